@@ -1,0 +1,62 @@
+"""Installer for the collective.twinning package."""
+
+from pathlib import Path
+from setuptools import find_namespace_packages
+from setuptools import setup
+
+
+long_description = Path("README.md").read_text(encoding="utf-8")
+
+setup(
+    name="collective.twinning",
+    version="1.0.0.dev0",
+    description=(
+        "An eTwinning-style portal for Plone: school projects with TwinSpaces, "
+        "partner finding, Erasmus+ mobilities and Quality Labels."
+    ),
+    long_description=long_description,
+    long_description_content_type="text/markdown",
+    classifiers=[
+        "Environment :: Web Environment",
+        "Framework :: Plone",
+        "Framework :: Plone :: 6.2",
+        "Framework :: Plone :: Addon",
+        "Programming Language :: Python :: 3.11",
+        "License :: OSI Approved :: GNU General Public License v2 (GPLv2)",
+    ],
+    keywords="Plone eTwinning Erasmus+ schools collaboration",
+    author="collective.twinning developers",
+    license="GPL version 2",
+    packages=find_namespace_packages("src", include=["collective.*"]),
+    package_dir={"": "src"},
+    include_package_data=True,
+    zip_safe=False,
+    python_requires=">=3.11",
+    install_requires=[
+        "setuptools",
+        "Products.CMFPlone>=6.2",
+        "plone.api",
+        "plone.app.contenttypes",
+        "plone.app.dexterity",
+        "plone.app.textfield",
+        "plone.namedfile",
+        "plone.restapi>=10",
+        "plone.schema",
+        "Zope[wsgi]",
+    ],
+    extras_require={
+        "test": [
+            "plone.app.testing",
+            "plone.testing",
+            "pytest",
+            "pytest-plone",
+            "requests",
+        ],
+    },
+    entry_points="""
+    [z3c.autoinclude.plugin]
+    target = plone
+    [plone.autoinclude.plugin]
+    target = plone
+    """,
+)

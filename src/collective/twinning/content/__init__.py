@@ -1,0 +1,1 @@
+"""Content types: schemas and classes."""

@@ -1,0 +1,44 @@
+"""Field factories used by several schemas, so the same field reads the same everywhere."""
+
+from collective.twinning import _
+from zope import schema
+
+
+COUNTRIES = "collective.twinning.vocabularies.Countries"
+LANGUAGES = "collective.twinning.vocabularies.Languages"
+SUBJECTS = "collective.twinning.vocabularies.Subjects"
+VOCATIONAL_SUBJECTS = "collective.twinning.vocabularies.VocationalSubjects"
+
+MIN_PUPIL_AGE = 3
+MAX_PUPIL_AGE = 20
+
+
+def choice_list(title, vocabulary: str, required: bool = False, description=""):
+    """A multi-valued choice from a named vocabulary; required means at least one."""
+    empty = None if required else []
+    return schema.List(
+        title=title,
+        description=description,
+        value_type=schema.Choice(vocabulary=vocabulary),
+        required=required,
+        min_length=1 if required else 0,
+        default=empty,
+        missing_value=empty,
+    )
+
+
+def languages_field(required: bool = False):
+    return choice_list(_("Languages"), LANGUAGES, required=required)
+
+
+def subjects_field(required: bool = False):
+    return choice_list(_("Subjects"), SUBJECTS, required=required)
+
+
+def pupil_age_field(title, required: bool = False):
+    return schema.Int(
+        title=title,
+        min=MIN_PUPIL_AGE,
+        max=MAX_PUPIL_AGE,
+        required=required,
+    )

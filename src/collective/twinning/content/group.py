@@ -1,0 +1,29 @@
+"""Group: a thematic group of teachers."""
+
+from collective.twinning import _
+from collective.twinning.content.fields import languages_field
+from collective.twinning.content.fields import subjects_field
+from plone.app.textfield import RichText
+from plone.dexterity.content import Container
+from plone.supermodel import model
+from zope import schema
+from zope.interface import implementer
+
+
+class IGroup(model.Schema):
+    """A place where teachers discuss a theme and share material."""
+
+    objectives = RichText(title=_("Objectives"), required=False)
+    access = schema.Choice(
+        title=_("Who may join"),
+        vocabulary="collective.twinning.vocabularies.GroupAccess",
+        default="etwinners",
+        required=True,
+    )
+    languages = languages_field()
+    subjects = subjects_field()
+
+
+@implementer(IGroup)
+class Group(Container):
+    """A thematic group."""

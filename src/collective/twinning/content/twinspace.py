@@ -1,0 +1,67 @@
+"""TwinSpace: the collaborative space of one eTwinning project."""
+
+from collective.twinning import _
+from collective.twinning.content.fields import languages_field
+from collective.twinning.content.fields import pupil_age_field
+from collective.twinning.content.fields import subjects_field
+from collective.twinning.content.validation import check_order
+from collective.twinning.content.validation import is_erasmus_reference
+from plone.app.textfield import RichText
+from plone.dexterity.content import Container
+from plone.supermodel import model
+from zope import schema
+from zope.interface import implementer
+from zope.interface import invariant
+
+
+class ITwinSpace(model.Schema):
+    """A project registered by two or more teachers, with its working space."""
+
+    aims = RichText(title=_("Aims"), required=False)
+    work_process = RichText(title=_("Work process"), required=False)
+    expected_results = RichText(title=_("Expected results"), required=False)
+
+    languages = languages_field(required=True)
+    subjects = subjects_field(required=True)
+    age_from = pupil_age_field(_("Pupils aged from"), required=True)
+    age_to = pupil_age_field(_("Pupils aged to"), required=True)
+    pupils_count = schema.Int(title=_("Number of pupils"), min=0, required=False)
+
+    cofounder = schema.TextLine(
+        title=_("Partner founder"),
+        description=_("User id of the teacher who founds the project with you."),
+        required=False,
+    )
+
+    model.fieldset(
+        "erasmus",
+        label=_("Erasmus+"),
+        fields=["erasmus_key_action", "erasmus_project_reference"],
+    )
+    erasmus_key_action = schema.Choice(
+        title=_("Erasmus+ key action"),
+        vocabulary="collective.twinning.vocabularies.KeyActions",
+        required=False,
+    )
+    erasmus_project_reference = schema.TextLine(
+        title=_("Erasmus+ project reference"),
+        description=_("For example 2025-1-ES01-KA122-SCH-000123456."),
+        constraint=is_erasmus_reference,
+        required=False,
+    )
+
+    start = schema.Date(title=_("Start date"), required=False)
+    end = schema.Date(title=_("End date"), required=False)
+
+    @invariant
+    def ages_in_order(data):
+        check_order(data, "age_from", "age_to")
+
+    @invariant
+    def dates_in_order(data):
+        check_order(data, "start", "end")
+
+
+@implementer(ITwinSpace)
+class TwinSpace(Container):
+    """A TwinSpace holds the project's pages, materials, mobilities and labels."""

@@ -1,0 +1,1 @@
+"""Demo users and content for the collective.twinning:demo profile."""

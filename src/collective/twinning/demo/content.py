@@ -1,0 +1,211 @@
+"""Demo projects, a group, partner postings and a mobility, with realistic titles."""
+
+from datetime import date
+from plone import api
+from plone.app.textfield.value import RichTextValue
+
+
+def html(text: str) -> RichTextValue:
+    return RichTextValue(text, "text/html", "text/x-html-safe")
+
+
+PROJECTS = (
+    {
+        "id": "nuestro-patrimonio-our-heritage",
+        "owner": "ana",
+        "cofounder": "luca",
+        "publish": True,
+        "fields": {
+            "title": "Nuestro patrimonio, nuestro futuro / Our heritage, our future",
+            "description": "Pupils from Madrid and Genova map the heritage of their "
+            "neighbourhoods and build a shared digital museum.",
+            "aims": html("<p>Discover local heritage and present it in English.</p>"),
+            "languages": ["en", "es", "it"],
+            "subjects": ["history", "art", "foreign_languages"],
+            "age_from": 12,
+            "age_to": 15,
+            "pupils_count": 48,
+            "erasmus_key_action": "KA122",
+            "erasmus_project_reference": "2025-1-ES01-KA122-SCH-000123456",
+            "start": date(2026, 9, 15),
+            "end": date(2027, 6, 15),
+        },
+    },
+    {
+        "id": "il-mare-che-ci-unisce",
+        "owner": "luca",
+        "cofounder": "ana",
+        "publish": True,
+        "fields": {
+            "title": "Il mare che ci unisce – The sea that unites us",
+            "description": "A Mediterranean science project on plastic in the sea.",
+            "languages": ["en", "it"],
+            "subjects": ["biology", "environmental_education"],
+            "age_from": 14,
+            "age_to": 17,
+            "pupils_count": 30,
+            "start": date(2026, 10, 1),
+            "end": date(2027, 5, 31),
+        },
+    },
+    {
+        "id": "matematicas-en-la-cocina",
+        "owner": "ana",
+        "cofounder": "luca",
+        "publish": False,
+        "fields": {
+            "title": "Matemáticas en la cocina / Maths in the kitchen",
+            "description": "Recipes as word problems, swapped between two classes.",
+            "languages": ["en", "es"],
+            "subjects": ["mathematics"],
+            "age_from": 9,
+            "age_to": 11,
+        },
+    },
+)
+
+
+def _create_as(owner: str, **kwargs):
+    with api.env.adopt_user(username=owner):
+        return api.content.create(safe_id=False, **kwargs)
+
+
+def _published(obj):
+    if api.content.get_state(obj=obj) != "published":
+        api.content.transition(obj=obj, transition="publish")
+    return obj
+
+
+def create_projects(portal) -> dict:
+    projects = {}
+    for spec in PROJECTS:
+        existing = portal["projects"].get(spec["id"])
+        project = existing or _create_as(
+            spec["owner"],
+            container=portal["projects"],
+            type="TwinSpace",
+            id=spec["id"],
+            cofounder=spec["cofounder"],
+            **spec["fields"],
+        )
+        if spec["publish"]:
+            _published(project)
+        projects[spec["id"]] = project
+    return projects
+
+
+def create_project_content(project) -> None:
+    if "bienvenidos-welcome" in project:
+        return
+    welcome = _create_as(
+        "ana",
+        container=project,
+        type="Page",
+        id="bienvenidos-welcome",
+        title="Bienvenidos / Welcome",
+        description="How we work together in this TwinSpace.",
+        text=html("<p>Each school presents itself, then we choose our monuments.</p>"),
+    )
+    _create_as(
+        "ana",
+        container=welcome,
+        type="Page",
+        id="our-schools",
+        title="Nuestros institutos / Our schools",
+        text=html("<p>IES Miguel de Cervantes (Madrid) and Liceo Galilei (Genova).</p>"),
+    )
+    _create_as(
+        "ana",
+        container=welcome,
+        type="Material",
+        id="video-presentation",
+        title="Video: el Madrid de los Austrias",
+        embed_url="https://www.youtube.com/watch?v=dQw4w9WgXcQ",
+        copyright_confirmed=True,
+        license="cc-by-4.0",
+    )
+    _create_as(
+        "ana",
+        container=project,
+        type="Mobility",
+        id="job-shadowing-genova",
+        title="Job shadowing in Genova",
+        key_action="KA122",
+        activity_type="job_shadowing",
+        direction="outgoing",
+        sending_organisation="IES Miguel de Cervantes",
+        receiving_organisation="Liceo Galileo Galilei",
+        host_country="IT",
+        start=date(2027, 2, 8),
+        end=date(2027, 2, 12),
+        participants_staff=2,
+    )
+
+
+def create_group(portal) -> None:
+    if "stem-teachers-europe" in portal["groups"]:
+        return
+    group = _create_as(
+        "luca",
+        container=portal["groups"],
+        type="Group",
+        id="stem-teachers-europe",
+        title="STEM teachers in Europe / Docentes STEM en Europa",
+        description="Share experiments that work in class, in any language.",
+        access="open",
+        languages=["en", "es", "it"],
+        subjects=["physics", "chemistry", "mathematics"],
+    )
+    _published(group)
+
+
+POSTINGS = (
+    {
+        "id": "buscamos-socio-historia",
+        "owner": "ana",
+        "title": "Buscamos socio para un proyecto de historia / History partner wanted",
+        "description": "Secondary school in Madrid, pupils 12–15, English as common language.",
+        "partnership_type": "etwinning_project",
+        "looking_for": "partner_school",
+        "country": "ES",
+        "organisation": "IES Miguel de Cervantes",
+        "languages": ["en", "es"],
+        "subjects": ["history"],
+        "age_from": 12,
+        "age_to": 15,
+        "topics": ["cultural_heritage"],
+        "expires": date(2027, 6, 30),
+    },
+    {
+        "id": "ospitiamo-docenti-job-shadowing",
+        "owner": "luca",
+        "title": "Ospitiamo docenti in job shadowing / We host job shadowing",
+        "description": "Our liceo in Genova welcomes teachers of science for a week.",
+        "partnership_type": "ka1_job_shadowing",
+        "looking_for": "participants",
+        "country": "IT",
+        "organisation": "Liceo Galileo Galilei",
+        "languages": ["en", "it"],
+        "subjects": ["biology", "physics"],
+        "vocational_subjects": [],
+        "topics": ["stem"],
+        "expires": date(2027, 3, 31),
+    },
+)
+
+
+def create_postings(portal) -> None:
+    for spec in POSTINGS:
+        values = dict(spec)
+        posting_id = values.pop("id")
+        owner = values.pop("owner")
+        if posting_id in portal["partner-finding"]:
+            continue
+        posting = _create_as(
+            owner,
+            container=portal["partner-finding"],
+            type="PartnerPosting",
+            id=posting_id,
+            **values,
+        )
+        _published(posting)

@@ -1,0 +1,20 @@
+"""The collective.twinning:demo profile's handler."""
+
+from collective.twinning.demo.content import create_group
+from collective.twinning.demo.content import create_postings
+from collective.twinning.demo.content import create_project_content
+from collective.twinning.demo.content import create_projects
+from collective.twinning.demo.users import DEMO_ACCOUNTS
+from collective.twinning.demo.users import ensure_account
+from plone import api
+
+
+def create_demo(context) -> None:
+    """Accounts first (the content is created as them), then content. Idempotent."""
+    portal = api.portal.get()
+    for account in DEMO_ACCOUNTS:
+        ensure_account(account)
+    projects = create_projects(portal)
+    create_project_content(projects["nuestro-patrimonio-our-heritage"])
+    create_group(portal)
+    create_postings(portal)

@@ -1,0 +1,60 @@
+"""Demo accounts. Their passwords are demo passwords, printed by `make run`."""
+
+from dataclasses import dataclass
+from dataclasses import field
+from plone import api
+
+
+DEMO_PASSWORD = "twinning-demo"
+
+
+@dataclass(frozen=True)
+class DemoAccount:
+    userid: str
+    fullname: str
+    country: str
+    roles: tuple[str, ...] = ("Member",)
+    email: str | None = None  # pupils have none
+    note: str = ""
+    properties: dict = field(default_factory=dict)
+
+
+DEMO_ACCOUNTS = (
+    DemoAccount(
+        "ana", "Ana García López", "ES", ("Member", "Teacher"),
+        "ana@example.org", "teacher, IES Miguel de Cervantes, Madrid",
+    ),
+    DemoAccount(
+        "luca", "Luca Bianchi", "IT", ("Member", "Teacher"),
+        "luca@example.org", "teacher, Liceo Galileo Galilei, Genova",
+    ),
+    DemoAccount(
+        "val-es", "Servicio Nacional de Apoyo", "ES", ("Member", "NationalValidator"),
+        "val-es@example.org", "national validator for Spain",
+    ),
+    DemoAccount(
+        "val-it", "Unità nazionale eTwinning", "IT", ("Member", "NationalValidator"),
+        "val-it@example.org", "national validator for Italy",
+    ),
+    DemoAccount(
+        "val-eu", "Central Support Service", "BE", ("Member", "EuropeanValidator"),
+        "val-eu@example.org", "European validator",
+    ),
+    DemoAccount("lucia", "Lucía", "ES", ("Member",), None, "pupil in Ana's project"),
+)
+
+
+def ensure_account(account: DemoAccount):
+    """Create the account once; a later run leaves it as it is."""
+    user = api.user.get(userid=account.userid)
+    if user is not None:
+        return user
+    properties = {"fullname": account.fullname, "country": account.country}
+    if account.email:
+        properties["email"] = account.email
+    # portal_registration (not api.user.create) because pupils have no e-mail.
+    registration = api.portal.get_tool("portal_registration")
+    registration.addMember(
+        account.userid, DEMO_PASSWORD, list(account.roles), properties=properties
+    )
+    return api.user.get(userid=account.userid)

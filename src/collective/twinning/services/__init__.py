@@ -1,0 +1,1 @@
+"""REST services of collective.twinning, one sub-package per endpoint family."""

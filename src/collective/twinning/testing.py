@@ -1,0 +1,34 @@
+"""Test layers of collective.twinning."""
+
+from plone.app.testing import applyProfile
+from plone.app.testing import FunctionalTesting
+from plone.app.testing import IntegrationTesting
+from plone.app.testing import PLONE_FIXTURE
+from plone.app.testing import PloneSandboxLayer
+from plone.testing.zope import WSGI_SERVER_FIXTURE
+
+import collective.twinning
+import plone.restapi
+
+
+class TwinningLayer(PloneSandboxLayer):
+    defaultBases = (PLONE_FIXTURE,)
+
+    def setUpZope(self, app, configurationContext):
+        self.loadZCML(package=plone.restapi)
+        self.loadZCML(package=collective.twinning)
+
+    def setUpPloneSite(self, portal):
+        applyProfile(portal, "collective.twinning:default")
+
+
+FIXTURE = TwinningLayer()
+
+INTEGRATION_TESTING = IntegrationTesting(
+    bases=(FIXTURE,), name="CollectiveTwinningLayer:IntegrationTesting"
+)
+
+FUNCTIONAL_TESTING = FunctionalTesting(
+    bases=(FIXTURE, WSGI_SERVER_FIXTURE),
+    name="CollectiveTwinningLayer:FunctionalTesting",
+)

@@ -1,0 +1,1 @@
+"""Named vocabularies: countries, languages, subjects and the Erasmus+ terms."""

@@ -1,0 +1,102 @@
+"""The default profile installs the layer, roles, types and containers."""
+
+from collective.twinning import PACKAGE_NAME
+from plone import api
+
+import pytest
+
+
+TYPES = ("TwinSpace", "Group", "Page", "Material", "PartnerPosting", "Mobility", "QualityLabel")
+
+CONTAINERS = [
+    # container id, the one type it holds, its add permission
+    ("projects", "TwinSpace", "collective.twinning: Add TwinSpace"),
+    ("groups", "Group", "collective.twinning: Add Group"),
+    ("partner-finding", "PartnerPosting", "collective.twinning: Add PartnerPosting"),
+]
+
+
+def test_addon_installed(installer):
+    assert installer.is_product_installed(PACKAGE_NAME) is True
+
+
+def test_browserlayer(browser_layers):
+    from collective.twinning.interfaces import IBrowserLayer
+
+    assert IBrowserLayer in browser_layers
+
+
+def test_latest_version(profile_last_version):
+    assert profile_last_version(f"{PACKAGE_NAME}:default") == "1000"
+
+
+def test_restapi_installed(installer):
+    assert installer.is_product_installed("plone.restapi") is True
+
+
+@pytest.mark.parametrize("portal_type", TYPES)
+def test_type_installed(portal, portal_type):
+    assert portal_type in portal.portal_types.objectIds()
+
+
+@pytest.mark.parametrize("role", ["Teacher", "NationalValidator", "EuropeanValidator"])
+def test_global_role_defined(portal, role):
+    assert role in portal.validRoles()
+
+
+def test_country_member_property(portal):
+    assert portal.portal_memberdata.hasProperty("country")
+
+
+@pytest.mark.parametrize("container_id,portal_type,permission", CONTAINERS)
+def test_container_holds_only_its_type(portal, container_id, portal_type, permission):
+    container = portal[container_id]
+    with api.env.adopt_roles(["Manager"]):
+        allowed = [fti.getId() for fti in container.allowedContentTypes()]
+    assert allowed == [portal_type]
+
+
+@pytest.mark.parametrize("container_id,portal_type,permission", CONTAINERS)
+def test_container_title_translated_from_msgid(portal, container_id, portal_type, permission):
+    assert portal[container_id].Title()
+    assert portal[container_id].portal_type == "Folder"
+
+
+@pytest.mark.parametrize("container_id,portal_type,permission", CONTAINERS)
+@pytest.mark.parametrize(
+    "roles,expected",
+    [
+        (["Manager"], True),
+        (["Site Administrator"], True),
+        (["Member", "Teacher"], True),
+        (["Member", "Contributor"], True),
+        (["Member"], False),
+        (["Member", "NationalValidator"], False),
+    ],
+)
+def test_who_may_add_in_container(portal, container_id, portal_type, permission, roles, expected):
+    container = portal[container_id]
+    with api.env.adopt_roles(roles):
+        may_add = bool(
+            api.user.has_permission(permission, obj=container)
+            and api.user.has_permission("Add portal content", obj=container)
+        )
+    assert may_add is expected
+
+
+@pytest.mark.parametrize("permission", [c[2] for c in CONTAINERS])
+@pytest.mark.parametrize(
+    "roles,expected",
+    [(["Manager"], True), (["Member", "Teacher"], False), (["Member", "Contributor"], False)],
+)
+def test_top_level_types_not_addable_at_site_root(portal, permission, roles, expected):
+    """Outside their container, only administrators may add projects, groups, postings."""
+    with api.env.adopt_roles(roles):
+        assert bool(api.user.has_permission(permission, obj=portal)) is expected
+
+
+def test_reinstall_keeps_containers(portal, setup_tool):
+    marker = portal["projects"].UID()
+    with api.env.adopt_roles(["Manager"]):
+        setup_tool.runAllImportStepsFromProfile(f"profile-{PACKAGE_NAME}:default")
+    assert portal["projects"].UID() == marker

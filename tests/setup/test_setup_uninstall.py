@@ -1,0 +1,53 @@
+"""The uninstall profile removes the layer and the types, and empty containers."""
+
+from collective.twinning import PACKAGE_NAME
+from plone import api
+
+import pytest
+
+
+@pytest.fixture
+def uninstall(installer):
+    def run():
+        with api.env.adopt_roles(["Manager"]):
+            installer.uninstall_product(PACKAGE_NAME)
+
+    return run
+
+
+def test_product_uninstalled(portal, installer, uninstall):
+    uninstall()
+    assert installer.is_product_installed(PACKAGE_NAME) is False
+
+
+def test_browserlayer_removed(portal, uninstall):
+    from collective.twinning.interfaces import IBrowserLayer
+    from plone.browserlayer import utils
+
+    uninstall()
+    assert IBrowserLayer not in utils.registered_layers()
+
+
+@pytest.mark.parametrize(
+    "portal_type",
+    ["TwinSpace", "Group", "Page", "Material", "PartnerPosting", "Mobility", "QualityLabel"],
+)
+def test_types_removed(portal, uninstall, portal_type):
+    uninstall()
+    assert portal_type not in portal.portal_types.objectIds()
+
+
+@pytest.mark.parametrize("container_id", ["projects", "groups", "partner-finding"])
+def test_empty_containers_removed(portal, uninstall, container_id):
+    uninstall()
+    assert container_id not in portal.objectIds()
+
+
+def test_container_with_content_is_kept(portal, uninstall):
+    with api.env.adopt_roles(["Manager"]):
+        api.content.create(
+            container=portal["groups"], type="Group", id="kept", title="Kept", access="open"
+        )
+    uninstall()
+    assert "kept" in portal["groups"].objectIds()
+    assert "projects" not in portal.objectIds()
