@@ -16,7 +16,7 @@ from zope.interface import invariant
 
 
 class IPartnerPosting(model.Schema):
-    """What kind of partnership is sought, by whom, for which pupils."""
+    """What kind of partnership is sought, by whom, for which pupils, until when."""
 
     partnership_type = schema.Choice(
         title=_("Type of partnership"),
@@ -36,7 +36,7 @@ class IPartnerPosting(model.Schema):
     age_from = pupil_age_field(_("Pupils aged from"))
     age_to = pupil_age_field(_("Pupils aged to"))
     topics = choice_list(_("Topics"), "collective.twinning.vocabularies.Topics")
-    expires = schema.Date(title=_("Expires on"), required=False)
+    # ``expires`` comes from the collective.twinning.expiry behavior.
 
     @invariant
     def ages_in_order(data):

@@ -1,5 +1,6 @@
 """Demo projects, a group, partner postings and a mobility, with realistic titles."""
 
+from collective.twinning.behaviors.expiry import IExpiry
 from datetime import date
 from plone import api
 from plone.app.textfield.value import RichTextValue
@@ -199,6 +200,7 @@ def create_postings(portal) -> None:
         values = dict(spec)
         posting_id = values.pop("id")
         owner = values.pop("owner")
+        expires = values.pop("expires")
         if posting_id in portal["partner-finding"]:
             continue
         posting = _create_as(
@@ -208,4 +210,6 @@ def create_postings(portal) -> None:
             id=posting_id,
             **values,
         )
+        # Through the behavior: it keeps the day as the Dublin Core expiration.
+        IExpiry(posting).expires = expires
         _published(posting)

@@ -52,9 +52,13 @@ def ensure_account(account: DemoAccount):
     properties = {"fullname": account.fullname, "country": account.country}
     if account.email:
         properties["email"] = account.email
-    # portal_registration (not api.user.create) because pupils have no e-mail.
+    # portal_registration without properties (not api.user.create), then the
+    # properties: its checks insist on an e-mail, and pupils have none.
     registration = api.portal.get_tool("portal_registration")
-    registration.addMember(
-        account.userid, DEMO_PASSWORD, list(account.roles), properties=properties
-    )
-    return api.user.get(userid=account.userid)
+    registration.addMember(account.userid, DEMO_PASSWORD, ["Member"])
+    user = api.user.get(userid=account.userid)
+    user.setMemberProperties(properties)
+    extra_roles = [role for role in account.roles if role != "Member"]
+    if extra_roles:
+        api.user.grant_roles(user=user, roles=extra_roles)
+    return user

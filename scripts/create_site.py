@@ -1,0 +1,63 @@
+"""Create (or reuse) the demo Plone site. Run with: zconsole run zope.conf scripts/create_site.py
+
+Environment: ADMIN_PASSWORD (default "admin"), SITE_ID (default "Plone"), PORT (for the URL).
+"""
+
+from AccessControl.SecurityManagement import newSecurityManager
+from collective.twinning.demo.users import DEMO_ACCOUNTS
+from collective.twinning.demo.users import DEMO_PASSWORD
+from Products.CMFPlone.factory import addPloneSite
+from Testing.makerequest import makerequest
+from zope.component.hooks import setSite
+
+import os
+import transaction
+
+
+PROFILES = (
+    "plone.app.contenttypes:default",
+    "plonetheme.barceloneta:default",
+    "plone.restapi:default",
+    "collective.twinning:default",
+    "collective.twinning:demo",
+)
+
+admin_password = os.environ.get("ADMIN_PASSWORD", "admin")
+site_id = os.environ.get("SITE_ID", "Plone")
+port = os.environ.get("PORT", "8080")
+
+app = makerequest(app)  # noqa: F821 - `app` is given by zconsole run
+
+# The Zope admin, with the password of this run.
+users = app.acl_users
+if users.getUserById("admin") is None:
+    users._doAddUser("admin", admin_password, ["Manager"], [])
+else:
+    users._doChangeUser("admin", admin_password, ["Manager"], [])
+admin = users.getUserById("admin").__of__(users)
+newSecurityManager(None, admin)
+
+if site_id in app.objectIds():
+    print(f"Reusing the site {site_id}.")
+else:
+    print(f"Creating the site {site_id} ...")
+    site = addPloneSite(
+        app,
+        site_id,
+        title="eTwinning Portal",
+        extension_ids=PROFILES,
+        setup_content=False,
+        default_language="en",
+    )
+transaction.commit()
+
+setSite(app[site_id])
+url = f"http://127.0.0.1:{port}/{site_id}"
+print()
+print(f"Portal: {url}")
+shown = "admin" if admin_password == "admin" else "(the ADMIN_PASSWORD you set)"
+print(f"Admin login: admin / {shown}")
+print(f"Demo logins (demo passwords only, password '{DEMO_PASSWORD}'):")
+for account in DEMO_ACCOUNTS:
+    print(f"  {account.userid:8} {account.fullname:28} {account.country}  {account.note}")
+print()
