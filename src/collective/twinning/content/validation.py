@@ -110,13 +110,14 @@ def check_order(data, low: str, high: str) -> None:
 def check_exactly_one(data, names: tuple[str, ...]) -> None:
     """Raise ``Invalid`` unless exactly one of the fields ``names`` has a value."""
     given = [name for name in names if field_value(data, name)]
-    if len(given) != 1:
+    if not given:
+        raise Invalid(
+            _("Give one of ${fields}.", mapping={"fields": ", ".join(names)})
+        )
+    if len(given) > 1:
         raise Invalid(
             _(
-                "Give exactly one of ${fields} (given: ${given}).",
-                mapping={
-                    "fields": ", ".join(names),
-                    "given": ", ".join(given) or "none",
-                },
+                "Give only one of ${fields} (given: ${given}).",
+                mapping={"fields": ", ".join(names), "given": ", ".join(given)},
             )
         )

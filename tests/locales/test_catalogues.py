@@ -1,0 +1,93 @@
+"""The en and es catalogues cover every msgid of the add-on, and es is translated."""
+
+from pathlib import Path
+from pythongettext.msgfmt import Msgfmt
+from zope.i18n import translate
+
+import ast
+import collective.twinning
+import pytest
+import re
+
+
+PACKAGE = Path(collective.twinning.__file__).parent
+LOCALES = PACKAGE / "locales"
+
+
+def python_msgids() -> set[str]:
+    """Every literal passed to the message factory ``_`` in the package's Python code."""
+    msgids = set()
+    for path in PACKAGE.rglob("*.py"):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if (
+                isinstance(node, ast.Call)
+                and isinstance(node.func, ast.Name)
+                and node.func.id == "_"
+                and node.args
+                and isinstance(node.args[0], ast.Constant)
+            ):
+                msgids.add(node.args[0].value)
+    return msgids
+
+
+def fti_msgids() -> set[str]:
+    """Type titles and descriptions marked for translation in the FTIs."""
+    msgids = set()
+    for path in (PACKAGE / "profiles" / "default" / "types").glob("*.xml"):
+        text = path.read_text(encoding="utf-8")
+        msgids.update(re.findall(r'name="(?:title|description)" i18n:translate="">([^<]+)<', text))
+    return msgids
+
+
+def catalogue(language: str) -> dict[str, str]:
+    """msgid -> msgstr of a compiled .po (via python-gettext, as Zope compiles it)."""
+    path = LOCALES / language / "LC_MESSAGES" / "collective.twinning.po"
+    with path.open("rb") as po:
+        compiler = Msgfmt(po, name=str(path))
+        compiler.read()
+    return dict(compiler.messages)
+
+
+def po_msgids(language: str) -> set[str]:
+    """Every msgid of a .po file, translated or not (msgids may span lines)."""
+    path = LOCALES / language / "LC_MESSAGES" / "collective.twinning.po"
+    msgids, current = set(), None
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if line.startswith("msgid "):
+            current = [ast.literal_eval(line[len("msgid "):])]
+        elif line.startswith('"') and current is not None:
+            current.append(ast.literal_eval(line))
+        elif current is not None:
+            msgids.add("".join(current))
+            current = None
+    return msgids - {""}
+
+
+def test_package_has_msgids():
+    assert len(python_msgids()) > 200
+    assert "TwinSpace" in fti_msgids()
+
+
+@pytest.mark.parametrize("language", ["en", "es"])
+def test_catalogue_covers_every_msgid(language):
+    missing = sorted((python_msgids() | fti_msgids()) - po_msgids(language))
+    assert missing == []
+
+
+def test_spanish_translates_everything():
+    untranslated = sorted(msgid for msgid, msgstr in catalogue("es").items() if msgid and not msgstr)
+    assert untranslated == []
+
+
+def test_spanish_keeps_placeholders():
+    for msgid, msgstr in catalogue("es").items():
+        assert set(re.findall(r"\$\{\w+\}", msgid)) == set(re.findall(r"\$\{\w+\}", msgstr)), msgid
+
+
+@pytest.mark.parametrize(
+    "msgid,spanish",
+    [("Spain", "España"), ("Partner posting", "Anuncio de búsqueda de socios"), ("Mobility", "Movilidad")],
+)
+def test_runtime_translation(portal, msgid, spanish):
+    """Zope compiled and registered the es catalogue (zope_i18n_compile_mo_files)."""
+    assert translate(msgid, domain="collective.twinning", target_language="es") == spanish
