@@ -1,6 +1,8 @@
 """The demo profile creates the demo accounts and content, once."""
 
 from collective.twinning.demo.users import DEMO_ACCOUNTS
+from collective.twinning.lifecycle.countries import validator_countries
+from collective.twinning.membership.roster import Roster
 from plone import api
 
 import pytest
@@ -21,30 +23,52 @@ def demo_portal(portal, setup_tool):
         ("val-es", "ES", "NationalValidator"),
         ("val-it", "IT", "NationalValidator"),
         ("val-eu", "BE", "EuropeanValidator"),
-        ("lucia", "ES", "Member"),
+        ("lucia", None, "Member"),
     ],
 )
 def test_demo_accounts(demo_portal, userid, country, role):
     user = api.user.get(userid=userid)
     assert user is not None
-    assert user.getProperty("country") == country
+    assert (user.getProperty("country") or None) == country
     assert role in api.user.get_roles(user=user)
+
+
+@pytest.mark.parametrize("userid,countries", [("val-es", {"ES"}), ("val-it", {"IT"}), ("ana", set())])
+def test_demo_validators_by_group(demo_portal, userid, countries):
+    assert validator_countries(userid) == countries
 
 
 def test_pupil_has_no_email_and_no_global_role(demo_portal):
     pupil = api.user.get(userid="lucia")
     assert not pupil.getProperty("email")
     assert set(api.user.get_roles(user=pupil)) <= {"Member", "Authenticated"}
+    heritage = demo_portal["projects"]["nuestro-patrimonio-our-heritage"]
+    assert pupil.getProperty("pupil_of") == heritage.UID()
+    assert Roster(heritage).role_of("lucia") == "TwinSpacePupil"
+
+
+@pytest.mark.parametrize(
+    "project_id,state",
+    [
+        ("nuestro-patrimonio-our-heritage", "running"),
+        ("il-mare-che-ci-unisce", "pending"),
+        ("matematicas-en-la-cocina", "draft"),
+    ],
+)
+def test_demo_projects_in_several_states(demo_portal, project_id, state):
+    project = demo_portal["projects"][project_id]
+    assert api.content.get_state(obj=project) == state
+    assert project.countries == ("ES", "IT")
 
 
 def test_demo_content(demo_portal):
-    projects = demo_portal["projects"]
-    assert len(projects.objectIds()) == 3
-    heritage = projects["nuestro-patrimonio-our-heritage"]
+    heritage = demo_portal["projects"]["nuestro-patrimonio-our-heritage"]
     assert heritage.cofounder == "luca"
     assert heritage.Creator() == "ana"
     assert [o.portal_type for o in heritage.objectValues()] == ["Page", "Mobility"]
-    assert heritage["bienvenidos-welcome"]["our-schools"].portal_type == "Page"
+    welcome = heritage["bienvenidos-welcome"]
+    assert api.content.get_state(obj=welcome) == "public"
+    assert welcome["our-schools"].portal_type == "Page"
     assert demo_portal["groups"]["stem-teachers-europe"].access == "open"
     assert len(demo_portal["partner-finding"].objectIds()) == 2
 

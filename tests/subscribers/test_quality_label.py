@@ -3,18 +3,16 @@
 from collective.twinning.content.quality_label import school_year_of
 from datetime import date
 from plone import api
+from tests.helpers import create_teacher
+from tests.helpers import make_space
 
 
 def test_applicant_and_school_year_are_stored_at_creation(portal, payloads):
     values = {k: v for k, v in payloads["QualityLabel"].items() if not k.startswith("@")}
     del values["school_year"]
-    api.user.create(email="ines@example.org", username="ines-teacher", password="secret-pass")
-    with api.env.adopt_roles(["Manager"]):
-        project = api.content.create(
-            container=portal["projects"], type="TwinSpace", id="p", title="P",
-            languages=["en"], subjects=["art"], age_from=8, age_to=9,
-        )
-        api.user.grant_roles(username="ines-teacher", obj=project, roles=["Contributor"])
+    create_teacher("ines-teacher", "ES")
+    create_teacher("otto-teacher", "DE")
+    project = make_space(portal["projects"], "ines-teacher", "otto-teacher", "running")
     with api.env.adopt_user(username="ines-teacher"):
         application = api.content.create(container=project, type="QualityLabel", **values)
     # Stored, not recomputed for whoever reads it.

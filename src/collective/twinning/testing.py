@@ -3,7 +3,7 @@
 from plone.app.testing import applyProfile
 from plone.app.testing import FunctionalTesting
 from plone.app.testing import IntegrationTesting
-from plone.app.testing import PLONE_FIXTURE
+from plone.app.testing import MOCK_MAILHOST_FIXTURE
 from plone.app.testing import PloneSandboxLayer
 from plone.testing.zope import WSGI_SERVER_FIXTURE
 
@@ -12,7 +12,7 @@ import plone.restapi
 
 
 class TwinningLayer(PloneSandboxLayer):
-    defaultBases = (PLONE_FIXTURE,)
+    defaultBases = (MOCK_MAILHOST_FIXTURE,)  # on PLONE_FIXTURE; mails kept in messages
 
     def setUpZope(self, app, configurationContext):
         self.loadZCML(package=plone.restapi)
@@ -20,6 +20,8 @@ class TwinningLayer(PloneSandboxLayer):
 
     def setUpPloneSite(self, portal):
         applyProfile(portal, "collective.twinning:default")
+        portal.portal_registry["plone.email_from_address"] = "portal@example.org"
+        portal.portal_registry["plone.email_from_name"] = "eTwinning Portal"
 
 
 FIXTURE = TwinningLayer()

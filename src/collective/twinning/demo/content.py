@@ -1,6 +1,10 @@
 """Demo projects, a group, partner postings and a mobility, with realistic titles."""
 
 from collective.twinning.behaviors.expiry import IExpiry
+from collective.twinning.demo.users import DEMO_PASSWORD
+from collective.twinning.lifecycle.checklist import decide
+from collective.twinning.lifecycle.countries import national_validators
+from collective.twinning.membership.pupils import create_pupil
 from datetime import date
 from plone import api
 from plone.app.textfield.value import RichTextValue
@@ -15,7 +19,7 @@ PROJECTS = (
         "id": "nuestro-patrimonio-our-heritage",
         "owner": "ana",
         "cofounder": "luca",
-        "publish": True,
+        "state": "running",
         "fields": {
             "title": "Nuestro patrimonio, nuestro futuro / Our heritage, our future",
             "description": "Pupils from Madrid and Genova map the heritage of their "
@@ -36,7 +40,7 @@ PROJECTS = (
         "id": "il-mare-che-ci-unisce",
         "owner": "luca",
         "cofounder": "ana",
-        "publish": True,
+        "state": "pending",
         "fields": {
             "title": "Il mare che ci unisce – The sea that unites us",
             "description": "A Mediterranean science project on plastic in the sea.",
@@ -53,7 +57,7 @@ PROJECTS = (
         "id": "matematicas-en-la-cocina",
         "owner": "ana",
         "cofounder": "luca",
-        "publish": False,
+        "state": "draft",
         "fields": {
             "title": "Matemáticas en la cocina / Maths in the kitchen",
             "description": "Recipes as word problems, swapped between two classes.",
@@ -77,25 +81,44 @@ def _published(obj):
     return obj
 
 
+def _bring_to(project, owner: str, state: str) -> None:
+    """Walk a new project through its lifecycle as its people would."""
+    if state == "draft":
+        return
+    with api.env.adopt_user(username=owner):
+        api.content.transition(obj=project, transition="submit")
+    if state == "pending":
+        return
+    deciders = [project.cofounder] + [
+        national_validators(country)[0] for country in project.countries
+    ]
+    for userid in deciders:
+        with api.env.adopt_user(username=userid):
+            decide(project, userid, "approve", "Welcome to eTwinning!")
+    with api.env.adopt_user(username=owner):
+        api.content.transition(obj=project, transition="start")
+
+
 def create_projects(portal) -> dict:
     projects = {}
     for spec in PROJECTS:
-        existing = portal["projects"].get(spec["id"])
-        project = existing or _create_as(
-            spec["owner"],
-            container=portal["projects"],
-            type="TwinSpace",
-            id=spec["id"],
-            cofounder=spec["cofounder"],
-            **spec["fields"],
-        )
-        if spec["publish"]:
-            _published(project)
+        project = portal["projects"].get(spec["id"])
+        if project is None:
+            project = _create_as(
+                spec["owner"],
+                container=portal["projects"],
+                type="TwinSpace",
+                id=spec["id"],
+                cofounder=spec["cofounder"],
+                **spec["fields"],
+            )
+            _bring_to(project, spec["owner"], spec["state"])
         projects[spec["id"]] = project
     return projects
 
 
 def create_project_content(project) -> None:
+    """Pages, a video, a mobility and a pupil in the running project."""
     if "bienvenidos-welcome" in project:
         return
     welcome = _create_as(
@@ -141,6 +164,12 @@ def create_project_content(project) -> None:
         end=date(2027, 2, 12),
         participants_staff=2,
     )
+    with api.env.adopt_user(username="ana"):
+        api.content.transition(obj=welcome, transition="publish")
+        create_pupil(
+            project,
+            {"username": "lucia", "fullname": "Lucía Fernández", "password": DEMO_PASSWORD},
+        )
 
 
 def create_group(portal) -> None:

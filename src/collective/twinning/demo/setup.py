@@ -13,7 +13,8 @@ def create_demo(context) -> None:
     """Accounts first (the content is created as them), then content. Idempotent."""
     portal = api.portal.get()
     for account in DEMO_ACCOUNTS:
-        ensure_account(account)
+        if not account.pupil:
+            ensure_account(account)
     projects = create_projects(portal)
     create_project_content(projects["nuestro-patrimonio-our-heritage"])
     create_group(portal)

@@ -1,7 +1,9 @@
 """Demo accounts. Their passwords are demo passwords, printed by `make run`."""
 
 from dataclasses import dataclass
-from dataclasses import field
+from collective.twinning.lifecycle.countries import ensure_validator_group
+from collective.twinning.lifecycle.countries import validator_group_id
+from collective.twinning.teachers.requests import forget_request
 from plone import api
 
 
@@ -16,7 +18,8 @@ class DemoAccount:
     roles: tuple[str, ...] = ("Member",)
     email: str | None = None  # pupils have none
     note: str = ""
-    properties: dict = field(default_factory=dict)
+    validates: str | None = None  # country whose national validators' group they join
+    pupil: bool = False  # pupils are created by their teacher in a space (demo/content.py)
 
 
 DEMO_ACCOUNTS = (
@@ -29,18 +32,23 @@ DEMO_ACCOUNTS = (
         "luca@example.org", "teacher, Liceo Galileo Galilei, Genova",
     ),
     DemoAccount(
-        "val-es", "Servicio Nacional de Apoyo", "ES", ("Member", "NationalValidator"),
-        "val-es@example.org", "national validator for Spain",
+        "val-es", "Servicio Nacional de Apoyo", "ES", ("Member",),
+        "val-es@example.org", "national validator for Spain (group validators-ES)",
+        validates="ES",
     ),
     DemoAccount(
-        "val-it", "Unità nazionale eTwinning", "IT", ("Member", "NationalValidator"),
-        "val-it@example.org", "national validator for Italy",
+        "val-it", "Unità nazionale eTwinning", "IT", ("Member",),
+        "val-it@example.org", "national validator for Italy (group validators-IT)",
+        validates="IT",
     ),
     DemoAccount(
         "val-eu", "Central Support Service", "BE", ("Member", "EuropeanValidator"),
         "val-eu@example.org", "European validator",
     ),
-    DemoAccount("lucia", "Lucía", "ES", ("Member",), None, "pupil in Ana's project"),
+    DemoAccount(
+        "lucia", "Lucía Fernández", "ES", ("Member",), None,
+        "pupil in Ana's running project", pupil=True,
+    ),
 )
 
 
@@ -49,6 +57,8 @@ def ensure_account(account: DemoAccount):
     user = api.user.get(userid=account.userid)
     if user is not None:
         return user
+    if account.validates:
+        ensure_validator_group(account.validates)
     properties = {"fullname": account.fullname, "country": account.country}
     if account.email:
         properties["email"] = account.email
@@ -61,4 +71,8 @@ def ensure_account(account: DemoAccount):
     extra_roles = [role for role in account.roles if role != "Member"]
     if extra_roles:
         api.user.grant_roles(user=user, roles=extra_roles)
+    if account.validates:
+        api.group.add_user(groupname=validator_group_id(account.validates), user=user)
+    # Demo accounts are set up by hand, not waiting for validation.
+    forget_request(account.userid)
     return user

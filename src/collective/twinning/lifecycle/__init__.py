@@ -1,0 +1,1 @@
+"""The project lifecycle: countries, the validation checklist, notifications."""

@@ -1,0 +1,115 @@
+"""The validation checklist of a project (``@validation``).
+
+A project needs the partner founder's acceptance and one national approval per
+country of its founders. Decisions live in an OOBTree on the space; when every
+required approval is in, the project moves to ``validated`` by itself; a
+rejection sends it back to ``draft`` and clears the decisions.
+"""
+
+from BTrees.OOBTree import OOBTree
+from collective.twinning.lifecycle.countries import project_kind
+from collective.twinning.lifecycle.countries import validator_countries
+from collective.twinning.membership.roster import founders
+from collective.twinning.security import as_system
+from datetime import datetime
+from datetime import timezone
+from persistent.mapping import PersistentMapping
+from plone import api
+from zExceptions import BadRequest
+from zExceptions import Forbidden
+from zope.annotation.interfaces import IAnnotations
+
+
+ANNOTATION_KEY = "collective.twinning.validation"
+DECISIONS = ("approve", "reject")
+
+
+def _decisions(space, create: bool = False):
+    annotations = IAnnotations(space)
+    if ANNOTATION_KEY not in annotations and create:
+        annotations[ANNOTATION_KEY] = OOBTree()
+    return annotations.get(ANNOTATION_KEY, OOBTree())
+
+
+def required_slots(space) -> list[tuple[str, dict]]:
+    """(key, description) of every approval the project needs."""
+    slots = []
+    people = founders(space)
+    if len(people) > 1:
+        slots.append((f"partner:{people[1]}", {"kind": "partner", "user": people[1]}))
+    for country in getattr(space, "countries", ()):
+        slots.append((f"national:{country}", {"kind": "national", "country": country}))
+    return slots
+
+
+def checklist(space) -> dict:
+    decisions = _decisions(space)
+    required = []
+    for key, slot in required_slots(space):
+        decision = decisions.get(key, {})
+        required.append(
+            {
+                **slot,
+                "decision": decision.get("decision"),
+                "by": decision.get("by"),
+                "date": decision.get("date"),
+                "comment": decision.get("comment"),
+            }
+        )
+    complete = bool(required) and all(item["decision"] == "approve" for item in required)
+    return {
+        "state": api.content.get_state(obj=space),
+        "kind": project_kind(getattr(space, "countries", ())),
+        "required": required,
+        "complete": complete,
+    }
+
+
+def slot_for(space, userid: str) -> str:
+    """The checklist entry ``userid`` decides, or Forbidden."""
+    for key, slot in required_slots(space):
+        if slot["kind"] == "partner" and slot["user"] == userid:
+            return key
+    countries = validator_countries(userid)
+    for key, slot in required_slots(space):
+        if slot["kind"] == "national" and slot["country"] in countries:
+            return key
+    raise Forbidden(
+        "Only the partner founder or a national validator of the project's countries decides."
+    )
+
+
+def decide(space, userid: str, decision, comment) -> dict:
+    """Record a decision and move the project when it completes or is rejected."""
+    key = slot_for(space, userid)
+    state = api.content.get_state(obj=space)
+    if state != "pending":
+        raise BadRequest(f"The project is {state}: decisions are taken while it is pending.")
+    if decision not in DECISIONS:
+        raise BadRequest("decision must be 'approve' or 'reject'.")
+    if comment is not None and not isinstance(comment, str):
+        raise BadRequest("comment must be a string.")
+    comment = (comment or "").strip()
+    if decision == "reject" and not comment:
+        raise BadRequest("comment is required to reject a project.")
+
+    if decision == "reject":
+        _decisions(space, create=True).clear()
+        _fire(space, "reject", f"Rejected by {userid}: {comment}")
+        return checklist(space)
+
+    _decisions(space, create=True)[key] = PersistentMapping(
+        decision=decision,
+        by=userid,
+        date=datetime.now(timezone.utc).isoformat(timespec="seconds"),
+        comment=comment,
+    )
+    if checklist(space)["complete"]:
+        _fire(space, "validate", "Every required approval is in.")
+    return checklist(space)
+
+
+def _fire(space, transition: str, comment: str) -> None:
+    """System transitions (guarded to Manager): the decider triggers them, not holds them."""
+    with as_system():
+        api.content.transition(obj=space, transition=transition, comment=comment)

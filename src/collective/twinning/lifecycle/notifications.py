@@ -1,0 +1,21 @@
+"""Mails through Plone's MailHost. A mail that cannot be sent never undoes the action."""
+
+from collective.twinning import logger
+from plone import api
+
+
+def send_mail(userids, subject: str, body: str) -> list[str]:
+    """Mail each user who has an e-mail address; return who was mailed."""
+    sent = []
+    for userid in dict.fromkeys(userids):  # once each, in order
+        user = api.user.get(userid=userid)
+        email = user.getProperty("email", "") if user is not None else ""
+        if not email:
+            continue
+        try:
+            api.portal.send_email(recipient=email, subject=subject, body=body, immediate=False)
+        except Exception:  # no MailHost configured, bad sender address, ...
+            logger.exception("Could not send '%s' to %s", subject, userid)
+            continue
+        sent.append(userid)
+    return sent

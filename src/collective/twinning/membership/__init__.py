@@ -1,0 +1,1 @@
+"""TwinSpace membership: the roster, its local roles, pupils."""

@@ -1,0 +1,39 @@
+"""Local roles of a TwinSpace, read from its roster (borg.localrole provider).
+
+Nothing is written as per-user local roles on the tree: the provider answers
+for the space, and content inside inherits the roles as usual.
+"""
+
+from borg.localrole.interfaces import ILocalRoleProvider
+from collective.twinning.content.twinspace import ITwinSpace
+from collective.twinning.lifecycle.countries import validator_group_id
+from collective.twinning.membership.roles import COUNTRY_VALIDATOR_LOCAL_ROLE
+from collective.twinning.membership.roster import Roster
+from zope.component import adapter
+from zope.interface import implementer
+
+
+def _validator_groups(space) -> set[str]:
+    return {validator_group_id(country) for country in getattr(space, "countries", ())}
+
+
+@implementer(ILocalRoleProvider)
+@adapter(ITwinSpace)
+class TwinSpaceLocalRoles:
+    def __init__(self, context):
+        self.context = context
+
+    def getRoles(self, principal_id):
+        roles = []
+        role = Roster(self.context).role_of(principal_id)
+        if role is not None:
+            roles.append(role)
+        if principal_id in _validator_groups(self.context):
+            roles.append(COUNTRY_VALIDATOR_LOCAL_ROLE)
+        return roles
+
+    def getAllRoles(self):
+        for userid, role in Roster(self.context).items():
+            yield userid, [role]
+        for group_id in sorted(_validator_groups(self.context)):
+            yield group_id, [COUNTRY_VALIDATOR_LOCAL_ROLE]

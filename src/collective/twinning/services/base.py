@@ -1,0 +1,47 @@
+"""Shared pieces of the add-on's services."""
+
+from plone import api
+from plone.restapi.deserializer import json_body
+from plone.restapi.services import Service
+from zExceptions import BadRequest
+from zope.interface import implementer
+from zope.publisher.interfaces import IPublishTraverse
+
+
+@implementer(IPublishTraverse)
+class SubPathService(Service):
+    """A service that takes one path segment after its name (``@members/<userid>``)."""
+
+    def __init__(self, context, request):
+        super().__init__(context, request)
+        self.params = []
+
+    def publishTraverse(self, request, name):
+        self.params.append(name)
+        return self
+
+    def subpath(self, required: bool) -> str | None:
+        match self.params:
+            case []:
+                if required:
+                    raise BadRequest("The user id is missing from the URL.")
+                return None
+            case [name]:
+                return name
+            case _:
+                raise BadRequest(f"Unknown path: {'/'.join(self.params)}")
+
+
+def json_object(request) -> dict:
+    """The request body, which must be a JSON object."""
+    try:
+        data = json_body(request)
+    except Exception as error:  # malformed JSON
+        raise BadRequest(f"The body is not valid JSON: {error}") from error
+    if not isinstance(data, dict):
+        raise BadRequest("The body must be a JSON object.")
+    return data
+
+
+def current_userid() -> str:
+    return api.user.get_current().getId()

@@ -1,0 +1,50 @@
+"""A TwinSpace keeps its countries, mails about its lifecycle, and resists deletion."""
+
+from AccessControl import Unauthorized
+from collective.twinning.lifecycle.countries import compute_countries
+from collective.twinning.lifecycle.countries import national_validators
+from collective.twinning.lifecycle.notifications import send_mail
+from collective.twinning.membership.roster import founders
+from plone import api
+
+
+def update_countries(space, event) -> None:
+    """The project's countries are its founders' (two different: a European project)."""
+    countries = compute_countries(founders(space))
+    if countries != getattr(space, "countries", ()):
+        space.countries = countries
+        # The validators of the countries see the project: its security changes.
+        space.reindexObjectSecurity()
+
+
+def notify_transition(space, event) -> None:
+    if event.transition is None:
+        return
+    title, url = space.Title(), space.absolute_url()
+    comment = (event.kwargs or {}).get("comment", "") if hasattr(event, "kwargs") else ""
+    people = founders(space)
+    match event.transition.id:
+        case "submit":
+            validators = [v for c in space.countries for v in national_validators(c)]
+            send_mail(
+                [*people[1:], *validators],
+                f"Project submitted for validation: {title}",
+                f"The project '{title}' waits for your decision.\n\n{url}/@validation\n{url}\n",
+            )
+        case "validate":
+            send_mail(people, f"Project validated: {title}",
+                      f"Your project '{title}' is validated: you can start it.\n\n{url}\n")
+        case "reject":
+            send_mail(people, f"Project rejected: {title}",
+                      f"Your project '{title}' went back to draft.\n{comment}\n\n{url}\n")
+
+
+def guard_deletion(space, event) -> None:
+    """Founders may delete their draft; later only administrators may delete a project."""
+    if event.newParent is not None:  # moved or renamed, not deleted
+        return
+    if api.content.get_state(obj=space, default=None) in (None, "draft"):
+        return
+    roles = set(api.user.get_roles(obj=space))
+    if not roles & {"Manager", "Site Administrator"}:
+        raise Unauthorized("Only administrators delete a project after its draft.")

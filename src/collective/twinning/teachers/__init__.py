@@ -1,0 +1,1 @@
+"""Teacher validation: registered accounts wait for their national service."""
