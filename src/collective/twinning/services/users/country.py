@@ -1,0 +1,23 @@
+"""The ``country`` member property: checked against the countries vocabulary."""
+
+from plone import api
+from zExceptions import BadRequest
+from zope.component import getUtility
+from zope.schema.interfaces import IVocabularyFactory
+
+
+COUNTRIES = "collective.twinning.vocabularies.Countries"
+
+
+def check_country(data, required: bool) -> None:
+    """Raise 400 naming ``country`` when it is missing (if required) or unknown."""
+    if not isinstance(data, dict):
+        return  # restapi answers malformed bodies itself
+    country = data.get("country")
+    if country in (None, ""):
+        if required:
+            raise BadRequest("country is required: the national service of your country validates you.")
+        return
+    vocabulary = getUtility(IVocabularyFactory, COUNTRIES)(api.portal.get())
+    if not isinstance(country, str) or country not in vocabulary:
+        raise BadRequest(f"country: '{country}' is not an ISO 3166-1 alpha-2 code of the portal's countries.")

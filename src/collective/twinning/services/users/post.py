@@ -1,0 +1,17 @@
+from collective.twinning.services.users.country import check_country
+from plone import api
+from plone.restapi.deserializer import json_body
+from plone.restapi.services.users.add import UsersPost as BaseUsersPost
+
+
+class UsersPost(BaseUsersPost):
+    """plone.restapi's @users POST, which also checks ``country``.
+
+    A self-registering teacher (anonymous) must give it: it decides which
+    national service validates the account.
+    """
+
+    def reply(self):
+        if not self.request.form:  # JSON, not a CSV upload
+            check_country(json_body(self.request), required=api.user.is_anonymous())
+        return super().reply()
