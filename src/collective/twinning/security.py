@@ -7,14 +7,24 @@ DCWorkflow guards (they read ``getRolesInContext``), so the step runs as an
 unrestricted user carrying the current user's id.
 """
 
+from AccessControl.SecurityManagement import getSecurityManager
+from AccessControl.SecurityManagement import newSecurityManager
+from AccessControl.SecurityManagement import setSecurityManager
 from AccessControl.User import UnrestrictedUser
 from contextlib import contextmanager
 from plone import api
+from zope.globalrequest import getRequest
 
 
 @contextmanager
 def as_system():
+    # Not api.env.adopt_user(user=...): it looks the id up again in acl_users
+    # and would hand back the real, unprivileged user.
     userid = api.user.get_current().getId() or "system"
     system = UnrestrictedUser(userid, "", ["Manager"], []).__of__(api.portal.get().acl_users)
-    with api.env.adopt_user(user=system):
+    previous = getSecurityManager()
+    newSecurityManager(getRequest(), system)
+    try:
         yield
+    finally:
+        setSecurityManager(previous)

@@ -1,11 +1,20 @@
 """Shared pieces of the add-on's services."""
 
 from plone import api
+from plone.protect.interfaces import IDisableCSRFProtection
 from plone.restapi.deserializer import json_body
 from plone.restapi.services import Service
 from zExceptions import BadRequest
+from zope.interface import alsoProvides
 from zope.interface import implementer
 from zope.publisher.interfaces import IPublishTraverse
+
+
+def allow_write(request) -> None:
+    """A JSON API call writes on purpose: plone.protect's automatic CSRF check
+    (meant for browser forms) would otherwise abort the transaction after the
+    response was built. plone.restapi's own writing services do the same."""
+    alsoProvides(request, IDisableCSRFProtection)
 
 
 @implementer(IPublishTraverse)
@@ -15,6 +24,11 @@ class SubPathService(Service):
     def __init__(self, context, request):
         super().__init__(context, request)
         self.params = []
+
+    def render(self):
+        if self.request.method != "GET":
+            allow_write(self.request)
+        return super().render()
 
     def publishTraverse(self, request, name):
         self.params.append(name)
@@ -33,7 +47,8 @@ class SubPathService(Service):
 
 
 def json_object(request) -> dict:
-    """The request body, which must be a JSON object."""
+    """The body of a writing JSON call, which must be a JSON object."""
+    allow_write(request)
     try:
         data = json_body(request)
     except Exception as error:  # malformed JSON

@@ -1,0 +1,54 @@
+"""The same permission tables through plone.restapi: 2xx where allowed, 401/403 where not."""
+
+from tests.helpers import PASSWORD
+from tests.workflows.conftest import ACCOUNTS
+from tests.workflows.conftest import build_project
+from tests.workflows.matrix import EXPECTED
+from tests.workflows.matrix import ROLES
+from tests.workflows.matrix import STATES
+
+import pytest
+import transaction
+
+
+DENIED = {401, 403, 404}
+
+# action -> (method, path below the space, JSON body, status meaning "allowed")
+REQUESTS = {
+    "view_space": ("GET", "", None, {200}),
+    "modify_space": ("PATCH", "", {"description": "Changed"}, {204}),
+    "add_page": ("POST", "", {"@type": "Page", "title": "New page"}, {201}),
+    "add_material": (
+        "POST", "",
+        {"@type": "Material", "title": "Clip", "embed_url": "https://vimeo.com/2",
+         "copyright_confirmed": True},
+        {201},
+    ),
+    "view_private_page": ("GET", "/page", None, {200}),
+    "view_members": ("GET", "/@members", None, {200}),
+    "view_validation": ("GET", "/@validation", None, {200}),
+    # Allowed callers get past the permission and fail on the (unknown) user: 400.
+    "manage_members": ("POST", "/@members", {"user": "no-such-user", "role": "TwinSpaceObserver"}, {400}),
+    "manage_pupils": ("POST", "/@pupils", {}, {400}),
+}
+
+
+@pytest.mark.parametrize("state", STATES)
+def test_rest_permission_table(functional_portal, request_factory, state):
+    build_project(functional_portal, state)
+    transaction.commit()
+    allowed = {action: set() for action in REQUESTS}
+    unexpected = []
+    for role in ROLES:
+        if role == "anonymous":
+            session = request_factory()
+        else:
+            session = request_factory(basic_auth=(ACCOUNTS[role], PASSWORD))
+        for action, (method, path, body, ok) in REQUESTS.items():
+            response = session.request(method, f"/projects/space{path}", json=body)
+            if response.status_code in ok:
+                allowed[action].add(role)
+            elif response.status_code not in DENIED:
+                unexpected.append((role, action, response.status_code, response.text[:200]))
+    assert unexpected == []
+    assert allowed == {action: set(EXPECTED[action][state]) for action in REQUESTS}
