@@ -6,7 +6,9 @@ from collective.twinning.content.fields import pupil_age_field
 from collective.twinning.content.fields import subjects_field
 from collective.twinning.content.validation import check_order
 from collective.twinning.content.validation import is_erasmus_reference
+from collective.twinning.content.fields import COUNTRIES
 from plone.app.textfield import RichText
+from plone.autoform import directives
 from plone.dexterity.content import Container
 from plone.supermodel import model
 from zope import schema
@@ -14,8 +16,28 @@ from zope.interface import implementer
 from zope.interface import invariant
 
 
+# Once validated, a project's summary is public (title, description, countries,
+# languages, subjects, ages, state); the rest is for its members, validators
+# and administrators.
+MEMBERS_ONLY_FIELDS = (
+    "aims",
+    "work_process",
+    "expected_results",
+    "pupils_count",
+    "cofounder",
+    "erasmus_key_action",
+    "erasmus_project_reference",
+    "start",
+    "end",
+)
+
+
 class ITwinSpace(model.Schema):
     """A project registered by two or more teachers, with its working space."""
+
+    directives.read_permission(
+        **{name: "collective.twinning.ViewMembers" for name in MEMBERS_ONLY_FIELDS}
+    )
 
     aims = RichText(title=_("Aims"), required=False)
     work_process = RichText(title=_("Work process"), required=False)
@@ -52,6 +74,15 @@ class ITwinSpace(model.Schema):
 
     start = schema.Date(title=_("Start date"), required=False)
     end = schema.Date(title=_("End date"), required=False)
+
+    # Set from the founders' member properties (subscribers.twinspace).
+    countries = schema.Tuple(
+        title=_("Countries"),
+        value_type=schema.Choice(vocabulary=COUNTRIES),
+        readonly=True,
+        required=False,
+        default=(),
+    )
 
     @invariant
     def ages_in_order(data):
