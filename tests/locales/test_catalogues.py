@@ -39,6 +39,24 @@ def fti_msgids() -> set[str]:
     return msgids
 
 
+def profile_msgids() -> set[str]:
+    """Titles and descriptions of the workflows, sharing roles and user schema of our domain."""
+    default = PACKAGE / "profiles" / "default"
+    msgids = set()
+    for path in (default / "workflows").glob("*/definition.xml"):
+        text = path.read_text(encoding="utf-8")
+        msgids.update(re.findall(r'<(?:state|transition) [^>]*title="([^"]+)"', text))
+        msgids.update(re.findall(r'<description i18n:translate="">([^<]+)<', text))
+        msgids.update(re.findall(r'<action [^>]*i18n:translate="">([^<]+)<', text))
+    sharing = (default / "sharing.xml").read_text(encoding="utf-8")
+    msgids.update(re.findall(r'title="([^"]+)"', sharing))
+    userschema = (default / "userschema.xml").read_text(encoding="utf-8")
+    msgids.update(
+        re.findall(r'i18n:domain="collective.twinning" i18n:translate="">([^<]+)<', userschema)
+    )
+    return msgids
+
+
 def catalogue(language: str) -> dict[str, str]:
     """msgid -> msgstr of a compiled .po (via python-gettext, as Zope compiles it)."""
     path = LOCALES / language / "LC_MESSAGES" / "collective.twinning.po"
@@ -66,11 +84,12 @@ def po_msgids(language: str) -> set[str]:
 def test_package_has_msgids():
     assert len(python_msgids()) > 200
     assert "TwinSpace" in fti_msgids()
+    assert {"Running", "Submit for validation", "Space admin"} <= profile_msgids()
 
 
 @pytest.mark.parametrize("language", ["en", "es"])
 def test_catalogue_covers_every_msgid(language):
-    missing = sorted((python_msgids() | fti_msgids()) - po_msgids(language))
+    missing = sorted((python_msgids() | fti_msgids() | profile_msgids()) - po_msgids(language))
     assert missing == []
 
 
