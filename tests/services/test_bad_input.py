@@ -21,6 +21,7 @@ CREATE_CASES = [
     ("twinspace-bad-reference", "TwinSpace", {"erasmus_project_reference": "ES-123"}, "erasmus_project_reference"),
     ("twinspace-unknown-key-action", "TwinSpace", {"erasmus_key_action": "KA999"}, "erasmus_key_action"),
     ("twinspace-negative-pupils", "TwinSpace", {"pupils_count": -1}, "pupils_count"),
+    ("twinspace-unknown-cofounder", "TwinSpace", {"cofounder": "nobody-here"}, "cofounder"),
     ("group-unknown-access", "Group", {"access": "secret"}, "access"),
     ("posting-missing-type", "PartnerPosting", {"partnership_type": DELETE}, "partnership_type"),
     ("posting-unknown-country", "PartnerPosting", {"country": "XX"}, "country"),

@@ -6,6 +6,7 @@ from collective.twinning.content.fields import pupil_age_field
 from collective.twinning.content.fields import subjects_field
 from collective.twinning.content.validation import check_order
 from collective.twinning.content.validation import is_erasmus_reference
+from collective.twinning.content.validation import is_teacher
 from collective.twinning.content.fields import COUNTRIES
 from plone.app.textfield import RichText
 from plone.autoform import directives
@@ -52,6 +53,7 @@ class ITwinSpace(model.Schema):
     cofounder = schema.TextLine(
         title=_("Partner founder"),
         description=_("User id of the teacher who founds the project with you."),
+        constraint=is_teacher,
         required=False,
     )
 

@@ -56,6 +56,20 @@ class CopyrightNotConfirmed(ValidationError):
     )
 
 
+class NotATeacher(ValidationError):
+    __doc__ = _("cofounder must be the user id of a validated teacher (role Teacher).")
+
+
+def is_teacher(value: str) -> bool:
+    """The partner founder must be an existing, validated teacher."""
+    from plone import api  # the content schemas load before a site exists
+
+    user = api.user.get(userid=value)
+    if user is None or "Teacher" not in api.user.get_roles(user=user):
+        raise NotATeacher(value)
+    return True
+
+
 def is_erasmus_reference(value: str) -> bool:
     if not ERASMUS_REFERENCE.match(value):
         raise InvalidErasmusReference(value)
