@@ -22,7 +22,7 @@ PATHS = {
 STATES = tuple(PATHS)
 
 
-def create_account(userid: str, country: str | None = "ES", roles=(), email=True):
+def create_account(userid: str, country: str | None = "ES", roles=()):
     api.user.create(
         email=f"{userid}@example.org",
         username=userid,

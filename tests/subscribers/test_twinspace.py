@@ -78,3 +78,26 @@ def test_who_deletes_a_project(functional_portal, request_factory, state, who, d
         assert response.status_code in (401, 403), response.text
     transaction.begin()
     assert ("space" in functional_portal["projects"]) is not deleted
+
+
+def test_retract_voids_the_approvals(portal):
+    from collective.twinning.lifecycle.checklist import checklist
+    from collective.twinning.lifecycle.checklist import decide
+
+    create_teacher("teacher-owner", "ES")
+    create_teacher("teacher-it", "IT")
+    space = make_space(portal["projects"], "teacher-owner", "teacher-it", "pending")
+    with api.env.adopt_user(username="teacher-it"):
+        decide(space, "teacher-it", "approve", "")
+    assert checklist(space)["required"][0]["decision"] == "approve"
+    with api.env.adopt_user(username="teacher-owner"):
+        api.content.transition(obj=space, transition="retract")
+        api.content.transition(obj=space, transition="submit")
+    assert all(item["decision"] is None for item in checklist(space)["required"])
+
+
+def test_system_transitions_name_who_caused_them(portal):
+    create_teacher("teacher-owner", "ES")
+    space = make_space(portal["projects"], "teacher-owner", None, "running")
+    actors = [entry["actor"] for entry in space.workflow_history["twinspace_workflow"]]
+    assert None not in actors

@@ -31,6 +31,13 @@ def _decisions(space, create: bool = False):
     return annotations.get(ANNOTATION_KEY, OOBTree())
 
 
+def clear_decisions(space) -> None:
+    """Forget every decision (a rejection, or the founders taking the project back)."""
+    annotations = IAnnotations(space)
+    if ANNOTATION_KEY in annotations:
+        annotations[ANNOTATION_KEY].clear()
+
+
 def required_slots(space) -> list[tuple[str, dict]]:
     """(key, description) of every approval the project needs."""
     slots = []
@@ -94,8 +101,8 @@ def decide(space, userid: str, decision, comment) -> dict:
         raise BadRequest("comment is required to reject a project.")
 
     if decision == "reject":
-        _decisions(space, create=True).clear()
-        _fire(space, "reject", f"Rejected by {userid}: {comment}")
+        clear_decisions(space)
+        _fire(space, userid, "reject", f"Rejected by {userid}: {comment}")
         return checklist(space)
 
     _decisions(space, create=True)[key] = PersistentMapping(
@@ -105,11 +112,11 @@ def decide(space, userid: str, decision, comment) -> dict:
         comment=comment,
     )
     if checklist(space)["complete"]:
-        _fire(space, "validate", "Every required approval is in.")
+        _fire(space, userid, "validate", "Every required approval is in.")
     return checklist(space)
 
 
-def _fire(space, transition: str, comment: str) -> None:
+def _fire(space, userid: str, transition: str, comment: str) -> None:
     """System transitions (guarded to Manager): the decider triggers them, not holds them."""
-    with as_system():
+    with as_system(userid):
         api.content.transition(obj=space, transition=transition, comment=comment)

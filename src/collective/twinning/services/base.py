@@ -2,12 +2,13 @@
 
 from plone import api
 from plone.protect.interfaces import IDisableCSRFProtection
-from plone.restapi.deserializer import json_body
 from plone.restapi.services import Service
 from zExceptions import BadRequest
 from zope.interface import alsoProvides
 from zope.interface import implementer
 from zope.publisher.interfaces import IPublishTraverse
+
+import json
 
 
 def allow_write(request) -> None:
@@ -49,9 +50,10 @@ class SubPathService(Service):
 def json_object(request) -> dict:
     """The body of a writing JSON call, which must be a JSON object."""
     allow_write(request)
+    body = request.get("BODY") or b"{}"
     try:
-        data = json_body(request)
-    except Exception as error:  # malformed JSON
+        data = json.loads(body)
+    except ValueError as error:  # also UnicodeDecodeError
         raise BadRequest(f"The body is not valid JSON: {error}") from error
     if not isinstance(data, dict):
         raise BadRequest("The body must be a JSON object.")

@@ -1,6 +1,7 @@
 """A TwinSpace keeps its countries, mails about its lifecycle, and resists deletion."""
 
 from AccessControl import Unauthorized
+from collective.twinning.lifecycle.checklist import clear_decisions
 from collective.twinning.lifecycle.countries import compute_countries
 from collective.twinning.lifecycle.countries import national_validators
 from collective.twinning.lifecycle.notifications import send_mail
@@ -17,13 +18,17 @@ def update_countries(space, event) -> None:
         space.reindexObjectSecurity()
 
 
-def notify_transition(space, event) -> None:
+def after_transition(space, event) -> None:
+    """Mails about the lifecycle; a retract also voids the decisions taken so far."""
     if event.transition is None:
         return
     title, url = space.Title(), space.absolute_url()
     comment = (event.kwargs or {}).get("comment", "") if hasattr(event, "kwargs") else ""
     people = founders(space)
     match event.transition.id:
+        case "retract":
+            # The founders edit again: earlier approvals no longer hold.
+            clear_decisions(space)
         case "submit":
             validators = [v for c in space.countries for v in national_validators(c)]
             send_mail(

@@ -4,8 +4,13 @@ from plone.restapi.services.users.update import UsersPatch as BaseUsersPatch
 
 
 class UsersPatch(BaseUsersPatch):
-    """plone.restapi's @users PATCH, which also checks ``country``."""
+    """plone.restapi's @users PATCH, which also checks ``country``.
+
+    Leaving it out keeps the stored country; sending it empty would drop the
+    account out of every national service's list, so it must be a valid code.
+    """
 
     def reply(self):
-        check_country(json_body(self.request), required=False)
+        data = json_body(self.request)
+        check_country(data, required=isinstance(data, dict) and "country" in data)
         return super().reply()

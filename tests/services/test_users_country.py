@@ -1,0 +1,141 @@
+"""The ``country`` member property through @users: checked, required at self-registration."""
+
+from plone import api
+from tests.helpers import create_account
+from tests.helpers import PASSWORD
+
+import pytest
+import transaction
+
+
+def new_user(userid: str, **extra) -> dict:
+    return {
+        "username": userid,
+        "email": f"{userid}@example.org",
+        "password": PASSWORD,
+        "fullname": userid.replace("-", " ").title(),
+        **extra,
+    }
+
+
+def country_of(userid: str):
+    transaction.begin()  # see what the server committed
+    user = api.user.get(userid=userid)
+    return None if user is None else user.getProperty("country")
+
+
+def exists(userid: str) -> bool:
+    transaction.begin()
+    return api.user.get(userid=userid) is not None
+
+
+BAD_COUNTRIES = [
+    ("unknown-code", "XX"),
+    ("lower-case", "es"),
+    ("alpha-3", "ESP"),
+    ("country-name", "Spain"),
+    ("number", 34),
+    ("list", ["ES"]),
+    ("object", {"code": "ES"}),
+]
+
+
+@pytest.mark.parametrize("country", [c[1] for c in BAD_COUNTRIES], ids=[c[0] for c in BAD_COUNTRIES])
+@pytest.mark.parametrize("who", ["anonymous", "manager"])
+def test_post_unknown_country(functional_portal, request_factory, who, country):
+    session = request_factory(role="Manager" if who == "manager" else "Anonymous")
+
+    response = session.post("/@users", json=new_user("teacher-nuria", country=country))
+
+    assert response.status_code == 400, response.text
+    assert "country" in response.json()["message"]
+    assert not exists("teacher-nuria")
+
+
+@pytest.mark.parametrize(
+    "extra", [{}, {"country": ""}, {"country": None}], ids=["missing", "empty", "null"]
+)
+def test_self_registration_requires_country(functional_portal, anon_request, extra):
+    response = anon_request.post("/@users", json=new_user("teacher-nuria", **extra))
+
+    assert response.status_code == 400, response.text
+    assert "country" in response.json()["message"]
+    assert not exists("teacher-nuria")
+
+
+@pytest.mark.parametrize("who", ["anonymous", "manager"])
+def test_post_valid_country_is_stored(functional_portal, request_factory, who):
+    session = request_factory(role="Manager" if who == "manager" else "Anonymous")
+
+    response = session.post("/@users", json=new_user("teacher-nuria", country="IT"))
+
+    assert response.status_code == 201, response.text
+    assert country_of("teacher-nuria") == "IT"
+
+
+def test_administrator_may_create_an_account_without_country(functional_portal, manager_request):
+    response = manager_request.post("/@users", json=new_user("central-eva"))
+
+    assert response.status_code == 201, response.text
+    assert exists("central-eva")
+
+
+def test_self_registration_cannot_choose_roles(functional_portal, anon_request):
+    response = anon_request.post(
+        "/@users", json=new_user("teacher-nuria", country="ES", roles=["Teacher"])
+    )
+
+    assert response.status_code == 400, response.text
+    assert not exists("teacher-nuria")
+
+
+@pytest.fixture
+def nuria(functional_portal):
+    create_account("teacher-nuria", "ES")
+    transaction.commit()
+
+
+@pytest.fixture
+def sessions(request_factory):
+    return {
+        "manager": request_factory(role="Manager"),
+        "self": request_factory(basic_auth=("teacher-nuria", PASSWORD)),
+    }
+
+
+@pytest.mark.parametrize("country", [c[1] for c in BAD_COUNTRIES], ids=[c[0] for c in BAD_COUNTRIES])
+@pytest.mark.parametrize("who", ["manager", "self"])
+def test_patch_unknown_country_changes_nothing(nuria, sessions, who, country):
+    response = sessions[who].patch(
+        "/@users/teacher-nuria", json={"country": country, "fullname": "Nuria Changed"}
+    )
+
+    assert response.status_code == 400, response.text
+    assert "country" in response.json()["message"]
+    assert country_of("teacher-nuria") == "ES"
+    assert api.user.get(userid="teacher-nuria").getProperty("fullname") == "Teacher Nuria"
+
+
+@pytest.mark.parametrize("country", ["", None], ids=["empty", "null"])
+def test_patch_cannot_clear_country(nuria, sessions, country):
+    response = sessions["self"].patch("/@users/teacher-nuria", json={"country": country})
+
+    assert response.status_code == 400, response.text
+    assert "country" in response.json()["message"]
+    assert country_of("teacher-nuria") == "ES"
+
+
+@pytest.mark.parametrize("who", ["manager", "self"])
+def test_patch_valid_country_is_stored(nuria, sessions, who):
+    response = sessions[who].patch("/@users/teacher-nuria", json={"country": "PT"})
+
+    assert response.status_code == 204, response.text
+    assert country_of("teacher-nuria") == "PT"
+
+
+def test_patch_without_country_keeps_it(nuria, sessions):
+    response = sessions["self"].patch("/@users/teacher-nuria", json={"fullname": "Nuria Vidal"})
+
+    assert response.status_code == 204, response.text
+    assert country_of("teacher-nuria") == "ES"
+    assert api.user.get(userid="teacher-nuria").getProperty("fullname") == "Nuria Vidal"
