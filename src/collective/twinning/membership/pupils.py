@@ -1,6 +1,5 @@
 """Pupil accounts (``@pupils``): made by the space's teachers, no e-mail, no global role."""
 
-from collective.twinning.membership.members import is_pupil_account
 from collective.twinning.membership.members import PUPIL_PROPERTY
 from collective.twinning.membership.roles import TWINSPACE_PUPIL
 from collective.twinning.membership.roster import Roster
@@ -53,14 +52,14 @@ def list_pupils(space) -> dict:
 
 
 def delete_pupil(space, username: str) -> None:
-    """Delete the account of a pupil of this space."""
+    """Delete the account of a pupil made by this space (and its place in every roster)."""
     user = api.user.get(userid=username)
     if (
         user is None
-        or not is_pupil_account(user)
+        or user.getProperty(PUPIL_PROPERTY, "") != space.UID()
         or Roster(space).role_of(username) != TWINSPACE_PUPIL
     ):
         raise NotFound(f"{username} is not a pupil of this space.")
-    Roster(space).remove(username)
     with as_system():
+        # Deleting the account takes it out of every roster (subscribers.members).
         api.user.delete(username=username)

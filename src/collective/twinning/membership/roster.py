@@ -11,6 +11,7 @@ from collective.twinning.content.twinspace import ITwinSpace
 from collective.twinning.membership.roles import LOCAL_ROLES
 from collective.twinning.membership.roles import TWINSPACE_ADMIN
 from persistent import Persistent
+from plone import api
 from zope.annotation.interfaces import IAnnotations
 
 
@@ -21,6 +22,22 @@ class RosterData(Persistent):
     def __init__(self):
         self.roles = OOBTree()  # userid -> local role
         self.size = Length()
+
+
+def spaces_of(userid: str) -> list:
+    """Every space ``userid`` is a member of, whoever asks (for clean-up, never shown)."""
+    catalog = api.portal.get_tool("portal_catalog")
+    return [
+        brain._unrestrictedGetObject()
+        for brain in catalog.unrestrictedSearchResults(twinspace_members=userid)
+    ]
+
+
+def forget_member(userid: str) -> None:
+    """Take a deleted account out of every roster, so a new account of the same id
+    does not inherit its roles."""
+    for space in spaces_of(userid):
+        Roster(space).remove(userid)
 
 
 def founders(space: ITwinSpace) -> tuple[str, ...]:
@@ -81,11 +98,16 @@ class Roster:
         if userid not in data.roles:
             data.size.change(1)
         data.roles[userid] = role
-        self.space.reindexObjectSecurity()
+        self._reindex()
 
     def remove(self, userid: str) -> None:
         data = self._data
         if data is not None and userid in data.roles:
             del data.roles[userid]
             data.size.change(-1)
-            self.space.reindexObjectSecurity()
+            self._reindex()
+
+    def _reindex(self) -> None:
+        """The catalog's view of who may see the space (and its content), and who is in it."""
+        self.space.reindexObject(idxs=["twinspace_members"])
+        self.space.reindexObjectSecurity()
