@@ -14,8 +14,8 @@ def send_mail(userids, subject: str, body: str) -> list[str]:
             continue
         try:
             api.portal.send_email(recipient=email, subject=subject, body=body, immediate=False)
-        except Exception:  # no MailHost configured, bad sender address, ...
-            logger.exception("Could not send '%s' to %s", subject, userid)
+        except Exception as error:  # no MailHost configured, bad sender address, ...
+            logger.warning("Could not send '%s' to %s: %s", subject, userid, error)
             continue
         sent.append(userid)
     return sent
