@@ -3,6 +3,8 @@
 from collective.twinning.testing import FUNCTIONAL_TESTING
 from collective.twinning.testing import INTEGRATION_TESTING
 from pytest_plone import fixtures_factory
+from plone import api
+from tests.helpers import PASSWORD
 from tests.payloads import valid_payloads
 
 import os
@@ -28,3 +30,25 @@ globals().update(
 def payloads() -> dict:
     """A valid REST creation payload per portal type (fresh dicts each test)."""
     return valid_payloads()
+
+
+@pytest.fixture
+def mailhost(portal):
+    """The test layer's MockMailHost, emptied (integration tests)."""
+    host = api.portal.get_tool("MailHost")
+    host.reset()
+    return host
+
+
+@pytest.fixture
+def session_for(request_factory):
+    """HTTP session for a user id, "anonymous" or "manager" (the site owner)."""
+
+    def factory(userid: str):
+        if userid == "anonymous":
+            return request_factory()
+        if userid == "manager":
+            return request_factory(role="Manager")
+        return request_factory(basic_auth=(userid, PASSWORD))
+
+    return factory

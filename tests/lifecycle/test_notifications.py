@@ -17,13 +17,6 @@ import pytest
 
 
 @pytest.fixture
-def mailhost(portal):
-    host = api.portal.get_tool("MailHost")
-    host.reset()
-    return host
-
-
-@pytest.fixture
 def people(portal):
     create_teacher("teacher-ana", "ES")
     create_teacher("teacher-luca", "IT")

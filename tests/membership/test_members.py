@@ -22,13 +22,6 @@ import pytest
 
 
 @pytest.fixture
-def mailhost(portal):
-    host = api.portal.get_tool("MailHost")
-    host.reset()
-    return host
-
-
-@pytest.fixture
 def space(portal, mailhost):
     """A running space: founders Ana (ES) and Ben (FR), teacher Cleo as TwinSpaceTeacher,
     Dora (a plain member) as observer, and a pupil; Eli (teacher) and Finn (member) outside."""

@@ -45,18 +45,6 @@ def applicants(staff, anon_request):
     register(anon_request, "teacher-marco", "IT")
 
 
-@pytest.fixture
-def session_for(request_factory):
-    def factory(userid: str):
-        if userid == "anonymous":
-            return request_factory()
-        if userid == "manager":
-            return request_factory(role="Manager")
-        return request_factory(basic_auth=(userid, PASSWORD))
-
-    return factory
-
-
 def listed(session) -> list[str]:
     response = session.get("/@teacher-requests")
     assert response.status_code == 200, response.text

@@ -7,7 +7,6 @@ from tests.helpers import create_account
 from tests.helpers import create_teacher
 from tests.helpers import create_validator
 from tests.helpers import make_space
-from tests.helpers import PASSWORD
 from tests.helpers import STATES
 
 import pytest
@@ -38,18 +37,6 @@ def space_in(functional_portal, people):
         space = make_space(functional_portal["projects"], "teacher-ana", "teacher-luca", state)
         transaction.commit()
         return space
-
-    return factory
-
-
-@pytest.fixture
-def session_for(request_factory):
-    def factory(userid: str):
-        if userid == "anonymous":
-            return request_factory()
-        if userid == "manager":
-            return request_factory(role="Manager")
-        return request_factory(basic_auth=(userid, PASSWORD))
 
     return factory
 

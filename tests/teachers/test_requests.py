@@ -27,13 +27,6 @@ def register(userid: str, country: str):
 
 
 @pytest.fixture
-def mailhost(portal):
-    host = api.portal.get_tool("MailHost")
-    host.reset()
-    return host
-
-
-@pytest.fixture
 def validators(portal):
     create_validator("validator-es", "ES")
     create_validator("validator-it", "IT")
