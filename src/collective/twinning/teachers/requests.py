@@ -89,15 +89,15 @@ def countries_of_validator(userid: str) -> set[str] | None:
 
 def decide(userid: str, validator: str, decision, comment) -> dict:
     """Approve (grant Teacher) or reject a pending account."""
-    if decision not in ("approve", "reject"):
-        raise BadRequest("decision must be 'approve' or 'reject'.")
-    if comment is not None and not isinstance(comment, str):
-        raise BadRequest("comment must be a string.")
     if not is_pending(userid):
         raise NotFound(f"No pending teacher request for '{userid}'.")
     countries = countries_of_validator(validator)
     if countries is not None and user_country(userid) not in countries:
         raise Forbidden("Teachers are validated by the national service of their country.")
+    if decision not in ("approve", "reject"):
+        raise BadRequest("decision must be 'approve' or 'reject'.")
+    if comment is not None and not isinstance(comment, str):
+        raise BadRequest("comment must be a string.")
 
     request = _requests()[userid]
     request.update(
