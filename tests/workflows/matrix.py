@@ -83,7 +83,7 @@ EXPECTED = {
         concluded={"founder", "admin", "teacher", "manager"},
         labelled={"founder", "admin", "teacher", "manager"},
     ),
-    "view_members": table(others=SPACE_MEMBERS | {"validator", "manager"}),
+    "view_members": table(others=SPACE_MEMBERS | {"manager"}),
     "view_validation": table(others={"founder", "admin", "validator", "manager"}),
 }
 
