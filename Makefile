@@ -44,6 +44,10 @@ run: site ## Serve the demo portal on http://127.0.0.1:$(PORT)/Plone (Ctrl-C sto
 test: $(INSTALL_STAMP) ## Install what is missing and run the whole test suite
 	$(BIN)/pytest
 
+.PHONY: check-run
+check-run: $(INSTALL_STAMP) ## Prove make run's steps on a free port with a throwaway instance
+	bash scripts/check_run.sh
+
 .PHONY: check-buildout
 check-buildout: ## Prove that buildout.cfg builds bin/instance, which serves the site
 	bash scripts/check_buildout.sh

@@ -28,9 +28,18 @@ port = os.environ.get("PORT", "8080")
 
 app = makerequest(app)  # noqa: F821 - `app` is given by zconsole run
 
-# The Zope admin, with the password of this run.
+# The Zope admin, with the password of this run. The root user folder is a
+# plain UserFolder on the first run; creating a Plone site turns it into a
+# PluggableAuthService (PlonePAS), whose users live in its "users" plugin.
 users = app.acl_users
-if users.getUserById("admin") is None:
+user_manager = getattr(users, "users", None)
+if user_manager is not None:
+    if "admin" in user_manager.listUserIds():
+        user_manager.updateUserPassword("admin", admin_password)
+    else:
+        user_manager.addUser("admin", "admin", admin_password)
+        users.roles.assignRoleToPrincipal("admin", "Manager")
+elif users.getUserById("admin") is None:
     users._doAddUser("admin", admin_password, ["Manager"], [])
 else:
     users._doChangeUser("admin", admin_password, ["Manager"], [])
