@@ -101,3 +101,13 @@ def test_system_transitions_name_who_caused_them(portal):
     space = make_space(portal["projects"], "teacher-owner", None, "running")
     actors = [entry["actor"] for entry in space.workflow_history["twinspace_workflow"]]
     assert None not in actors
+
+
+def test_no_submit_without_a_country(portal):
+    """Without a country no national service could validate it: it stays a draft."""
+    create_account("teacher-nowhere", None, roles=["Teacher"])
+    space = make_space(portal["projects"], "teacher-nowhere", None)
+    assert space.countries == ()
+    workflow = api.portal.get_tool("portal_workflow")
+    with api.env.adopt_user(username="teacher-nowhere"):
+        assert "submit" not in {t["id"] for t in workflow.getTransitionsFor(space)}

@@ -15,3 +15,7 @@ class TwinSpaceGuards(BrowserView):
         if ADMINISTRATORS & set(user.getRolesInContext(self.context)):
             return True
         return user.getId() in founders(self.context)
+
+    def may_submit(self) -> bool:
+        """A founder submits, once the project has a country whose service validates it."""
+        return bool(getattr(self.context, "countries", ())) and self.is_founder()
