@@ -4,6 +4,7 @@ from collective.twinning.membership.roster import Roster
 from plone import api
 from tests.helpers import make_space
 from tests.helpers import PASSWORD
+from tests.services.test_members import ACTORS
 from tests.services.test_members import build_space
 from tests.services.test_members import DENIED
 from tests.services.test_members import keys
@@ -58,19 +59,6 @@ def pupils_of(portal, space_id="space") -> set[str]:
 
 # --- who may do what ---------------------------------------------------------------
 
-ACTORS = [
-    "teacher-ana",
-    "teacher-ben",
-    "teacher-cleo",
-    "teacher-dan",
-    "teacher-eva",
-    "member-finn",
-    "pupil-gala",
-    "teacher-hugo",
-    "validator-ivo",
-    "Manager",
-    "Anonymous",
-]
 REQUESTS = {
     "list": ("GET", "@pupils", None),
     "create": ("POST", "@pupils", NEW_PUPIL),
