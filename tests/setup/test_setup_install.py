@@ -100,3 +100,35 @@ def test_reinstall_keeps_containers(portal, setup_tool):
     with api.env.adopt_roles(["Manager"]):
         setup_tool.runAllImportStepsFromProfile(f"profile-{PACKAGE_NAME}:default")
     assert portal["projects"].UID() == marker
+
+
+@pytest.mark.parametrize(
+    "portal_type,workflow_id",
+    [
+        ("TwinSpace", "twinspace_workflow"),
+        ("Page", "twinspace_content_workflow"),
+        ("Material", "twinspace_content_workflow"),
+        ("Mobility", "twinspace_content_workflow"),
+        ("QualityLabel", "twinspace_content_workflow"),
+        ("Group", "simple_publication_workflow"),
+        ("PartnerPosting", "simple_publication_workflow"),
+    ],
+)
+def test_workflow_chain(portal, portal_type, workflow_id):
+    assert portal.portal_workflow.getChainForPortalType(portal_type) == (workflow_id,)
+
+
+def test_twinspace_members_index(portal):
+    assert portal.portal_catalog.Indexes["twinspace_members"].meta_type == "KeywordIndex"
+
+
+@pytest.mark.parametrize(
+    "role",
+    ["TwinSpaceAdmin", "TwinSpaceTeacher", "TwinSpacePupilAdmin", "TwinSpacePupil", "TwinSpaceObserver"],
+)
+def test_local_role_defined_and_shown_in_sharing(portal, role):
+    from plone.app.workflow.interfaces import ISharingPageRole
+    from zope.component import queryUtility
+
+    assert role in portal.validRoles()
+    assert queryUtility(ISharingPageRole, name=role).required_permission == "Manage portal"

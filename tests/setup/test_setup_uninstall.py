@@ -51,3 +51,22 @@ def test_container_with_content_is_kept(portal, uninstall):
     uninstall()
     assert "kept" in portal["groups"].objectIds()
     assert "projects" not in portal.objectIds()
+
+
+@pytest.mark.parametrize("workflow_id", ["twinspace_workflow", "twinspace_content_workflow"])
+def test_workflows_removed(portal, uninstall, workflow_id):
+    uninstall()
+    assert workflow_id not in portal.portal_workflow.objectIds()
+
+
+def test_catalog_index_removed(portal, uninstall):
+    uninstall()
+    assert "twinspace_members" not in portal.portal_catalog.indexes()
+
+
+def test_sharing_roles_removed(portal, uninstall):
+    from plone.app.workflow.interfaces import ISharingPageRole
+    from zope.component import queryUtility
+
+    uninstall()
+    assert queryUtility(ISharingPageRole, name="TwinSpaceAdmin") is None
