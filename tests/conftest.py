@@ -42,12 +42,12 @@ def mailhost(portal):
 
 @pytest.fixture
 def session_for(request_factory):
-    """HTTP session for a user id, "anonymous" or "manager" (the site owner)."""
+    """HTTP session for a user id, "anonymous" or "manager" (the site owner; any case)."""
 
     def factory(userid: str):
-        if userid == "anonymous":
+        if userid.lower() == "anonymous":
             return request_factory()
-        if userid == "manager":
+        if userid.lower() == "manager":
             return request_factory(role="Manager")
         return request_factory(basic_auth=(userid, PASSWORD))
 

@@ -40,3 +40,9 @@ PARENTS = {
 @pytest.fixture
 def parents():
     return dict(PARENTS)
+
+
+@pytest.fixture
+def session(session_for):
+    """A REST session as ``actor``: a user id, "Manager" or "Anonymous"."""
+    return session_for

@@ -72,18 +72,6 @@ def space(functional_portal):
     return build_space(functional_portal)
 
 
-@pytest.fixture
-def session(request_factory):
-    """A REST session as ``actor``: a user id, "Manager" or "Anonymous"."""
-
-    def make(actor):
-        if actor in ("Manager", "Anonymous"):
-            return request_factory(role=actor)
-        return request_factory(basic_auth=(actor, PASSWORD))
-
-    return make
-
-
 def roster_now(portal) -> dict:
     transaction.begin()
     return dict(Roster(portal["projects"]["space"]).items())

@@ -36,16 +36,6 @@ def other_space(functional_portal, space):
     return other
 
 
-@pytest.fixture
-def session(request_factory):
-    def make(actor):
-        if actor in ("Manager", "Anonymous"):
-            return request_factory(role=actor)
-        return request_factory(basic_auth=(actor, PASSWORD))
-
-    return make
-
-
 def account(portal, userid):
     transaction.begin()
     return api.user.get(userid=userid)

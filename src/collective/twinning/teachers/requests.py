@@ -50,21 +50,27 @@ def forget_request(userid: str) -> None:
         del requests[userid]
 
 
-def is_pending(userid: str) -> bool:
-    request = _requests().get(userid)
+def _pending_user(userid: str, request):
+    """The account of a pending request, or None (decided, deleted, or already a Teacher)."""
     if request is None or request["status"] != PENDING:
-        return False
+        return None
     user = api.user.get(userid=userid)
-    return user is not None and TEACHER not in api.user.get_roles(user=user)
+    if user is None or TEACHER in api.user.get_roles(user=user):
+        return None
+    return user
+
+
+def is_pending(userid: str) -> bool:
+    return _pending_user(userid, _requests().get(userid)) is not None
 
 
 def pending_for(countries: set[str] | None) -> list[dict]:
     """The pending accounts of the given countries (None: all), oldest first."""
     items = []
     for userid, request in _requests().items():
-        if not is_pending(userid):
+        user = _pending_user(userid, request)
+        if user is None:
             continue
-        user = api.user.get(userid=userid)
         country = user.getProperty("country", None)
         if countries is not None and country not in countries:
             continue
