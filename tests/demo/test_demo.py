@@ -23,7 +23,7 @@ def demo_portal(portal, setup_tool):
         ("val-es", "ES", "NationalValidator"),
         ("val-it", "IT", "NationalValidator"),
         ("val-eu", "BE", "EuropeanValidator"),
-        ("lucia", None, "Member"),
+        ("lucia", None, "Pupil"),
     ],
 )
 def test_demo_accounts(demo_portal, userid, country, role):
@@ -38,10 +38,10 @@ def test_demo_validators_by_group(demo_portal, userid, countries):
     assert validator_countries(userid) == countries
 
 
-def test_pupil_has_no_email_and_no_global_role(demo_portal):
+def test_pupil_has_no_email_and_only_the_pupil_role(demo_portal):
     pupil = api.user.get(userid="lucia")
     assert not pupil.getProperty("email")
-    assert set(api.user.get_roles(user=pupil)) <= {"Member", "Authenticated"}
+    assert set(api.user.get_roles(user=pupil)) == {"Pupil", "Authenticated"}
     heritage = demo_portal["projects"]["nuestro-patrimonio-our-heritage"]
     assert pupil.getProperty("pupil_of") == heritage.UID()
     assert Roster(heritage).role_of("lucia") == "TwinSpacePupil"

@@ -72,11 +72,12 @@ def test_create_pupil(space, data, actor):
     assert "TwinSpacePupil" in api.user.get_roles(username=username, obj=space)
 
 
-def test_pupil_has_no_email_and_no_global_role(space):
+def test_pupil_has_no_email_and_only_the_pupil_role(space):
+    """Not Member: the directory is for authenticated users who are not pupils."""
     make(space, pupil())
     user = api.user.get(userid="pupil-gala")
     assert not user.getProperty("email")
-    assert sorted(api.user.get_roles(username="pupil-gala")) == ["Authenticated", "Member"]
+    assert sorted(api.user.get_roles(username="pupil-gala")) == ["Authenticated", "Pupil"]
     assert api.group.get_groups(username="pupil-gala") == [api.group.get(groupname="AuthenticatedUsers")]
 
 

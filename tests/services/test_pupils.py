@@ -129,7 +129,7 @@ def test_create_body_and_account(functional_portal, space, session):
     assert not user.getProperty("email")
     assert user.getProperty("pupil_of") == functional_portal["projects"]["space"].UID()
     assert user.getProperty("fullname") == "Nico Costa Leal"
-    assert sorted(api.user.get_roles(user=user)) == ["Authenticated", "Member"]
+    assert sorted(api.user.get_roles(user=user)) == ["Authenticated", "Pupil"]
     assert Roster(functional_portal["projects"]["space"]).role_of("pupil-nico") == "TwinSpacePupil"
     assert mails_since(functional_portal, sent) == []
 

@@ -6,13 +6,24 @@ from plone import api
 import pytest
 
 
-TYPES = ("TwinSpace", "Group", "Page", "Material", "PartnerPosting", "Mobility", "QualityLabel")
+TYPES = (
+    "TwinSpace",
+    "Group",
+    "Page",
+    "Material",
+    "PartnerPosting",
+    "Mobility",
+    "QualityLabel",
+    "TeacherProfile",
+    "Organisation",
+)
 
 CONTAINERS = [
     # container id, the one type it holds, its add permission
     ("projects", "TwinSpace", "collective.twinning: Add TwinSpace"),
     ("groups", "Group", "collective.twinning: Add Group"),
     ("partner-finding", "PartnerPosting", "collective.twinning: Add PartnerPosting"),
+    ("organisations", "Organisation", "collective.twinning: Add Organisation"),
 ]
 
 
@@ -111,15 +122,58 @@ def test_reinstall_keeps_containers(portal, setup_tool):
         ("Mobility", "twinspace_content_workflow"),
         ("QualityLabel", "twinspace_content_workflow"),
         ("Group", "simple_publication_workflow"),
-        ("PartnerPosting", "simple_publication_workflow"),
+        ("PartnerPosting", "posting_workflow"),
+        ("TeacherProfile", "teacher_profile_workflow"),
+        ("Organisation", "organisation_workflow"),
     ],
 )
 def test_workflow_chain(portal, portal_type, workflow_id):
     assert portal.portal_workflow.getChainForPortalType(portal_type) == (workflow_id,)
 
 
-def test_twinspace_members_index(portal):
-    assert portal.portal_catalog.Indexes["twinspace_members"].meta_type == "KeywordIndex"
+SEARCH_INDEXES = {
+    "twinspace_members": "KeywordIndex",
+    "country": "KeywordIndex",
+    "languages": "KeywordIndex",
+    "subjects": "KeywordIndex",
+    "vocational_subjects": "KeywordIndex",
+    "topics": "KeywordIndex",
+    "member_type": "FieldIndex",
+    "available_for_projects": "FieldIndex",
+    "ambassador": "FieldIndex",
+    "organisation_uid": "FieldIndex",
+    "region": "FieldIndex",
+    "organisation_type": "FieldIndex",
+    "partnership_type": "FieldIndex",
+    "looking_for": "FieldIndex",
+    "age_from": "FieldIndex",
+    "age_to": "FieldIndex",
+    "project_kind": "FieldIndex",
+    "erasmus": "FieldIndex",
+}
+
+
+@pytest.mark.parametrize("index,meta_type", SEARCH_INDEXES.items())
+def test_catalog_index(portal, index, meta_type):
+    assert portal.portal_catalog.Indexes[index].meta_type == meta_type
+
+
+@pytest.mark.parametrize(
+    "roles,expected",
+    [
+        (["Manager"], True),
+        (["Site Administrator"], True),
+        (["Member", "Teacher"], False),
+        (["Member", "Contributor"], False),
+    ],
+)
+def test_only_the_system_adds_teacher_profiles(portal, roles, expected):
+    """Profiles are made by directory.profiles, never by hand."""
+    with api.env.adopt_roles(roles):
+        may_add = api.user.has_permission(
+            "collective.twinning: Add TeacherProfile", obj=portal["people"]
+        )
+    assert bool(may_add) is expected
 
 
 @pytest.mark.parametrize(

@@ -30,14 +30,26 @@ def test_browserlayer_removed(portal, uninstall):
 
 @pytest.mark.parametrize(
     "portal_type",
-    ["TwinSpace", "Group", "Page", "Material", "PartnerPosting", "Mobility", "QualityLabel"],
+    [
+        "TwinSpace",
+        "Group",
+        "Page",
+        "Material",
+        "PartnerPosting",
+        "Mobility",
+        "QualityLabel",
+        "TeacherProfile",
+        "Organisation",
+    ],
 )
 def test_types_removed(portal, uninstall, portal_type):
     uninstall()
     assert portal_type not in portal.portal_types.objectIds()
 
 
-@pytest.mark.parametrize("container_id", ["projects", "groups", "partner-finding"])
+@pytest.mark.parametrize(
+    "container_id", ["projects", "groups", "partner-finding", "people", "organisations"]
+)
 def test_empty_containers_removed(portal, uninstall, container_id):
     uninstall()
     assert container_id not in portal.objectIds()
@@ -53,15 +65,25 @@ def test_container_with_content_is_kept(portal, uninstall):
     assert "projects" not in portal.objectIds()
 
 
-@pytest.mark.parametrize("workflow_id", ["twinspace_workflow", "twinspace_content_workflow"])
+@pytest.mark.parametrize(
+    "workflow_id",
+    [
+        "twinspace_workflow",
+        "twinspace_content_workflow",
+        "posting_workflow",
+        "teacher_profile_workflow",
+        "organisation_workflow",
+    ],
+)
 def test_workflows_removed(portal, uninstall, workflow_id):
     uninstall()
     assert workflow_id not in portal.portal_workflow.objectIds()
 
 
-def test_catalog_index_removed(portal, uninstall):
+@pytest.mark.parametrize("index", ["twinspace_members", "country", "organisation_uid", "erasmus"])
+def test_catalog_index_removed(portal, uninstall, index):
     uninstall()
-    assert "twinspace_members" not in portal.portal_catalog.indexes()
+    assert index not in portal.portal_catalog.indexes()
 
 
 def test_sharing_roles_removed(portal, uninstall):

@@ -48,6 +48,22 @@ CONTAINERS = (
         add_permission="collective.twinning: Add PartnerPosting",
         add_roles=("Contributor", "Teacher"),
     ),
+    ContainerSpec(
+        id="people",
+        title=_("People"),
+        description=_("Validated teachers looking for partners."),
+        portal_type="TeacherProfile",
+        add_permission="collective.twinning: Add TeacherProfile",
+        add_roles=(),  # profiles are made by the system (directory.profiles)
+    ),
+    ContainerSpec(
+        id="organisations",
+        title=_("Schools and organisations"),
+        description=_("The schools and organisations of the teachers."),
+        portal_type="Organisation",
+        add_permission="collective.twinning: Add Organisation",
+        add_roles=("Contributor", "Teacher"),
+    ),
 )
 
 
@@ -90,8 +106,9 @@ def ensure_container(portal, spec: ContainerSpec):
     constraints.setConstrainTypesMode(ENABLED)
     constraints.setLocallyAllowedTypes([spec.portal_type])
     constraints.setImmediatelyAddableTypes([spec.portal_type])
-    _grant_locally(container, spec.add_permission, spec.add_roles)
-    _grant_locally(container, ADD_PORTAL_CONTENT, spec.add_roles)
+    if spec.add_roles:
+        _grant_locally(container, spec.add_permission, spec.add_roles)
+        _grant_locally(container, ADD_PORTAL_CONTENT, spec.add_roles)
     return container
 
 

@@ -1,6 +1,8 @@
 """Field factories used by several schemas, so the same field reads the same everywhere."""
 
 from collective.twinning import _
+from plone.app.vocabularies.catalog import CatalogSource
+from z3c.relationfield.schema import RelationChoice
 from zope import schema
 
 
@@ -41,4 +43,14 @@ def pupil_age_field(title, required: bool = False):
         min=MIN_PUPIL_AGE,
         max=MAX_PUPIL_AGE,
         required=required,
+    )
+
+
+def organisation_field(title, description=""):
+    """A relation to an Organisation of the directory."""
+    return RelationChoice(
+        title=title,
+        description=description,
+        source=CatalogSource(portal_type="Organisation"),
+        required=False,
     )

@@ -4,6 +4,7 @@ from collective.twinning import _
 from collective.twinning.content.fields import choice_list
 from collective.twinning.content.fields import COUNTRIES
 from collective.twinning.content.fields import languages_field
+from collective.twinning.content.fields import organisation_field
 from collective.twinning.content.fields import pupil_age_field
 from collective.twinning.content.fields import subjects_field
 from collective.twinning.content.fields import VOCATIONAL_SUBJECTS
@@ -29,7 +30,7 @@ class IPartnerPosting(model.Schema):
         required=True,
     )
     country = schema.Choice(title=_("Country"), vocabulary=COUNTRIES, required=True)
-    organisation = schema.TextLine(title=_("School or organisation"), required=False)
+    organisation = organisation_field(_("School or organisation"))
     languages = languages_field()
     subjects = subjects_field()
     vocational_subjects = choice_list(_("Vocational subjects"), VOCATIONAL_SUBJECTS)

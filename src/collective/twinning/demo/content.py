@@ -2,6 +2,8 @@
 
 from collective.twinning.behaviors.expiry import IExpiry
 from collective.twinning.demo.users import DEMO_PASSWORD
+from collective.twinning.directory.organisations import set_organisation
+from collective.twinning.directory.profiles import sync_profile
 from collective.twinning.lifecycle.checklist import decide
 from collective.twinning.lifecycle.countries import national_validators
 from collective.twinning.membership.pupils import create_pupil
@@ -198,7 +200,7 @@ POSTINGS = (
         "partnership_type": "etwinning_project",
         "looking_for": "partner_school",
         "country": "ES",
-        "organisation": "IES Miguel de Cervantes",
+        "organisation": "ies-miguel-de-cervantes",
         "languages": ["en", "es"],
         "subjects": ["history"],
         "age_from": 12,
@@ -214,7 +216,7 @@ POSTINGS = (
         "partnership_type": "ka1_job_shadowing",
         "looking_for": "participants",
         "country": "IT",
-        "organisation": "Liceo Galileo Galilei",
+        "organisation": "liceo-galileo-galilei",
         "languages": ["en", "it"],
         "subjects": ["biology", "physics"],
         "vocational_subjects": [],
@@ -230,6 +232,7 @@ def create_postings(portal) -> None:
         posting_id = values.pop("id")
         owner = values.pop("owner")
         expires = values.pop("expires")
+        organisation = portal["organisations"][values.pop("organisation")]
         if posting_id in portal["partner-finding"]:
             continue
         posting = _create_as(
@@ -241,4 +244,69 @@ def create_postings(portal) -> None:
         )
         # Through the behavior: it keeps the day as the Dublin Core expiration.
         IExpiry(posting).expires = expires
-        _published(posting)
+        set_organisation(posting, organisation)
+        with api.env.adopt_user(username=owner):  # the author publishes it
+            _published(posting)
+
+
+ORGANISATIONS = (
+    {
+        "id": "ies-miguel-de-cervantes",
+        "name": "IES Miguel de Cervantes",
+        "country": "ES",
+        "region": "Comunidad de Madrid",
+        "city": "Madrid",
+        "organisation_type": "secondary",
+        "website": "https://ies-cervantes.example.org",
+    },
+    {
+        "id": "liceo-galileo-galilei",
+        "name": "Liceo Galileo Galilei",
+        "country": "IT",
+        "region": "Liguria",
+        "city": "Genova",
+        "organisation_type": "secondary",
+        "website": "https://liceo-galilei.example.org",
+    },
+)
+
+PROFILES = {
+    # teacher: (organisation id, what they tell partners)
+    "ana": (
+        "ies-miguel-de-cervantes",
+        {
+            "subjects": ["history", "art"],
+            "languages": ["es", "en"],
+            "available_for_projects": True,
+            "ambassador": True,
+            "bio": "History teacher in Madrid; eTwinning ambassador since 2019.",
+        },
+    ),
+    "luca": (
+        "liceo-galileo-galilei",
+        {
+            "subjects": ["physics", "biology"],
+            "languages": ["it", "en"],
+            "available_for_projects": True,
+            "ambassador": False,
+            "bio": "Physics teacher in Genova, hosting job shadowing every spring.",
+        },
+    ),
+}
+
+
+def create_directory(portal) -> None:
+    """Two schools and the demo teachers' profiles (made by the sync, filled in here)."""
+    for spec in ORGANISATIONS:
+        values = dict(spec)
+        if values["id"] not in portal["organisations"]:
+            api.content.create(
+                container=portal["organisations"], type="Organisation", safe_id=False, **values
+            )
+    for userid, (organisation_id, answers) in PROFILES.items():
+        profile = sync_profile(userid)
+        if profile is None or profile.organisation is not None:
+            continue  # not a teacher, or filled in by an earlier run
+        for name, value in answers.items():
+            setattr(profile, name, value)
+        set_organisation(profile, portal["organisations"][organisation_id])

@@ -1,5 +1,6 @@
 """The collective.twinning:demo profile's handler."""
 
+from collective.twinning.demo.content import create_directory
 from collective.twinning.demo.content import create_group
 from collective.twinning.demo.content import create_postings
 from collective.twinning.demo.content import create_project_content
@@ -15,6 +16,7 @@ def create_demo(context) -> None:
     for account in DEMO_ACCOUNTS:
         if not account.pupil:
             ensure_account(account)
+    create_directory(portal)
     projects = create_projects(portal)
     create_project_content(projects["nuestro-patrimonio-our-heritage"])
     create_group(portal)

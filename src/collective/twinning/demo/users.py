@@ -46,7 +46,7 @@ DEMO_ACCOUNTS = (
         "val-eu@example.org", "European validator",
     ),
     DemoAccount(
-        "lucia", "Lucía Fernández", "", ("Member",), None,
+        "lucia", "Lucía Fernández", "", ("Pupil",), None,
         "pupil in Ana's running project", pupil=True,
     ),
 )

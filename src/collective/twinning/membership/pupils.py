@@ -1,6 +1,7 @@
-"""Pupil accounts (``@pupils``): made by the space's teachers, no e-mail, no global role."""
+"""Pupil accounts (``@pupils``): made by the space's teachers, no e-mail, only the Pupil role."""
 
 from collective.twinning.membership.members import PUPIL_PROPERTY
+from collective.twinning.membership.roles import PUPIL_ROLE
 from collective.twinning.membership.roles import TWINSPACE_PUPIL
 from collective.twinning.membership.roster import Roster
 from collective.twinning.security import as_system
@@ -32,7 +33,7 @@ def create_pupil(space, data: dict) -> dict:
         raise BadRequest(f"password: {problem}")
     # No properties at creation: the registration checks insist on an e-mail.
     with as_system():
-        registration.addMember(username, password, ["Member"])
+        registration.addMember(username, password, [PUPIL_ROLE])
         user = api.user.get(userid=username)
         user.setMemberProperties({"fullname": fullname, PUPIL_PROPERTY: space.UID()})
     forget_request(username)  # a pupil is no teacher request

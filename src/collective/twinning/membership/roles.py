@@ -18,6 +18,8 @@ LOCAL_ROLES = (
 TEACHER_ROLES = frozenset({TWINSPACE_ADMIN, TWINSPACE_TEACHER, TWINSPACE_PUPIL_ADMIN})
 
 TEACHER = "Teacher"
+# Pupil accounts hold this global role instead of Member (see rolemap.xml).
+PUPIL_ROLE = "Pupil"
 NATIONAL_VALIDATOR = "NationalValidator"
 EUROPEAN_VALIDATOR = "EuropeanValidator"
 

@@ -6,6 +6,7 @@ grants the global role Teacher, or reject it.
 """
 
 from BTrees.OOBTree import OOBTree
+from collective.twinning.directory.profiles import sync_profile
 from collective.twinning.lifecycle.countries import user_country
 from collective.twinning.lifecycle.countries import validator_countries
 from collective.twinning.lifecycle.notifications import send_mail
@@ -115,6 +116,7 @@ def decide(userid: str, validator: str, decision, comment) -> dict:
     if decision == "approve":
         with as_system():  # validators may not grant roles themselves
             api.user.grant_roles(username=userid, roles=[TEACHER])
+        sync_profile(userid)
     portal_url = api.portal.get().absolute_url()
     verdict = "approved: you can now register projects" if decision == "approve" else "rejected"
     send_mail(

@@ -1,6 +1,7 @@
 """The named vocabulary utilities registered in configure.zcml."""
 
 from collective.twinning.vocabularies import countries
+from collective.twinning.vocabularies import directory
 from collective.twinning.vocabularies import education
 from collective.twinning.vocabularies import erasmus
 from collective.twinning.vocabularies import languages
@@ -21,3 +22,5 @@ LookingForVocabulary = vocabulary_factory(erasmus.LOOKING_FOR)
 GroupAccessVocabulary = vocabulary_factory(erasmus.GROUP_ACCESS)
 LabelLevelsVocabulary = vocabulary_factory(erasmus.LABEL_LEVELS)
 LicencesVocabulary = vocabulary_factory(licences.LICENCES)
+MemberTypesVocabulary = vocabulary_factory(directory.MEMBER_TYPES)
+OrganisationTypesVocabulary = vocabulary_factory(directory.ORGANISATION_TYPES)

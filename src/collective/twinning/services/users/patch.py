@@ -1,4 +1,5 @@
 from collective.twinning.services.users.country import check_country
+from collective.twinning.directory.profiles import sync_profile
 from plone.restapi.deserializer import json_body
 from plone.restapi.services.users.update import UsersPatch as BaseUsersPatch
 
@@ -13,4 +14,8 @@ class UsersPatch(BaseUsersPatch):
     def reply(self):
         data = json_body(self.request)
         check_country(data, required=isinstance(data, dict) and "country" in data)
-        return super().reply()
+        result = super().reply()
+        if self.request.response.getStatus() < 400 and len(self.params) == 1:
+            # Roles may have changed, which PAS announces with no event.
+            sync_profile(self.params[0])
+        return result

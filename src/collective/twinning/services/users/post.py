@@ -1,4 +1,5 @@
 from collective.twinning.services.users.country import check_country
+from collective.twinning.directory.profiles import sync_profile
 from plone import api
 from plone.restapi.deserializer import json_body
 from plone.restapi.services.users.add import UsersPost as BaseUsersPost
@@ -14,4 +15,8 @@ class UsersPost(BaseUsersPost):
     def reply(self):
         if not self.request.form:  # JSON, not a CSV upload
             check_country(json_body(self.request), required=api.user.is_anonymous())
-        return super().reply()
+        result = super().reply()
+        if isinstance(result, dict) and result.get("id") and self.request.response.getStatus() < 400:
+            # An administrator may create a teacher at once (``roles``).
+            sync_profile(result["id"])
+        return result

@@ -1,0 +1,117 @@
+"""``@contact``: a teacher writes to a project's founders, a posting's author or a colleague.
+
+The mail goes out through Plone's MailHost from the portal's address, with the
+sender's address as Reply-To; the recipients' addresses are never shown to the
+sender. Each sender may send RATE_LIMIT mails per RATE_WINDOW seconds; the
+times are kept in an OOBTree (one entry per sender, so senders don't conflict).
+"""
+
+from BTrees.OOBTree import OOBTree
+from collective.twinning import logger
+from collective.twinning.content.partner_posting import IPartnerPosting
+from collective.twinning.content.teacher_profile import ITeacherProfile
+from collective.twinning.content.twinspace import ITwinSpace
+from collective.twinning.membership.roster import founders
+from email.message import EmailMessage
+from email.utils import formataddr
+from plone import api
+from zExceptions import BadRequest
+from zExceptions import HTTPTooManyRequests
+from zExceptions import Unauthorized
+from zope.annotation.interfaces import IAnnotations
+
+import time
+
+
+MAX_SUBJECT = 200
+MAX_MESSAGE = 5000
+RATE_LIMIT = 20
+RATE_WINDOW = 3600  # seconds
+ANNOTATION_KEY = "collective.twinning.contact_times"
+
+
+def recipients_of(obj) -> list[str]:
+    """Who a contact about ``obj`` reaches: founders, author or profile owner."""
+    if ITwinSpace.providedBy(obj):
+        return list(founders(obj))
+    if IPartnerPosting.providedBy(obj) or ITeacherProfile.providedBy(obj):
+        return list(obj.listCreators()[:1])
+    return []
+
+
+def _text(data: dict, name: str, limit: int) -> str:
+    value = data.get(name)
+    if not isinstance(value, str) or not value.strip():
+        raise BadRequest(f"{name}: required.")
+    value = value.strip()
+    if len(value) > limit:
+        raise BadRequest(f"{name}: at most {limit} characters.")
+    return value
+
+
+def _send_times(create: bool = False):
+    annotations = IAnnotations(api.portal.get())
+    if ANNOTATION_KEY not in annotations:
+        if not create:
+            return OOBTree()
+        annotations[ANNOTATION_KEY] = OOBTree()
+    return annotations[ANNOTATION_KEY]
+
+
+def recent_sends(sender: str, now: float) -> tuple[float, ...]:
+    return tuple(t for t in _send_times().get(sender, ()) if now - t < RATE_WINDOW)
+
+
+def _record_send(sender: str, now: float) -> None:
+    _send_times(create=True)[sender] = (*recent_sends(sender, now), now)
+
+
+def _message(sender, recipient, subject: str, text: str, about) -> EmailMessage:
+    portal = api.portal.get()
+    message = EmailMessage()
+    message["Subject"] = f"[{portal.Title()}] {subject}"
+    message["From"] = formataddr(
+        (api.portal.get_registry_record("plone.email_from_name") or "",
+         api.portal.get_registry_record("plone.email_from_address"))
+    )
+    message["To"] = recipient.getProperty("email")
+    message["Reply-To"] = formataddr(
+        (sender.getProperty("fullname", "") or sender.getId(), sender.getProperty("email"))
+    )
+    sender_name = sender.getProperty("fullname", "") or sender.getId()
+    message.set_content(
+        f"{text}\n\n-- \n{sender_name} wrote to you about {about.Title()}\n"
+        f"{about.absolute_url()}\nReply to this mail to answer them.\n"
+    )
+    return message
+
+
+def contact(obj, sender_id: str, data: dict, now: float | None = None) -> dict:
+    """Check everything, then mail each recipient; returns how many were mailed."""
+    if not api.user.has_permission("View", obj=obj):
+        raise Unauthorized("You cannot see this, so you cannot contact its people.")
+    subject = _text(data, "subject", MAX_SUBJECT)
+    if "\n" in subject or "\r" in subject:
+        raise BadRequest("subject: a single line.")
+    text = _text(data, "message", MAX_MESSAGE)
+    sender = api.user.get(userid=sender_id)
+    if sender is None or not sender.getProperty("email", ""):
+        raise BadRequest("Your account has no e-mail address to receive the answer.")
+    recipients = [
+        user
+        for user in (api.user.get(userid=u) for u in recipients_of(obj) if u != sender_id)
+        if user is not None and user.getProperty("email", "")
+    ]
+    if not recipients:
+        raise BadRequest("There is nobody to contact here.")
+    now = time.time() if now is None else now
+    if len(recent_sends(sender_id, now)) >= RATE_LIMIT:
+        raise HTTPTooManyRequests(
+            f"At most {RATE_LIMIT} contacts per hour; please try again later."
+        )
+    mailhost = api.portal.get_tool("MailHost")
+    for recipient in recipients:
+        mailhost.send(_message(sender, recipient, subject, text, obj), immediate=False)
+    _record_send(sender_id, now)
+    logger.info("%s contacted %d people about %s.", sender_id, len(recipients), obj.absolute_url(1))
+    return {"sent": len(recipients)}

@@ -1,0 +1,1 @@
+"""Faceted searches of the directory: people, organisations, partner postings, projects."""

@@ -1,0 +1,125 @@
+"""Run a search described by a SearchSpec on the request's parameters."""
+
+from collective.twinning.search.facets import facet_counts
+from collective.twinning.search.facets import security_clauses
+from collective.twinning.search.filters import age_overlap
+from collective.twinning.search.filters import Filter
+from collective.twinning.search.filters import parse_int
+from collective.twinning.search.filters import Sorting
+from collections.abc import Callable
+from dataclasses import dataclass
+from dataclasses import field
+from plone import api
+from plone.restapi.batching import HypermediaBatch
+from zExceptions import BadRequest
+
+
+MAX_BATCH = 100
+DEFAULT_BATCH = 25
+BATCH_PARAMS = ("b_start", "b_size")
+
+
+@dataclass(frozen=True)
+class SearchSpec:
+    """What one search endpoint finds and how it may be filtered."""
+
+    portal_type: str
+    filters: tuple[Filter, ...]
+    sorting: Sorting
+    summary: Callable  # (obj) -> dict
+    fixed: dict = field(default_factory=dict)  # always part of the query
+    ages: bool = False  # age_from/age_to overlap filter
+    options: dict = field(default_factory=dict)  # flag param -> (catalog option, value when true)
+    default_options: dict = field(default_factory=dict)  # catalog options otherwise
+
+    def params(self) -> set[str]:
+        names = {f.param for f in self.filters} | set(BATCH_PARAMS) | set(self.options)
+        if self.ages:
+            names |= {"age_from", "age_to"}
+        if len(self.sorting.choices) > 1:
+            names.add("sort_on")
+        return names
+
+
+@dataclass
+class ParsedQuery:
+    core: dict  # clauses that are no facet
+    filtered: dict  # facet index -> clause (the user's filters, and fixed ones on facet indexes)
+    sort: dict
+    options: dict
+    b_start: int
+    b_size: int
+
+
+def parse(spec: SearchSpec, form: dict) -> ParsedQuery:
+    """Check every parameter; BadRequest names the first wrong one."""
+    for name in form:
+        if name not in spec.params():
+            raise BadRequest(f"{name}: unknown parameter; use {', '.join(sorted(spec.params()))}.")
+    core = {"portal_type": spec.portal_type}
+    filtered = {}
+    facet_indexes = {f.index for f in spec.filters if f.facet}
+    for index, clause in spec.fixed.items():
+        (filtered if index in facet_indexes else core)[index] = clause
+    for spec_filter in spec.filters:
+        if spec_filter.param in form:
+            clause = spec_filter.query(form[spec_filter.param])
+            (filtered if spec_filter.facet else core)[spec_filter.index] = clause
+    if spec.ages:
+        core.update(age_overlap(form, 3, 20))
+    options = dict(spec.default_options)
+    for param, (option, value) in spec.options.items():
+        if param in form:
+            flag = Filter(param, "", kind="flag").query(form[param])
+            if flag:
+                options[option] = value
+    b_start = parse_int("b_start", _single(form, "b_start", "0"), 0)
+    b_size = parse_int("b_size", _single(form, "b_size", str(DEFAULT_BATCH)), 1, MAX_BATCH)
+    sort = spec.sorting.query(form.get("sort_on"))
+    return ParsedQuery(core, filtered, sort, options, b_start, b_size)
+
+
+def _single(form: dict, name: str, default: str) -> str:
+    value = form.get(name, default)
+    if not isinstance(value, str):
+        raise BadRequest(f"{name}: give it once.")
+    return value
+
+
+def _facet_values(spec_filter: Filter) -> list:
+    if spec_filter.kind == "flag":
+        return [True, False]
+    return spec_filter.allowed()
+
+
+def _facet_key(value) -> str:
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    return value
+
+
+def run(spec: SearchSpec, request) -> dict:
+    """The batch of summaries, the total, batching links and the facets."""
+    parsed = parse(spec, dict(request.form))
+    catalog = api.portal.get_tool("portal_catalog")
+    query = {**parsed.core, **parsed.filtered, **parsed.options, **parsed.sort}
+    query["sort_limit"] = parsed.b_start + parsed.b_size
+    results = catalog.searchResults(**query)
+    batch = HypermediaBatch(request, results)
+    facets = {
+        f.param: (f.index, _facet_values(f)) for f in spec.filters if f.facet
+    }
+    core = {**parsed.core, **security_clauses(catalog, {**parsed.core, **parsed.options})}
+    counts = facet_counts(catalog, core, parsed.filtered, facets)
+    data = {
+        "@id": batch.canonical_url,
+        "items": [spec.summary(brain.getObject()) for brain in batch],
+        "items_total": batch.items_total,
+        "batching": None,
+        "facets": {
+            name: {_facet_key(value): count for value, count in values.items()}
+            for name, values in counts.items()
+        },
+    }
+    data["batching"] = batch.links or {}
+    return data

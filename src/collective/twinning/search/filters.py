@@ -1,0 +1,173 @@
+"""The filters of a search: how a request parameter is checked and turned into a catalog query.
+
+Each filter names its request parameter, the catalog index behind it and its
+kind. ``parse`` checks every value (unknown values, bad dates or numbers →
+BadRequest naming the parameter) before anything is searched.
+"""
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from DateTime import DateTime
+from datetime import date
+from plone import api
+from zExceptions import BadRequest
+from zope.component import getUtility
+from zope.schema.interfaces import IVocabularyFactory
+
+import re
+
+
+MAX_TEXT = 200
+WORD = re.compile(r"\w+", re.UNICODE)
+# ZCTextIndex reads these words as operators; searched for as words, they are quoted.
+OPERATORS = {"and", "or", "not"}
+
+
+def as_list(value) -> list[str]:
+    """A request value as a list of strings (``country=ES&country=IT`` → two values)."""
+    values = value if isinstance(value, (list, tuple)) else [value]
+    if not all(isinstance(item, str) for item in values):
+        raise TypeError
+    return list(values)
+
+
+def vocabulary_values(name: str) -> list[str]:
+    return [term.value for term in getUtility(IVocabularyFactory, name)(api.portal.get())]
+
+
+def text_query(param: str, value: str) -> str:
+    """A ZCTextIndex query matching every word of ``value`` (the last one as a prefix)."""
+    if len(value) > MAX_TEXT:
+        raise BadRequest(f"{param}: at most {MAX_TEXT} characters.")
+    words = WORD.findall(value)
+    if not words:
+        raise BadRequest(f"{param}: give at least one word.")
+    terms = [f'"{word}"' if word.lower() in OPERATORS else word for word in words]
+    if words[-1].lower() not in OPERATORS and len(words[-1]) > 1:
+        terms[-1] = f"{words[-1]}*"  # as the user types
+    return " ".join(terms)
+
+
+def parse_flag(param: str, value: str) -> bool:
+    match value.lower():
+        case "true" | "1" | "yes":
+            return True
+        case "false" | "0" | "no":
+            return False
+    raise BadRequest(f"{param}: must be true or false, not '{value}'.")
+
+
+def parse_date(param: str, value: str) -> DateTime:
+    try:
+        day = date.fromisoformat(value)
+    except ValueError:
+        raise BadRequest(f"{param}: '{value}' is not a date (YYYY-MM-DD).") from None
+    return DateTime(day.isoformat())
+
+
+def parse_int(param: str, value: str, low: int, high: int | None = None) -> int:
+    try:
+        number = int(value)
+    except ValueError:
+        raise BadRequest(f"{param}: '{value}' is not a whole number.") from None
+    if number < low or (high is not None and number > high):
+        bounds = f"between {low} and {high}" if high is not None else f"at least {low}"
+        raise BadRequest(f"{param}: must be {bounds}.")
+    return number
+
+
+@dataclass(frozen=True)
+class Filter:
+    """A request parameter of a search.
+
+    kind: "choice" (values from ``vocabulary`` or ``values``, several OR-ed),
+    "text" (words), "flag" (true/false), "since" (a date: created on or after),
+    "uid" (the UID of a ``portal_type`` object), "free" (short text values).
+    """
+
+    param: str
+    index: str
+    kind: str = "choice"
+    vocabulary: str | None = None
+    values: tuple[str, ...] = ()
+    portal_type: str | None = None
+    facet: bool = False
+
+    def allowed(self) -> list[str]:
+        return list(self.values) if self.values else vocabulary_values(self.vocabulary)
+
+    def query(self, raw) -> dict | str | bool:
+        """The catalog query for the request value ``raw``, checked."""
+        try:
+            values = as_list(raw)
+        except TypeError:
+            raise BadRequest(f"{self.param}: give plain values.") from None
+        if not values or any(not value.strip() for value in values):
+            raise BadRequest(f"{self.param}: empty value.")
+        if self.kind in ("text", "flag", "since") and len(values) > 1:
+            raise BadRequest(f"{self.param}: give it once.")
+        match self.kind:
+            case "text":
+                return text_query(self.param, values[0])
+            case "flag":
+                return parse_flag(self.param, values[0])
+            case "since":
+                return {"query": parse_date(self.param, values[0]), "range": "min"}
+            case "choice":
+                allowed = set(self.allowed())
+                for value in values:
+                    if value not in allowed:
+                        raise BadRequest(f"{self.param}: unknown value '{value}'.")
+            case "uid":
+                for value in values:
+                    if not api.content.find(UID=value, portal_type=self.portal_type):
+                        raise BadRequest(f"{self.param}: no {self.portal_type} '{value}'.")
+            case "free":
+                for value in values:
+                    if len(value) > MAX_TEXT:
+                        raise BadRequest(f"{self.param}: at most {MAX_TEXT} characters.")
+        return {"query": values}  # several values: any of them (the indexes OR them)
+
+
+AGE_PARAMS = ("age_from", "age_to")
+
+
+def age_overlap(form, low: int, high: int) -> dict:
+    """``age_from``/``age_to``: items whose own age range overlaps the asked one."""
+    asked = {}
+    for param in AGE_PARAMS:
+        if param in form:
+            raw = form[param]
+            if not isinstance(raw, str):
+                raise BadRequest(f"{param}: give it once.")
+            asked[param] = parse_int(param, raw, low, high)
+    if len(asked) == 2 and asked["age_from"] > asked["age_to"]:
+        raise BadRequest("age_from: must not be above age_to.")
+    query = {}
+    if "age_to" in asked:  # the item starts at or below the asked upper age
+        query["age_from"] = {"query": asked["age_to"], "range": "max"}
+    if "age_from" in asked:  # and ends at or above the asked lower age
+        query["age_to"] = {"query": asked["age_from"], "range": "min"}
+    return query
+
+
+@dataclass(frozen=True)
+class Sorting:
+    """``sort_on`` choices: name → (index, order)."""
+
+    choices: dict
+    default: str
+
+    def query(self, raw) -> dict:
+        name = self.default if raw is None else raw
+        if not isinstance(name, str) or name not in self.choices:
+            raise BadRequest(f"sort_on: one of {', '.join(self.choices)}.")
+        index, order = self.choices[name]
+        return {"sort_on": index, "sort_order": order}
+
+
+def noop(form) -> dict:
+    return {}
+
+
+ExtraQuery = Callable[[dict], dict]

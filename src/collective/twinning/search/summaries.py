@@ -1,0 +1,93 @@
+"""What each search returns per item: public fields only (never an e-mail address)."""
+
+from collective.twinning.behaviors.expiry import IExpiry
+from collective.twinning.indexers.directory import erasmus
+from collective.twinning.indexers.directory import related_organisation
+from collective.twinning.lifecycle.countries import project_kind
+from plone import api
+
+
+def _base(obj) -> dict:
+    return {
+        "@id": obj.absolute_url(),
+        "@type": obj.portal_type,
+        "UID": obj.UID(),
+        "title": obj.title,
+    }
+
+
+def _organisation(obj) -> dict | None:
+    organisation = related_organisation(obj)
+    if organisation is None:
+        return None
+    return {"@id": organisation.absolute_url(), "UID": organisation.UID(), "title": organisation.title}
+
+
+def _date(value) -> str | None:
+    return value.isoformat() if value is not None else None
+
+
+def _created(obj) -> str:
+    return obj.created().ISO8601()
+
+
+def profile_summary(profile) -> dict:
+    return {
+        **_base(profile),
+        "country": profile.country,
+        "organisation": _organisation(profile),
+        "member_type": profile.member_type,
+        "subjects": list(profile.subjects or []),
+        "vocational_subjects": list(profile.vocational_subjects or []),
+        "languages": list(profile.languages or []),
+        "available_for_projects": bool(profile.available_for_projects),
+        "ambassador": bool(profile.ambassador),
+    }
+
+
+def organisation_summary(organisation) -> dict:
+    return {
+        **_base(organisation),
+        "country": organisation.country,
+        "region": organisation.region,
+        "city": organisation.city,
+        "organisation_type": organisation.organisation_type,
+        "website": organisation.website,
+    }
+
+
+def posting_summary(posting) -> dict:
+    return {
+        **_base(posting),
+        "description": posting.description,
+        "review_state": api.content.get_state(obj=posting),
+        "partnership_type": posting.partnership_type,
+        "looking_for": posting.looking_for,
+        "country": posting.country,
+        "organisation": _organisation(posting),
+        "languages": list(posting.languages or []),
+        "subjects": list(posting.subjects or []),
+        "vocational_subjects": list(posting.vocational_subjects or []),
+        "topics": list(posting.topics or []),
+        "age_from": posting.age_from,
+        "age_to": posting.age_to,
+        "expires": _date(IExpiry(posting).expires),
+        "created": _created(posting),
+    }
+
+
+def project_summary(space) -> dict:
+    countries = list(space.countries or ())
+    return {
+        **_base(space),
+        "description": space.description,
+        "review_state": api.content.get_state(obj=space),
+        "countries": countries,
+        "kind": project_kind(countries),
+        "languages": list(space.languages or []),
+        "subjects": list(space.subjects or []),
+        "age_from": space.age_from,
+        "age_to": space.age_to,
+        "erasmus": erasmus.callable(space),
+        "created": _created(space),
+    }

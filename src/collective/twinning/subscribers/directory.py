@@ -1,0 +1,25 @@
+"""Keep teacher profiles in step with the accounts (see directory.profiles)."""
+
+from collective.twinning.directory.profiles import remove_profile
+from collective.twinning.directory.profiles import sync_profile
+from plone.api.exc import CannotGetPortalError
+
+
+def _principal_id(event) -> str:
+    principal = event.principal
+    return principal if isinstance(principal, str) else principal.getId()
+
+
+def account_changed(event) -> None:
+    """Properties (full name, country) or group memberships (roles) changed."""
+    try:
+        sync_profile(_principal_id(event))
+    except CannotGetPortalError:  # the Zope root's own users have no profile
+        return
+
+
+def account_deleted(event) -> None:
+    try:
+        remove_profile(_principal_id(event))
+    except CannotGetPortalError:
+        return
