@@ -42,6 +42,8 @@ PEOPLE = SearchSpec(
     ),
     sorting=Sorting({"name": NAME, "recent": RECENT}, default="name"),
     summary=summaries.profile_summary,
+    # Hidden profiles (no longer a teacher) are out of the directory, for administrators too.
+    fixed={"review_state": "visible"},
 )
 
 ORGANISATIONS = SearchSpec(
