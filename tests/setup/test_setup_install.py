@@ -186,3 +186,11 @@ def test_local_role_defined_and_shown_in_sharing(portal, role):
 
     assert role in portal.validRoles()
     assert queryUtility(ISharingPageRole, name=role).required_permission == "Manage portal"
+
+
+@pytest.mark.parametrize(
+    "record,megabytes",
+    [("collective.twinning.max_file_size_mb", 20), ("collective.twinning.max_image_size_mb", 5)],
+)
+def test_upload_limits_in_registry(portal, record, megabytes):
+    assert api.portal.get_registry_record(record) == megabytes

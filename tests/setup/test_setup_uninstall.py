@@ -92,3 +92,11 @@ def test_sharing_roles_removed(portal, uninstall):
 
     uninstall()
     assert queryUtility(ISharingPageRole, name="TwinSpaceAdmin") is None
+
+
+@pytest.mark.parametrize(
+    "record", ["collective.twinning.max_file_size_mb", "collective.twinning.max_image_size_mb"]
+)
+def test_upload_limits_removed(portal, uninstall, record):
+    uninstall()
+    assert api.portal.get_registry_record(record, default=None) is None

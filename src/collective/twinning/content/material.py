@@ -4,6 +4,8 @@ from collective.twinning import _
 from collective.twinning.content.validation import check_exactly_one
 from collective.twinning.content.validation import is_true
 from collective.twinning.content.validation import is_video_url
+from collective.twinning.uploads.checks import check_file
+from collective.twinning.uploads.checks import check_image
 from plone.dexterity.content import Item
 from plone.namedfile.field import NamedBlobFile
 from plone.namedfile.field import NamedBlobImage
@@ -19,8 +21,9 @@ MATERIAL_SOURCES = ("file", "image", "embed_url")
 class IMaterial(model.Schema):
     """Exactly one of file, image or embed_url; the copyright must be confirmed."""
 
-    file = NamedBlobFile(title=_("File"), required=False)
-    image = NamedBlobImage(title=_("Image"), required=False)
+    # Kind checked from the content, size limited by the registry (uploads/).
+    file = NamedBlobFile(title=_("File"), constraint=check_file, required=False)
+    image = NamedBlobImage(title=_("Image"), constraint=check_image, required=False)
     embed_url = schema.URI(
         title=_("Video link"),
         description=_("A YouTube, Vimeo or Dailymotion address."),

@@ -20,7 +20,7 @@ import re
 
 
 PROFILE = "profile-collective.twinning:default"
-STEPS = ("typeinfo", "workflow", "rolemap", "catalog", "sharing")
+STEPS = ("typeinfo", "workflow", "rolemap", "catalog", "sharing", "plone.app.registry")
 NEW_INDEXES = re.compile(r'<index meta_type="\w+" name="(\w+)"')
 OLD_POSTING_WORKFLOW = "simple_publication_workflow"
 POSTING_WORKFLOW = "posting_workflow"

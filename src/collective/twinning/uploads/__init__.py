@@ -1,0 +1,1 @@
+"""Safe uploads: what a Material file or image may be, and how it is stored and served."""

@@ -1,0 +1,63 @@
+"""Constraints of Material's ``file`` and ``image`` fields (400 naming the field)."""
+
+from collective.twinning.uploads.kinds import is_image
+from collective.twinning.uploads.kinds import sniff
+from PIL import Image
+from plone import api
+from zope.schema import ValidationError
+
+import io
+import warnings
+
+
+FILE_LIMIT_RECORD = "collective.twinning.max_file_size_mb"
+IMAGE_LIMIT_RECORD = "collective.twinning.max_image_size_mb"
+DEFAULT_LIMITS = {FILE_LIMIT_RECORD: 20, IMAGE_LIMIT_RECORD: 5}
+MB = 1024 * 1024
+
+
+class UploadRefused(ValidationError):
+    """A file or image that may not be stored; the message names the field."""
+
+    def __init__(self, message: str):
+        super().__init__(message)
+        self.message = message
+
+    def doc(self):
+        return self.message
+
+    def __str__(self):
+        return self.message
+
+
+def limit_mb(record: str) -> int:
+    return api.portal.get_registry_record(record, default=DEFAULT_LIMITS[record])
+
+
+def _check_size(field: str, value, record: str) -> None:
+    limit = limit_mb(record)
+    if value.getSize() > limit * MB:
+        raise UploadRefused(f"{field}: at most {limit} MB.")
+
+
+def check_file(value) -> bool:
+    _check_size("file", value, FILE_LIMIT_RECORD)
+    if sniff(value.data) is None:
+        raise UploadRefused(
+            "file: this kind of file is not accepted (web pages, SVG, XML, scripts and "
+            "programs are refused; share documents, images, sound or video)."
+        )
+    return True
+
+
+def check_image(value) -> bool:
+    _check_size("image", value, IMAGE_LIMIT_RECORD)
+    if not is_image(sniff(value.data)):
+        raise UploadRefused("image: a PNG, JPEG, GIF or WebP picture is required (not SVG).")
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("error", Image.DecompressionBombWarning)
+            Image.open(io.BytesIO(value.data)).verify()
+    except Exception:  # noqa: BLE001 - whatever Pillow cannot read is no picture
+        raise UploadRefused("image: the picture cannot be read.") from None
+    return True
