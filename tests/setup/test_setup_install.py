@@ -27,7 +27,7 @@ def test_browserlayer(browser_layers):
 
 
 def test_latest_version(profile_last_version):
-    assert profile_last_version(f"{PACKAGE_NAME}:default") == "1000"
+    assert profile_last_version(f"{PACKAGE_NAME}:default") == "1003"
 
 
 def test_restapi_installed(installer):
@@ -110,7 +110,7 @@ def test_reinstall_keeps_containers(portal, setup_tool):
         ("Material", "twinspace_content_workflow"),
         ("Mobility", "twinspace_content_workflow"),
         ("QualityLabel", "twinspace_content_workflow"),
-        ("Group", "simple_publication_workflow"),
+        ("Group", "group_workflow"),
         ("PartnerPosting", "simple_publication_workflow"),
     ],
 )
@@ -118,13 +118,17 @@ def test_workflow_chain(portal, portal_type, workflow_id):
     assert portal.portal_workflow.getChainForPortalType(portal_type) == (workflow_id,)
 
 
-def test_twinspace_members_index(portal):
-    assert portal.portal_catalog.Indexes["twinspace_members"].meta_type == "KeywordIndex"
+@pytest.mark.parametrize("index", ["twinspace_members", "group_members", "group_invited"])
+def test_roster_index(portal, index):
+    assert portal.portal_catalog.Indexes[index].meta_type == "KeywordIndex"
 
 
 @pytest.mark.parametrize(
     "role",
-    ["TwinSpaceAdmin", "TwinSpaceTeacher", "TwinSpacePupilAdmin", "TwinSpacePupil", "TwinSpaceObserver"],
+    [
+        "TwinSpaceAdmin", "TwinSpaceTeacher", "TwinSpacePupilAdmin", "TwinSpacePupil",
+        "TwinSpaceObserver", "GroupAdmin", "GroupMember",
+    ],
 )
 def test_local_role_defined_and_shown_in_sharing(portal, role):
     from plone.app.workflow.interfaces import ISharingPageRole

@@ -53,20 +53,24 @@ def test_container_with_content_is_kept(portal, uninstall):
     assert "projects" not in portal.objectIds()
 
 
-@pytest.mark.parametrize("workflow_id", ["twinspace_workflow", "twinspace_content_workflow"])
+@pytest.mark.parametrize(
+    "workflow_id", ["twinspace_workflow", "twinspace_content_workflow", "group_workflow"]
+)
 def test_workflows_removed(portal, uninstall, workflow_id):
     uninstall()
     assert workflow_id not in portal.portal_workflow.objectIds()
 
 
-def test_catalog_index_removed(portal, uninstall):
+@pytest.mark.parametrize("index", ["twinspace_members", "group_members", "group_invited"])
+def test_catalog_index_removed(portal, uninstall, index):
     uninstall()
-    assert "twinspace_members" not in portal.portal_catalog.indexes()
+    assert index not in portal.portal_catalog.indexes()
 
 
-def test_sharing_roles_removed(portal, uninstall):
+@pytest.mark.parametrize("role", ["TwinSpaceAdmin", "GroupAdmin", "GroupMember"])
+def test_sharing_roles_removed(portal, uninstall, role):
     from plone.app.workflow.interfaces import ISharingPageRole
     from zope.component import queryUtility
 
     uninstall()
-    assert queryUtility(ISharingPageRole, name="TwinSpaceAdmin") is None
+    assert queryUtility(ISharingPageRole, name=role) is None

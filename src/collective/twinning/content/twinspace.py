@@ -8,6 +8,7 @@ from collective.twinning.content.validation import check_order
 from collective.twinning.content.validation import is_erasmus_reference
 from collective.twinning.content.validation import is_teacher
 from collective.twinning.content.fields import COUNTRIES
+from collective.twinning.interfaces import IHasRoster
 from plone.app.textfield import RichText
 from plone.autoform import directives
 from plone.dexterity.content import Container
@@ -95,6 +96,6 @@ class ITwinSpace(model.Schema):
         check_order(data, "start", "end")
 
 
-@implementer(ITwinSpace)
+@implementer(ITwinSpace, IHasRoster)
 class TwinSpace(Container):
     """A TwinSpace holds the project's pages, materials, mobilities and labels."""
