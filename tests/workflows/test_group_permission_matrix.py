@@ -8,36 +8,29 @@ from tests.workflows.group_matrix import STATES
 from tests.workflows.group_matrix import TRANSITIONS
 from tests.workflows.groups import build_group
 from tests.workflows.groups import GROUP_ACCOUNTS
+from tests.workflows.tables import can
+from tests.workflows.tables import transitions_for
 
 import pytest
 
 
-def _can(permission, obj) -> bool:
-    return bool(api.user.has_permission(permission, obj=obj))
-
-
-def _transitions(obj) -> set[str]:
-    workflow = api.portal.get_tool("portal_workflow")
-    return {t["id"] for t in workflow.getTransitionsFor(obj)}
-
-
 CHECKS = {
-    "view_group": lambda group, private, public, own: _can("View", group),
-    "modify_group": lambda group, private, public, own: _can("Modify portal content", group),
-    "add_page": lambda group, private, public, own: _can("collective.twinning: Add Page", group)
-    and _can("Add portal content", group),
-    "add_material": lambda group, private, public, own: _can("collective.twinning: Add Material", group)
-    and _can("Add portal content", group),
-    "view_private_page": lambda group, private, public, own: _can("View", private),
-    "view_public_page": lambda group, private, public, own: _can("View", public),
-    "edit_others_page": lambda group, private, public, own: _can("Modify portal content", private),
+    "view_group": lambda group, private, public, own: can("View", group),
+    "modify_group": lambda group, private, public, own: can("Modify portal content", group),
+    "add_page": lambda group, private, public, own: can("collective.twinning: Add Page", group)
+    and can("Add portal content", group),
+    "add_material": lambda group, private, public, own: can("collective.twinning: Add Material", group)
+    and can("Add portal content", group),
+    "view_private_page": lambda group, private, public, own: can("View", private),
+    "view_public_page": lambda group, private, public, own: can("View", public),
+    "edit_others_page": lambda group, private, public, own: can("Modify portal content", private),
     "edit_own_material": lambda group, private, public, own: own is not None
-    and _can("Modify portal content", own),
-    "publish_page": lambda group, private, public, own: "publish" in _transitions(private),
-    "join": lambda group, private, public, own: _can("collective.twinning: Join groups", group),
-    "leave": lambda group, private, public, own: _can("collective.twinning: View members", group),
-    "view_members": lambda group, private, public, own: _can("collective.twinning: View members", group),
-    "manage_members": lambda group, private, public, own: _can("collective.twinning: Manage members", group),
+    and can("Modify portal content", own),
+    "publish_page": lambda group, private, public, own: "publish" in transitions_for(private),
+    "join": lambda group, private, public, own: can("collective.twinning: Join groups", group),
+    "leave": lambda group, private, public, own: can("collective.twinning: View members", group),
+    "view_members": lambda group, private, public, own: can("collective.twinning: View members", group),
+    "manage_members": lambda group, private, public, own: can("collective.twinning: Manage members", group),
 }
 
 
@@ -64,7 +57,7 @@ def test_group_transition_table(portal, transition, state, roles):
     may = set()
     for role in ROLES:
         with acting_as(role, GROUP_ACCOUNTS):
-            if transition in _transitions(group):
+            if transition in transitions_for(group):
                 may.add(role)
     assert may == set(roles)
 

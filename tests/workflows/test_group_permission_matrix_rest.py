@@ -6,12 +6,12 @@ from tests.workflows.group_matrix import ROLES
 from tests.workflows.group_matrix import STATES
 from tests.workflows.groups import build_group
 from tests.workflows.groups import GROUP_ACCOUNTS
+from tests.workflows.tables import DENIED
+from tests.workflows.tables import rest_table
 
 import pytest
 import transaction
 
-
-DENIED = {401, 403, 404}
 
 # action -> (method, path below the group, JSON body, status meaning "allowed")
 REQUESTS = {
@@ -30,19 +30,7 @@ REQUESTS = {
 def test_rest_group_permission_table(functional_portal, request_factory, state):
     build_group(functional_portal, state)
     transaction.commit()
-    allowed = {action: set() for action in REQUESTS}
-    unexpected = []
-    for role in ROLES:
-        if role == "anonymous":
-            session = request_factory()
-        else:
-            session = request_factory(basic_auth=(GROUP_ACCOUNTS[role], PASSWORD))
-        for action, (method, path, body, ok) in REQUESTS.items():
-            response = session.request(method, f"/groups/group{path}", json=body)
-            if response.status_code in ok:
-                allowed[action].add(role)
-            elif response.status_code not in DENIED:
-                unexpected.append((role, action, response.status_code, response.text[:200]))
+    allowed, unexpected = rest_table(request_factory, GROUP_ACCOUNTS, ROLES, "/groups/group", REQUESTS)
     assert unexpected == []
     assert allowed == {action: set(EXPECTED[action][state]) for action in REQUESTS}
 

@@ -1,7 +1,7 @@
 """Group: a thematic group of teachers."""
 
 from collective.twinning import _
-from collective.twinning.content.fields import COUNTRIES
+from collective.twinning.content.fields import founders_countries_field
 from collective.twinning.content.fields import languages_field
 from collective.twinning.content.fields import subjects_field
 from collective.twinning.interfaces import IHasRoster
@@ -30,13 +30,7 @@ class IGroup(model.Schema):
     subjects = subjects_field()
 
     # The creator's country (subscribers.group): its national validators approve the group.
-    countries = schema.Tuple(
-        title=_("Countries"),
-        value_type=schema.Choice(vocabulary=COUNTRIES),
-        readonly=True,
-        required=False,
-        default=(),
-    )
+    countries = founders_countries_field()
 
 
 @implementer(IGroup, IHasRoster)
