@@ -64,3 +64,32 @@ def make_space(container, owner: str, cofounder: str | None, state: str = "draft
         for transition in PATHS[state]:
             api.content.transition(obj=space, transition=transition)
     return space
+
+
+# Transitions that lead a new (pending) group to each state.
+GROUP_PATHS = {"pending": [], "active": ["approve"], "archived": ["approve", "archive"]}
+
+
+def make_group(container, owner: str, access: str = "open", state: str = "active", id_="group"):
+    """A Group created by ``owner`` and brought to ``state`` (with system rights)."""
+    with api.env.adopt_user(username=owner):
+        group = api.content.create(
+            container=container,
+            type="Group",
+            id=id_,
+            title=f"Group {id_}",
+            access=access,
+            languages=["en"],
+            subjects=["art"],
+        )
+    with as_system():
+        for transition in GROUP_PATHS[state]:
+            api.content.transition(obj=group, transition=transition)
+    return group
+
+
+def create_pupil_account(userid: str):
+    """An account marked as a pupil's (as @pupils makes them), without a space."""
+    user = create_account(userid, None)
+    user.setMemberProperties({"pupil_of": "some-space-uid", "email": ""})
+    return user

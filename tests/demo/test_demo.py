@@ -2,6 +2,7 @@
 
 from collective.twinning.demo.users import DEMO_ACCOUNTS
 from collective.twinning.lifecycle.countries import validator_countries
+from collective.twinning.membership.roster import GroupRoster
 from collective.twinning.membership.roster import Roster
 from plone import api
 
@@ -69,7 +70,10 @@ def test_demo_content(demo_portal):
     welcome = heritage["bienvenidos-welcome"]
     assert api.content.get_state(obj=welcome) == "public"
     assert welcome["our-schools"].portal_type == "Page"
-    assert demo_portal["groups"]["stem-teachers-europe"].access == "open"
+    group = demo_portal["groups"]["stem-teachers-europe"]
+    assert group.access == "open"
+    assert api.content.get_state(obj=group) == "active"
+    assert GroupRoster(group).items() == [("ana", "GroupAdmin"), ("luca", "GroupMember")]
     assert len(demo_portal["partner-finding"].objectIds()) == 2
 
 

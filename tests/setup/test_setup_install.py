@@ -121,10 +121,10 @@ def test_reinstall_keeps_containers(portal, setup_tool):
         ("Material", "twinspace_content_workflow"),
         ("Mobility", "twinspace_content_workflow"),
         ("QualityLabel", "twinspace_content_workflow"),
-        ("Group", "simple_publication_workflow"),
         ("PartnerPosting", "posting_workflow"),
         ("TeacherProfile", "teacher_profile_workflow"),
         ("Organisation", "organisation_workflow"),
+        ("Group", "group_workflow"),
     ],
 )
 def test_workflow_chain(portal, portal_type, workflow_id):
@@ -176,9 +176,17 @@ def test_only_the_system_adds_teacher_profiles(portal, roles, expected):
     assert bool(may_add) is expected
 
 
+@pytest.mark.parametrize("index", ["twinspace_members", "group_members", "group_invited"])
+def test_roster_index(portal, index):
+    assert portal.portal_catalog.Indexes[index].meta_type == "KeywordIndex"
+
+
 @pytest.mark.parametrize(
     "role",
-    ["TwinSpaceAdmin", "TwinSpaceTeacher", "TwinSpacePupilAdmin", "TwinSpacePupil", "TwinSpaceObserver"],
+    [
+        "TwinSpaceAdmin", "TwinSpaceTeacher", "TwinSpacePupilAdmin", "TwinSpacePupil",
+        "TwinSpaceObserver", "GroupAdmin", "GroupMember",
+    ],
 )
 def test_local_role_defined_and_shown_in_sharing(portal, role):
     from plone.app.workflow.interfaces import ISharingPageRole

@@ -73,6 +73,7 @@ def test_container_with_content_is_kept(portal, uninstall):
         "posting_workflow",
         "teacher_profile_workflow",
         "organisation_workflow",
+        "group_workflow",
     ],
 )
 def test_workflows_removed(portal, uninstall, workflow_id):
@@ -80,18 +81,22 @@ def test_workflows_removed(portal, uninstall, workflow_id):
     assert workflow_id not in portal.portal_workflow.objectIds()
 
 
-@pytest.mark.parametrize("index", ["twinspace_members", "country", "organisation_uid", "erasmus"])
+@pytest.mark.parametrize(
+    "index",
+    ["twinspace_members", "group_members", "group_invited", "country", "organisation_uid", "erasmus"],
+)
 def test_catalog_index_removed(portal, uninstall, index):
     uninstall()
     assert index not in portal.portal_catalog.indexes()
 
 
-def test_sharing_roles_removed(portal, uninstall):
+@pytest.mark.parametrize("role", ["TwinSpaceAdmin", "GroupAdmin", "GroupMember"])
+def test_sharing_roles_removed(portal, uninstall, role):
     from plone.app.workflow.interfaces import ISharingPageRole
     from zope.component import queryUtility
 
     uninstall()
-    assert queryUtility(ISharingPageRole, name="TwinSpaceAdmin") is None
+    assert queryUtility(ISharingPageRole, name=role) is None
 
 
 @pytest.mark.parametrize(

@@ -87,7 +87,7 @@ def build_project(portal, state: str):
 
 
 @contextmanager
-def acting_as(role: str):
+def acting_as(role: str, accounts: dict = ACCOUNTS):
     """Run as the table's ``role`` (anonymous included)."""
     if role == "anonymous":
         previous = getSecurityManager()
@@ -97,7 +97,7 @@ def acting_as(role: str):
         finally:
             setSecurityManager(previous)
     else:
-        with api.env.adopt_user(username=ACCOUNTS[role]):
+        with api.env.adopt_user(username=accounts[role]):
             yield
 
 

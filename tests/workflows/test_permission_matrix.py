@@ -6,36 +6,29 @@ from tests.workflows.matrix import EXPECTED
 from tests.workflows.matrix import ROLES
 from tests.workflows.matrix import STATES
 from tests.workflows.matrix import TRANSITIONS
+from tests.workflows.tables import can
+from tests.workflows.tables import transitions_for
 
 import pytest
 
 
-def _can(permission, obj) -> bool:
-    return bool(api.user.has_permission(permission, obj=obj))
-
-
-def _transitions(obj) -> set[str]:
-    workflow = api.portal.get_tool("portal_workflow")
-    return {t["id"] for t in workflow.getTransitionsFor(obj)}
-
-
 CHECKS = {
-    "view_space": lambda space, page, own: _can("View", space),
-    "modify_space": lambda space, page, own: _can("Modify portal content", space),
-    "add_page": lambda space, page, own: _can("collective.twinning: Add Page", space)
-    and _can("Add portal content", space),
-    "add_material": lambda space, page, own: _can("collective.twinning: Add Material", space)
-    and _can("Add portal content", space),
-    "view_private_page": lambda space, page, own: _can("View", page),
-    "edit_others_page": lambda space, page, own: _can("Modify portal content", page),
-    "delete_others_page": lambda space, page, own: _can("Delete objects", page),
+    "view_space": lambda space, page, own: can("View", space),
+    "modify_space": lambda space, page, own: can("Modify portal content", space),
+    "add_page": lambda space, page, own: can("collective.twinning: Add Page", space)
+    and can("Add portal content", space),
+    "add_material": lambda space, page, own: can("collective.twinning: Add Material", space)
+    and can("Add portal content", space),
+    "view_private_page": lambda space, page, own: can("View", page),
+    "edit_others_page": lambda space, page, own: can("Modify portal content", page),
+    "delete_others_page": lambda space, page, own: can("Delete objects", page),
     "edit_own_material": lambda space, page, own: own is not None
-    and _can("Modify portal content", own),
-    "publish_page": lambda space, page, own: "publish" in _transitions(page),
-    "manage_members": lambda space, page, own: _can("collective.twinning: Manage members", space),
-    "manage_pupils": lambda space, page, own: _can("collective.twinning: Manage pupils", space),
-    "view_members": lambda space, page, own: _can("collective.twinning: View members", space),
-    "view_validation": lambda space, page, own: _can("collective.twinning: View validation", space),
+    and can("Modify portal content", own),
+    "publish_page": lambda space, page, own: "publish" in transitions_for(page),
+    "manage_members": lambda space, page, own: can("collective.twinning: Manage members", space),
+    "manage_pupils": lambda space, page, own: can("collective.twinning: Manage pupils", space),
+    "view_members": lambda space, page, own: can("collective.twinning: View members", space),
+    "view_validation": lambda space, page, own: can("collective.twinning: View validation", space),
 }
 
 
@@ -62,7 +55,7 @@ def test_transition_table(project_in, transition, state, roles):
     may = set()
     for role in ROLES:
         with acting_as(role):
-            if transition in _transitions(space):
+            if transition in transitions_for(space):
                 may.add(role)
     assert may == set(roles)
 

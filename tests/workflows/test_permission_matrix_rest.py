@@ -1,17 +1,15 @@
 """The same permission tables through plone.restapi: 2xx where allowed, 401/403 where not."""
 
-from tests.helpers import PASSWORD
 from tests.workflows.conftest import ACCOUNTS
 from tests.workflows.conftest import build_project
 from tests.workflows.matrix import EXPECTED
 from tests.workflows.matrix import ROLES
 from tests.workflows.matrix import STATES
+from tests.workflows.tables import rest_table
 
 import pytest
 import transaction
 
-
-DENIED = {401, 403, 404}
 
 # action -> (method, path below the space, JSON body, status meaning "allowed")
 REQUESTS = {
@@ -37,18 +35,6 @@ REQUESTS = {
 def test_rest_permission_table(functional_portal, request_factory, state):
     build_project(functional_portal, state)
     transaction.commit()
-    allowed = {action: set() for action in REQUESTS}
-    unexpected = []
-    for role in ROLES:
-        if role == "anonymous":
-            session = request_factory()
-        else:
-            session = request_factory(basic_auth=(ACCOUNTS[role], PASSWORD))
-        for action, (method, path, body, ok) in REQUESTS.items():
-            response = session.request(method, f"/projects/space{path}", json=body)
-            if response.status_code in ok:
-                allowed[action].add(role)
-            elif response.status_code not in DENIED:
-                unexpected.append((role, action, response.status_code, response.text[:200]))
+    allowed, unexpected = rest_table(request_factory, ACCOUNTS, ROLES, "/projects/space", REQUESTS)
     assert unexpected == []
     assert allowed == {action: set(EXPECTED[action][state]) for action in REQUESTS}

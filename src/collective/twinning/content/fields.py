@@ -37,6 +37,17 @@ def subjects_field(required: bool = False):
     return choice_list(_("Subjects"), SUBJECTS, required=required)
 
 
+def founders_countries_field():
+    """The countries of a place's founders, kept by subscribers.twinspace.update_countries."""
+    return schema.Tuple(
+        title=_("Countries"),
+        value_type=schema.Choice(vocabulary=COUNTRIES),
+        readonly=True,
+        required=False,
+        default=(),
+    )
+
+
 def pupil_age_field(title, required: bool = False):
     return schema.Int(
         title=title,

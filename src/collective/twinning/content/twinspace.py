@@ -1,13 +1,14 @@
 """TwinSpace: the collaborative space of one eTwinning project."""
 
 from collective.twinning import _
+from collective.twinning.content.fields import founders_countries_field
 from collective.twinning.content.fields import languages_field
 from collective.twinning.content.fields import pupil_age_field
 from collective.twinning.content.fields import subjects_field
 from collective.twinning.content.validation import check_order
 from collective.twinning.content.validation import is_erasmus_reference
 from collective.twinning.content.validation import is_teacher
-from collective.twinning.content.fields import COUNTRIES
+from collective.twinning.interfaces import IHasRoster
 from plone.app.textfield import RichText
 from plone.autoform import directives
 from plone.dexterity.content import Container
@@ -78,13 +79,7 @@ class ITwinSpace(model.Schema):
     end = schema.Date(title=_("End date"), required=False)
 
     # Set from the founders' member properties (subscribers.twinspace).
-    countries = schema.Tuple(
-        title=_("Countries"),
-        value_type=schema.Choice(vocabulary=COUNTRIES),
-        readonly=True,
-        required=False,
-        default=(),
-    )
+    countries = founders_countries_field()
 
     @invariant
     def ages_in_order(data):
@@ -95,6 +90,6 @@ class ITwinSpace(model.Schema):
         check_order(data, "start", "end")
 
 
-@implementer(ITwinSpace)
+@implementer(ITwinSpace, IHasRoster)
 class TwinSpace(Container):
     """A TwinSpace holds the project's pages, materials, mobilities and labels."""

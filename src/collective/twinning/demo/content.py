@@ -6,6 +6,7 @@ from collective.twinning.directory.organisations import set_organisation
 from collective.twinning.directory.profiles import sync_profile
 from collective.twinning.lifecycle.checklist import decide
 from collective.twinning.lifecycle.countries import national_validators
+from collective.twinning.membership.groups import join
 from collective.twinning.membership.pupils import create_pupil
 from datetime import date
 from plone import api
@@ -175,10 +176,11 @@ def create_project_content(project) -> None:
 
 
 def create_group(portal) -> None:
+    """Ana's open group, approved by her national service; Luca joined it."""
     if "stem-teachers-europe" in portal["groups"]:
         return
     group = _create_as(
-        "luca",
+        "ana",
         container=portal["groups"],
         type="Group",
         id="stem-teachers-europe",
@@ -188,7 +190,10 @@ def create_group(portal) -> None:
         languages=["en", "es", "it"],
         subjects=["physics", "chemistry", "mathematics"],
     )
-    _published(group)
+    with api.env.adopt_user(username=national_validators("ES")[0]):
+        api.content.transition(obj=group, transition="approve")
+    with api.env.adopt_user(username="luca"):
+        join(group, "luca")
 
 
 POSTINGS = (

@@ -6,6 +6,7 @@ grants its local Reviewer role to, so adding a validator to the group is all
 it takes for them to see and validate that country's projects.
 """
 
+from collective.twinning.membership.roles import EUROPEAN_VALIDATOR
 from collective.twinning.membership.roles import NATIONAL_VALIDATOR
 from plone import api
 
@@ -54,6 +55,16 @@ def national_validators(country: str) -> list[str]:
     if group is None:
         return []
     return [member.getId() for member in api.user.get_users(group=group)]
+
+
+def european_validators() -> list[str]:
+    """Users holding the global role EuropeanValidator (directly, not through a group)."""
+    roles = api.portal.get_tool("acl_users").portal_role_manager
+    return [
+        principal_id
+        for principal_id, _title in roles.listAssignedPrincipals(EUROPEAN_VALIDATOR)
+        if api.user.get(userid=principal_id) is not None
+    ]
 
 
 def compute_countries(founder_ids) -> tuple[str, ...]:

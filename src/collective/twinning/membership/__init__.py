@@ -1,1 +1,1 @@
-"""TwinSpace membership: the roster, its local roles, pupils."""
+"""Membership of TwinSpaces and Groups: the roster, its local roles, pupils, joining groups."""

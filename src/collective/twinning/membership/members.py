@@ -1,32 +1,24 @@
-"""Membership rules of a TwinSpace (``@members``), callable without HTTP."""
+"""Membership rules of a TwinSpace or a Group (``@members``), callable without HTTP."""
 
 from collective.twinning.lifecycle.notifications import send_mail
-from collective.twinning.membership.roles import LOCAL_ROLES
-from collective.twinning.membership.roles import TEACHER
-from collective.twinning.membership.roles import TEACHER_ROLES
-from collective.twinning.membership.roles import TWINSPACE_ADMIN
+from collective.twinning.membership.roles import is_pupil_account  # noqa: F401 (API)
+from collective.twinning.membership.roles import PUPIL_PROPERTY  # noqa: F401 (API)
 from collective.twinning.membership.roles import TWINSPACE_PUPIL
 from collective.twinning.membership.roster import founders
-from collective.twinning.membership.roster import Roster
+from collective.twinning.membership.roster import roster_of
+from collective.twinning.membership.roster import RosterBase
 from plone import api
 from zExceptions import BadRequest
 from zExceptions import NotFound
-
-
-PUPIL_PROPERTY = "pupil_of"
-
-
-def is_pupil_account(user) -> bool:
-    return bool(user.getProperty(PUPIL_PROPERTY, ""))
 
 
 def first_name(fullname: str) -> str:
     return fullname.split()[0] if fullname.strip() else ""
 
 
-def list_members(space, viewer_id: str) -> dict:
+def list_members(place, viewer_id: str) -> dict:
     """Members with their role and country; a pupil viewer sees first names only."""
-    roster = Roster(space)
+    roster = roster_of(place)
     viewer_is_pupil = roster.role_of(viewer_id) == TWINSPACE_PUPIL
     items = []
     for userid, role in roster.items():
@@ -45,68 +37,69 @@ def list_members(space, viewer_id: str) -> dict:
     return {"items": items, "items_total": len(items)}
 
 
-def _check_role(role) -> str:
-    if role not in LOCAL_ROLES:
-        raise BadRequest(f"role must be one of {', '.join(LOCAL_ROLES)}.")
+def _check_role(roster: RosterBase, role) -> str:
+    if role not in roster.roles:
+        raise BadRequest(f"role must be one of {', '.join(roster.roles)}.")
     return role
 
 
-def _check_may_hold(user, role: str) -> None:
-    """Teacher roles for validated teachers, the pupil role for pupil accounts."""
-    roles = api.user.get_roles(user=user)
-    if role in TEACHER_ROLES and TEACHER not in roles:
-        raise BadRequest(f"user: {user.getId()} is not a validated teacher and cannot be {role}.")
-    if role == TWINSPACE_PUPIL and not is_pupil_account(user):
-        raise BadRequest(f"user: {user.getId()} is not a pupil account (see @pupils).")
-    if role != TWINSPACE_PUPIL and is_pupil_account(user):
-        raise BadRequest(f"user: {user.getId()} is a pupil account and can only be {TWINSPACE_PUPIL}.")
+def _check_may_hold(roster: RosterBase, user, role: str) -> None:
+    problem = roster.problem_with(user, role)
+    if problem:
+        raise BadRequest(f"user: {problem}")
 
 
-def add_member(space, userid, role) -> dict:
+def existing_user(userid):
+    """The account of ``userid`` from a request body, or BadRequest naming ``user``."""
     if not isinstance(userid, str) or not userid:
         raise BadRequest("user is required.")
     user = api.user.get(userid=userid)
     if user is None:
         raise BadRequest(f"user: no account '{userid}'.")
-    _check_role(role)
-    roster = Roster(space)
+    return user
+
+
+def add_member(place, userid, role) -> dict:
+    user = existing_user(userid)
+    roster = roster_of(place)
+    _check_role(roster, role)
     if userid in roster:
         raise BadRequest(f"user: {userid} is already a member; change the role with PATCH.")
-    _check_may_hold(user, role)
+    _check_may_hold(roster, user, role)
     roster.set(userid, role)
     send_mail(
         [userid],
-        f"You were added to the project {space.Title()}",
-        f"You are now {role} of the TwinSpace '{space.Title()}'.\n\n{space.absolute_url()}\n",
+        f"You were added to the {roster.noun} {place.Title()}",
+        f"You are now {role} of the {roster.noun} '{place.Title()}'.\n\n{place.absolute_url()}\n",
     )
     return {"id": userid, "role": role}
 
 
-def _existing_member(space, userid: str) -> Roster:
-    roster = Roster(space)
+def _existing_member(place, userid: str) -> RosterBase:
+    roster = roster_of(place)
     if userid not in roster:
-        raise NotFound(f"{userid} is not a member of this space.")
-    if userid in founders(space):
-        raise BadRequest(f"user: {userid} founded the project and stays its admin.")
+        raise NotFound(f"{userid} is not a member of this {roster.noun}.")
+    if userid in founders(place):
+        raise BadRequest(f"user: {userid} founded the {roster.noun} and stays its admin.")
     return roster
 
 
-def _check_not_last_admin(roster: Roster, userid: str) -> None:
+def _check_not_last_admin(roster: RosterBase, userid: str) -> None:
     if roster.admins() == [userid]:
-        raise BadRequest(f"user: {userid} is the last admin of the space.")
+        raise BadRequest(f"user: {userid} is the last admin of the {roster.noun}.")
 
 
-def change_role(space, userid: str, role) -> dict:
-    roster = _existing_member(space, userid)
-    _check_role(role)
-    if role != TWINSPACE_ADMIN:
+def change_role(place, userid: str, role) -> dict:
+    roster = _existing_member(place, userid)
+    _check_role(roster, role)
+    if role != roster.admin_role:
         _check_not_last_admin(roster, userid)
-    _check_may_hold(api.user.get(userid=userid), role)
+    _check_may_hold(roster, api.user.get(userid=userid), role)
     roster.set(userid, role)
     return {"id": userid, "role": role}
 
 
-def remove_member(space, userid: str) -> None:
-    roster = _existing_member(space, userid)
+def remove_member(place, userid: str) -> None:
+    roster = _existing_member(place, userid)
     _check_not_last_admin(roster, userid)
     roster.remove(userid)

@@ -1,31 +1,32 @@
-"""Local roles of a TwinSpace, read from its roster (borg.localrole provider).
+"""Local roles of a TwinSpace or a Group, read from its roster (borg.localrole provider).
 
 Nothing is written as per-user local roles on the tree: the provider answers
-for the space, and content inside inherits the roles as usual.
+for the place, and content inside inherits the roles as usual. The national
+validators of the place's countries (a project's founders', a group's
+creator's) get the local role Reviewer: they see it before it is public.
 """
 
 from borg.localrole.interfaces import ILocalRoleProvider
-from collective.twinning.content.twinspace import ITwinSpace
 from collective.twinning.lifecycle.countries import validator_group_id
 from collective.twinning.membership.roles import COUNTRY_VALIDATOR_LOCAL_ROLE
-from collective.twinning.membership.roster import Roster
-from zope.component import adapter
+from collective.twinning.membership.roster import roster_of
 from zope.interface import implementer
 
 
-def _validator_groups(space) -> set[str]:
-    return {validator_group_id(country) for country in getattr(space, "countries", ())}
+def _validator_groups(place) -> set[str]:
+    return {validator_group_id(country) for country in getattr(place, "countries", ())}
 
 
 @implementer(ILocalRoleProvider)
-@adapter(ITwinSpace)
-class TwinSpaceLocalRoles:
+class RosterLocalRoles:
+    """For TwinSpaces and Groups (IHasRoster)."""
+
     def __init__(self, context):
         self.context = context
 
     def getRoles(self, principal_id):
         roles = []
-        role = Roster(self.context).role_of(principal_id)
+        role = roster_of(self.context).role_of(principal_id)
         if role is not None:
             roles.append(role)
         if principal_id in _validator_groups(self.context):
@@ -33,7 +34,7 @@ class TwinSpaceLocalRoles:
         return roles
 
     def getAllRoles(self):
-        for userid, role in Roster(self.context).items():
+        for userid, role in roster_of(self.context).items():
             yield userid, [role]
         for group_id in sorted(_validator_groups(self.context)):
             yield group_id, [COUNTRY_VALIDATOR_LOCAL_ROLE]

@@ -1,4 +1,4 @@
-"""The local roles of a TwinSpace and who may receive them."""
+"""The local roles of a TwinSpace and of a Group, and who may receive them."""
 
 TWINSPACE_ADMIN = "TwinSpaceAdmin"
 TWINSPACE_TEACHER = "TwinSpaceTeacher"
@@ -25,3 +25,15 @@ EUROPEAN_VALIDATOR = "EuropeanValidator"
 
 # Local role given to the validators of a project's countries.
 COUNTRY_VALIDATOR_LOCAL_ROLE = "Reviewer"
+
+# Local roles inside a Group, given by its roster.
+GROUP_ADMIN = "GroupAdmin"
+GROUP_MEMBER = "GroupMember"
+GROUP_ROLES = (GROUP_ADMIN, GROUP_MEMBER)
+
+# Pupil accounts (made with @pupils) carry the UID of the space that made them.
+PUPIL_PROPERTY = "pupil_of"
+
+
+def is_pupil_account(user) -> bool:
+    return bool(user.getProperty(PUPIL_PROPERTY, ""))

@@ -1,21 +1,35 @@
-"""The roster of a TwinSpace: who holds which local role.
+"""The roster of a TwinSpace or a Group: who holds which local role.
 
-Stored in an OOBTree (with a Length counter) in the space's annotations, so
+Stored in an OOBTree (with a Length counter) in the place's annotations, so
 that people joining at the same time change different buckets and do not
 conflict. Founders are not stored: they are always admins (see founders()).
+
+``Roster`` is a TwinSpace's, ``GroupRoster`` a Group's; they share the storage
+and differ in their roles, their catalog index and who may hold their roles
+(``problem_with``). ``roster_of`` picks the right one for a place.
 """
 
 from BTrees.Length import Length
 from BTrees.OOBTree import OOBTree
+from collective.twinning.content.group import IGroup
 from collective.twinning.content.twinspace import ITwinSpace
+from collective.twinning.membership.roles import GROUP_ADMIN
+from collective.twinning.membership.roles import GROUP_ROLES
+from collective.twinning.membership.roles import is_pupil_account
 from collective.twinning.membership.roles import LOCAL_ROLES
+from collective.twinning.membership.roles import TEACHER
+from collective.twinning.membership.roles import TEACHER_ROLES
 from collective.twinning.membership.roles import TWINSPACE_ADMIN
+from collective.twinning.membership.roles import TWINSPACE_PUPIL
+from datetime import datetime
+from datetime import timezone
 from persistent import Persistent
 from plone import api
 from zope.annotation.interfaces import IAnnotations
 
 
 ANNOTATION_KEY = "collective.twinning.roster"
+INVITATIONS_KEY = "collective.twinning.invitations"
 
 
 class RosterData(Persistent):
@@ -24,58 +38,47 @@ class RosterData(Persistent):
         self.size = Length()
 
 
-def spaces_of(userid: str) -> list:
-    """Every space ``userid`` is a member of, whoever asks (for clean-up, never shown)."""
-    catalog = api.portal.get_tool("portal_catalog")
-    return [
-        brain._unrestrictedGetObject()
-        for brain in catalog.unrestrictedSearchResults(twinspace_members=userid)
-    ]
-
-
-def forget_member(userid: str) -> None:
-    """Take a deleted account out of every roster, so a new account of the same id
-    does not inherit its roles."""
-    for space in spaces_of(userid):
-        Roster(space).remove(userid)
-
-
-def founders(space: ITwinSpace) -> tuple[str, ...]:
-    """The creator and the named partner founder, in that order."""
-    creators = space.listCreators() if hasattr(space, "listCreators") else ()
+def founders(place) -> tuple[str, ...]:
+    """The creator and (for a TwinSpace) the named partner founder, in that order."""
+    creators = place.listCreators() if hasattr(place, "listCreators") else ()
     people = [creators[0]] if creators else []
-    cofounder = getattr(space, "cofounder", None)
+    cofounder = getattr(place, "cofounder", None)
     if cofounder and cofounder not in people:
         people.append(cofounder)
     return tuple(people)
 
 
-class Roster:
-    """Read and change the members of a space (founders included as admins)."""
+class RosterBase:
+    """Read and change the members of a place (founders included as admins)."""
 
-    def __init__(self, space: ITwinSpace):
-        self.space = space
+    roles: tuple[str, ...] = ()  # the local roles the roster gives
+    admin_role: str = ""
+    index: str = ""  # the catalog index listing the members
+    noun: str = ""  # what the place is called in messages
+
+    def __init__(self, place):
+        self.place = place
 
     @property
     def _data(self) -> RosterData | None:
-        return IAnnotations(self.space).get(ANNOTATION_KEY)
+        return IAnnotations(self.place).get(ANNOTATION_KEY)
 
     def _ensure(self) -> RosterData:
-        annotations = IAnnotations(self.space)
+        annotations = IAnnotations(self.place)
         data = annotations.get(ANNOTATION_KEY)
         if data is None:
             data = annotations[ANNOTATION_KEY] = RosterData()
         return data
 
     def role_of(self, userid: str) -> str | None:
-        if userid in founders(self.space):
-            return TWINSPACE_ADMIN
+        if userid in founders(self.place):
+            return self.admin_role
         data = self._data
         return None if data is None else data.roles.get(userid)
 
     def items(self) -> list[tuple[str, str]]:
         """(userid, role) for every member, founders first."""
-        result = [(userid, TWINSPACE_ADMIN) for userid in founders(self.space)]
+        result = [(userid, self.admin_role) for userid in founders(self.place)]
         data = self._data
         if data is not None:
             people = set(dict(result))
@@ -83,7 +86,7 @@ class Roster:
         return result
 
     def admins(self) -> list[str]:
-        return [userid for userid, role in self.items() if role == TWINSPACE_ADMIN]
+        return [userid for userid, role in self.items() if role == self.admin_role]
 
     def __contains__(self, userid: str) -> bool:
         return self.role_of(userid) is not None
@@ -92,7 +95,7 @@ class Roster:
         return len(self.items())
 
     def set(self, userid: str, role: str) -> None:
-        if role not in LOCAL_ROLES:
+        if role not in self.roles:
             raise ValueError(role)
         data = self._ensure()
         if userid not in data.roles:
@@ -107,7 +110,121 @@ class Roster:
             data.size.change(-1)
             self._reindex()
 
+    def problem_with(self, user, role: str) -> str | None:
+        """Why ``user`` may not hold ``role`` here, or None when they may."""
+        raise NotImplementedError
+
     def _reindex(self) -> None:
-        """The catalog's view of who may see the space (and its content), and who is in it."""
-        self.space.reindexObject(idxs=["twinspace_members"])
-        self.space.reindexObjectSecurity()
+        """The catalog's view of who may see the place (and its content), and who is in it."""
+        self.place.reindexObject(idxs=[self.index])
+        self.place.reindexObjectSecurity()
+
+
+class Roster(RosterBase):
+    """The roster of a TwinSpace: its founders and the people they add."""
+
+    roles = LOCAL_ROLES
+    admin_role = TWINSPACE_ADMIN
+    index = "twinspace_members"
+    noun = "project"
+
+    def problem_with(self, user, role: str) -> str | None:
+        """Teacher roles for validated teachers, the pupil role for pupil accounts."""
+        userid = user.getId()
+        if role in TEACHER_ROLES and TEACHER not in api.user.get_roles(user=user):
+            return f"{userid} is not a validated teacher and cannot be {role}."
+        if role == TWINSPACE_PUPIL and not is_pupil_account(user):
+            return f"{userid} is not a pupil account (see @pupils)."
+        if role != TWINSPACE_PUPIL and is_pupil_account(user):
+            return f"{userid} is a pupil account and can only be {TWINSPACE_PUPIL}."
+        return None
+
+
+class GroupRoster(RosterBase):
+    """The roster of a Group: its creator (always GroupAdmin), members, invitations."""
+
+    roles = GROUP_ROLES
+    admin_role = GROUP_ADMIN
+    index = "group_members"
+    noun = "group"
+
+    def problem_with(self, user, role: str) -> str | None:
+        """Never pupils; admins are validated teachers, and so is everyone in an
+        ``etwinners`` group."""
+        userid = user.getId()
+        if is_pupil_account(user):
+            return f"{userid} is a pupil account; pupils do not join groups."
+        if TEACHER in api.user.get_roles(user=user):
+            return None
+        if role == GROUP_ADMIN:
+            return f"{userid} is not a validated teacher and cannot be {GROUP_ADMIN}."
+        if getattr(self.place, "access", None) != "open":
+            return f"{userid} is not a validated teacher; only open groups take other members."
+        return None
+
+    def set(self, userid: str, role: str) -> None:
+        super().set(userid, role)
+        self.withdraw(userid)  # a member needs no invitation
+
+    # Invitations: who may join an invitation-only group (see membership.groups).
+
+    def _invitations(self, create: bool = False) -> OOBTree | None:
+        annotations = IAnnotations(self.place)
+        if INVITATIONS_KEY not in annotations and create:
+            annotations[INVITATIONS_KEY] = OOBTree()
+        return annotations.get(INVITATIONS_KEY)
+
+    def invite(self, userid: str, by: str) -> dict:
+        invitation = {"id": userid, "by": by, "date": datetime.now(timezone.utc).isoformat()}
+        self._invitations(create=True)[userid] = invitation
+        self.place.reindexObject(idxs=["group_invited"])
+        return dict(invitation)
+
+    def is_invited(self, userid: str) -> bool:
+        invitations = self._invitations()
+        return invitations is not None and userid in invitations
+
+    def invitations(self) -> list[dict]:
+        invitations = self._invitations()
+        return [] if invitations is None else [dict(value) for value in invitations.values()]
+
+    def withdraw(self, userid: str) -> bool:
+        """Forget the invitation of ``userid``; whether there was one."""
+        invitations = self._invitations()
+        if invitations is None or userid not in invitations:
+            return False
+        del invitations[userid]
+        self.place.reindexObject(idxs=["group_invited"])
+        return True
+
+
+ROSTERS = ((ITwinSpace, Roster), (IGroup, GroupRoster))
+
+
+def roster_of(place) -> RosterBase:
+    """The roster of a TwinSpace or a Group."""
+    for interface, factory in ROSTERS:
+        if interface.providedBy(place):
+            return factory(place)
+    raise TypeError(f"{place!r} has no roster")
+
+
+def places_of(userid: str) -> list:
+    """Every space and group ``userid`` is in, whoever asks (for clean-up, never shown)."""
+    catalog = api.portal.get_tool("portal_catalog")
+    return [
+        brain._unrestrictedGetObject()
+        for _interface, factory in ROSTERS
+        for brain in catalog.unrestrictedSearchResults(**{factory.index: userid})
+    ]
+
+
+def forget_member(userid: str) -> None:
+    """Take a deleted account out of every roster (and its invitations), so a new
+    account of the same id does not inherit its roles."""
+    for place in places_of(userid):
+        roster_of(place).remove(userid)
+    for brain in api.portal.get_tool("portal_catalog").unrestrictedSearchResults(
+        group_invited=userid
+    ):
+        GroupRoster(brain._unrestrictedGetObject()).withdraw(userid)

@@ -44,12 +44,15 @@ def after_transition(space, event) -> None:
                       f"Your project '{title}' went back to draft.\n{comment}\n\n{url}\n")
 
 
-def guard_deletion(space, event) -> None:
-    """Founders may delete their draft; later only administrators may delete a project."""
+def guard_deletion(place, event) -> None:
+    """Founders may delete their draft project (a creator their pending group);
+    after its workflow's first state only administrators may delete it."""
     if event.newParent is not None:  # moved or renamed, not deleted
         return
-    if api.content.get_state(obj=space, default=None) in (None, "draft"):
+    state = api.content.get_state(obj=place, default=None)
+    workflows = api.portal.get_tool("portal_workflow").getWorkflowsFor(place)
+    if state is None or not workflows or state == workflows[0].initial_state:
         return
-    roles = set(api.user.get_roles(obj=space))
+    roles = set(api.user.get_roles(obj=place))
     if not roles & {"Manager", "Site Administrator"}:
-        raise Unauthorized("Only administrators delete a project after its draft.")
+        raise Unauthorized(f"Only administrators delete it once it is {state}.")
