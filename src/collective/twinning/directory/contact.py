@@ -16,7 +16,7 @@ from email.message import EmailMessage
 from email.utils import formataddr
 from plone import api
 from zExceptions import BadRequest
-from zExceptions import HTTPTooManyRequests
+from collective.twinning.errors import TooManyRequests
 from zExceptions import Unauthorized
 from zope.annotation.interfaces import IAnnotations
 
@@ -106,7 +106,7 @@ def contact(obj, sender_id: str, data: dict, now: float | None = None) -> dict:
         raise BadRequest("There is nobody to contact here.")
     now = time.time() if now is None else now
     if len(recent_sends(sender_id, now)) >= RATE_LIMIT:
-        raise HTTPTooManyRequests(
+        raise TooManyRequests(
             f"At most {RATE_LIMIT} contacts per hour; please try again later."
         )
     mailhost = api.portal.get_tool("MailHost")

@@ -1,5 +1,6 @@
 """A TwinSpace keeps its countries, mails about its lifecycle, and resists deletion."""
 
+from AccessControl import getSecurityManager
 from AccessControl import Unauthorized
 from collective.twinning.lifecycle.checklist import clear_decisions
 from collective.twinning.lifecycle.countries import compute_countries
@@ -53,6 +54,7 @@ def guard_deletion(place, event) -> None:
     workflows = api.portal.get_tool("portal_workflow").getWorkflowsFor(place)
     if state is None or not workflows or state == workflows[0].initial_state:
         return
-    roles = set(api.user.get_roles(obj=place))
+    # The acting security context (system steps included), not the account looked up again.
+    roles = set(getSecurityManager().getUser().getRolesInContext(place))
     if not roles & {"Manager", "Site Administrator"}:
         raise Unauthorized(f"Only administrators delete it once it is {state}.")

@@ -1,0 +1,31 @@
+from collective.twinning.exportimport.importer import import_space
+from collective.twinning.security import as_system
+from collective.twinning.services.base import allow_write
+from plone.base.interfaces.constrains import ISelectableConstrainTypes
+from plone.restapi.services import Service
+from zExceptions import BadRequest
+
+import io
+
+
+class ImportPost(Service):
+    """The body is an @export zip; answers 201 with the new space."""
+
+    def reply(self):
+        allow_write(self.request)
+        # The folder's own constraint, not the user's add rights: the system imports.
+        with as_system():
+            allowed = ISelectableConstrainTypes(self.context).getLocallyAllowedTypes()
+        if "TwinSpace" not in allowed:
+            raise BadRequest("Import spaces into the projects folder.")
+        content_type = (self.request.getHeader("Content-Type") or "").split(";")[0].strip()
+        if content_type != "application/zip":
+            raise BadRequest("Content-Type: send the archive as application/zip.")
+        body = self.request.get("BODYFILE")
+        if body is None:
+            raise BadRequest("body: the archive is missing.")
+        body.seek(0)
+        space = import_space(self.context, io.BytesIO(body.read()))
+        self.request.response.setStatus(201)
+        self.request.response.setHeader("Location", space.absolute_url())
+        return {"@id": space.absolute_url(), "UID": space.UID(), "title": space.Title()}
