@@ -52,6 +52,18 @@ check-run: $(INSTALL_STAMP) ## Prove make run's steps on a free port with a thro
 check-buildout: ## Prove that buildout.cfg builds bin/instance, which serves the site
 	bash scripts/check_buildout.sh
 
+# The search benchmark (issue 4): a throwaway instance under var/bench with a fresh
+# database each run. SCALE=1 takes ~13 min on 2 shared cores; SCALE=10 has 20 000 users.
+SCALE ?= 1
+BENCH_VAR := var/bench
+BENCH_ARGS ?=
+
+.PHONY: bench
+bench: $(INSTALL_STAMP) ## Benchmark the searches (SCALE=1; SCALE=10 is ten times bigger); writes bench/results/
+	rm -rf $(BENCH_VAR)
+	$(BIN)/python scripts/instance.py --instance $(BENCH_VAR)/instance --var $(BENCH_VAR)/var --port 0
+	SCALE=$(SCALE) $(BIN)/zconsole run $(BENCH_VAR)/instance/etc/zope.conf bench/run.py --scale $(SCALE) $(BENCH_ARGS)
+
 .PHONY: constraints
 constraints: $(INSTALL_STAMP) ## Regenerate constraints.txt and versions.cfg from the passing .venv
 	$(BIN)/pip freeze --all --exclude-editable | grep -v '^collective.twinning' > constraints.txt

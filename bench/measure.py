@@ -1,0 +1,259 @@
+"""Timings: in-process calls and HTTP requests, ours and the stock Plone way, interleaved.
+
+Each query is timed for the add-on's search and for its stock equivalent one
+right after the other (alternating which goes first), in the same process, so
+noise from other work on the machine hits both alike. The first ``warmup``
+queries of each set are run once untimed to fill the ZODB caches.
+"""
+
+from collective.twinning.search.engine import parse
+from collective.twinning.search.engine import run as run_search
+from collective.twinning.search.facets import facet_counts
+from collective.twinning.search.facets import security_clauses
+from copy import deepcopy
+from plone import api
+from plone.restapi.search.handler import SearchHandler
+from plone.restapi.services.users.get import UsersGet
+from progress import Progress
+from Products.Five.browser import BrowserView
+from time import perf_counter
+from urllib.parse import urlencode
+
+import logging
+import math
+import requests
+import statistics
+import threading
+
+
+def summary(values: list[float]) -> dict:
+    ordered = sorted(values)
+    if not ordered:
+        return {"n": 0}
+
+    def rank(p: float) -> float:  # nearest rank
+        return ordered[max(0, math.ceil(p / 100 * len(ordered)) - 1)]
+
+    return {
+        "n": len(ordered),
+        "p50": round(statistics.median(ordered), 2),
+        "p95": round(rank(95), 2),
+        "mean": round(statistics.fmean(ordered), 2),
+        "max": round(ordered[-1], 2),
+    }
+
+
+def ratio(ours: dict, theirs: dict, key: str) -> float | None:
+    if not theirs.get(key):
+        return None
+    return round(ours[key] / theirs[key], 3)
+
+
+def _timed(call) -> tuple[float, object]:
+    started = perf_counter()
+    result = call()
+    return (perf_counter() - started) * 1000, result
+
+
+def _set_request(request, portal, service: str, form: dict, query_string: str = "") -> None:
+    request.form.clear()
+    request.form.update(form)
+    request["ACTUAL_URL"] = f"{portal.absolute_url()}/{service}"
+    request["QUERY_STRING"] = query_string or urlencode(form, doseq=True)
+
+
+def facets_only(spec, form: dict) -> dict:
+    """The facet part of engine.run alone (same calls), to see its share."""
+    parsed = parse(spec, form)
+    catalog = api.portal.get_tool("portal_catalog")
+    facets = {
+        f.param: (f.index, [True, False] if f.kind == "flag" else f.allowed())
+        for f in spec.filters if f.facet
+    }
+    core = {**parsed.core, **security_clauses(catalog, {**parsed.core, **parsed.options})}
+    return facet_counts(catalog, core, parsed.filtered, facets)
+
+
+def _stock_search(portal, request, query: dict) -> dict:
+    return SearchHandler(portal, request).search(deepcopy(query))
+
+
+def in_process(portal, request, name: str, spec, service: str, queries, warmup: int) -> dict:
+    """ours: engine.run; stock: plone.restapi's SearchHandler (what @search calls);
+    facets: the facet counting of engine.run alone."""
+    times = {"ours": [], "stock": [], "facets": []}
+    mismatches = []
+
+    def ours(q):
+        _set_request(request, portal, service, q.ours)
+        return run_search(spec, request)
+
+    def stock(q):
+        _set_request(request, portal, "@search", {})
+        return _stock_search(portal, request, q.stock)
+
+    for q in queries[:warmup]:
+        ours(q), stock(q)
+    with Progress(f"in-process {name}", len(queries)) as bar:
+        for i, q in enumerate(queries):
+            calls = [("ours", ours), ("stock", stock)]
+            if i % 2:
+                calls.reverse()
+            totals = {}
+            for label, call in calls:
+                elapsed, result = _timed(lambda: call(q))
+                times[label].append(elapsed)
+                totals[label] = result["items_total"]
+            if totals["ours"] != totals["stock"]:
+                mismatches.append({"query": q.ours, **totals})
+            elapsed, _ = _timed(lambda: facets_only(spec, dict(q.ours)))
+            times["facets"].append(elapsed)
+            bar.step()
+    return _report(times, mismatches)
+
+
+def _report(times: dict, mismatches: list) -> dict:
+    result = {label: summary(values) for label, values in times.items()}
+    result["ratio_p50"] = ratio(result["ours"], result["stock"], "p50")
+    result["ratio_p95"] = ratio(result["ours"], result["stock"], "p95")
+    result["mismatched_totals"] = len(mismatches)
+    if mismatches:
+        result["mismatch_examples"] = mismatches[:5]
+    return result
+
+
+class Server:
+    """The Zope WSGI application served by waitress in a thread of this process."""
+
+    def __init__(self):
+        from waitress.server import create_server
+        from ZPublisher.WSGIPublisher import publish_module
+
+        self.server = create_server(publish_module, host="127.0.0.1", port=0, threads=1,
+                                    expose_tracebacks=False, ident="bench")
+        self.port = self.server.effective_port
+        self.thread = threading.Thread(target=self.server.run, name="bench-http", daemon=True)
+        # One worker: requests are sent one at a time; a new connection waiting
+        # for the worker is no news.
+        logging.getLogger("waitress.queue").setLevel(logging.ERROR)
+
+    def __enter__(self):
+        self.thread.start()
+        return self
+
+    def __exit__(self, *exc):
+        # The sessions are closed; a worker may still pull the closed trigger.
+        logging.getLogger("waitress").setLevel(logging.CRITICAL)
+        self.server.close()
+        self.thread.join(timeout=5)
+
+    def url(self, path: str) -> str:
+        return f"http://127.0.0.1:{self.port}/{path}"
+
+
+def session(userid: str, password: str) -> requests.Session:
+    s = requests.Session()
+    s.auth = (userid, password)
+    s.headers["Accept"] = "application/json"
+    return s
+
+
+def _get(s: requests.Session, url: str, params) -> dict:
+    response = s.get(url, params=params, timeout=120)
+    if response.status_code != 200:
+        raise RuntimeError(f"{response.status_code} from {response.url}: {response.text[:300]}")
+    return response.json()
+
+
+def over_http(server, s, site_id: str, name: str, service: str, queries, warmup: int) -> dict:
+    times = {"ours": [], "stock": []}
+    mismatches = []
+    ours_url, stock_url = server.url(f"{site_id}/{service}"), server.url(f"{site_id}/@search")
+
+    def ours(q):
+        return _get(s, ours_url, list(q.ours.items()))
+
+    def stock(q):
+        return _get(s, stock_url, q.stock_http)
+
+    for q in queries[:warmup]:
+        ours(q), stock(q)
+    with Progress(f"http {name}", len(queries)) as bar:
+        for i, q in enumerate(queries):
+            calls = [("ours", ours), ("stock", stock)]
+            if i % 2:
+                calls.reverse()
+            totals = {}
+            for label, call in calls:
+                elapsed, result = _timed(lambda: call(q))
+                times[label].append(elapsed)
+                totals[label] = result["items_total"]
+            if totals["ours"] != totals["stock"]:
+                mismatches.append({"query": q.ours, **totals})
+            bar.step()
+    return _report(times, mismatches)
+
+
+class _UsersGet(UsersGet, BrowserView):
+    """plone.restapi's @users GET service as plone.rest builds it (a view)."""
+
+
+def users_in_process(portal, request, spec, terms, warmup: int) -> dict:
+    """People search ``q=<surname>`` vs ``@users?query=<id part>`` (and ``?search=``)."""
+    times = {"people_search": [], "users_query": [], "users_search": []}
+    found = {"people_search": 0, "users_query": 0, "users_search": 0}
+
+    def people(term):
+        _set_request(request, portal, "@people-search", {"q": term})
+        return run_search(spec, request)["items_total"]
+
+    def users(params):
+        _set_request(request, portal, "@users", {}, urlencode(params))
+        service = _UsersGet(portal, request)
+        return service.reply()["items_total"]
+
+    for name, slug in terms[:warmup]:
+        people(name), users({"query": slug})
+    with Progress("in-process @users", len(terms)) as bar:
+        for name, slug in terms:
+            for label, call in (
+                ("people_search", lambda: people(name)),
+                ("users_query", lambda: users({"query": slug})),
+                ("users_search", lambda: users({"search": name})),
+            ):
+                elapsed, total = _timed(call)
+                times[label].append(elapsed)
+                found[label] += total
+            bar.step()
+    return _users_report(times, found, len(terms))
+
+
+def users_over_http(server, s, site_id: str, terms, warmup: int) -> dict:
+    times = {"people_search": [], "users_query": [], "users_search": []}
+    found = {"people_search": 0, "users_query": 0, "users_search": 0}
+    people_url, users_url = server.url(f"{site_id}/@people-search"), server.url(f"{site_id}/@users")
+    for name, slug in terms[:warmup]:
+        _get(s, people_url, {"q": name}), _get(s, users_url, {"query": slug})
+    with Progress("http @users", len(terms)) as bar:
+        for name, slug in terms:
+            for label, call in (
+                ("people_search", lambda: _get(s, people_url, {"q": name})["items_total"]),
+                ("users_query", lambda: _get(s, users_url, {"query": slug})["items_total"]),
+                ("users_search", lambda: _get(s, users_url, {"search": name})["items_total"]),
+            ):
+                elapsed, total = _timed(call)
+                times[label].append(elapsed)
+                found[label] += total
+            bar.step()
+    return _users_report(times, found, len(terms))
+
+
+def _users_report(times: dict, found: dict, count: int) -> dict:
+    result = {label: summary(values) for label, values in times.items()}
+    result["mean_found"] = {label: round(total / count, 1) for label, total in found.items()}
+    result["speedup_vs_users_query_p50"] = ratio(result["users_query"], result["people_search"],
+                                                 "p50")
+    result["speedup_vs_users_search_p50"] = ratio(result["users_search"],
+                                                  result["people_search"], "p50")
+    return result
+

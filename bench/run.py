@@ -1,0 +1,165 @@
+"""The search benchmark (issue 4). Run it with ``make bench`` (``SCALE=5 make bench``).
+
+By hand: zconsole run <zope.conf> bench/run.py [--scale 1] [--queries 200] [--seed 4]
+on a throwaway instance (make bench writes one under var/bench/ with an empty
+database). It creates a Plone site, generates the population (batch commits),
+then measures each search in-process and over HTTP against stock ``@search``
+with the same filters, people search against ``@users``, and the creation of a
+TwinSpace against a Document; prints a table and writes
+bench/results/<date>-scale<k>.json.
+"""
+
+from pathlib import Path
+
+import sys
+
+
+HERE = Path(sys.argv[sys.argv.index("run") + 2]).resolve().parent  # zconsole run <conf> <script>
+sys.path.insert(0, str(HERE))
+
+from build import act_as  # noqa: E402
+from build import ADMIN  # noqa: E402
+from build import Builder  # noqa: E402
+from build import catalog_counts  # noqa: E402
+from build import create_site  # noqa: E402
+from build import creation_costs  # noqa: E402
+from build import PASSWORD  # noqa: E402
+from build import SITE_ID  # noqa: E402
+from collective.twinning.search import specs  # noqa: E402
+from datetime import date  # noqa: E402
+from datetime import datetime  # noqa: E402
+from datetime import timezone  # noqa: E402
+from population import Scale  # noqa: E402
+from report import print_table  # noqa: E402
+from report import targets  # noqa: E402
+
+import argparse  # noqa: E402
+import json  # noqa: E402
+import measure  # noqa: E402
+import os  # noqa: E402
+import platform  # noqa: E402
+import queries as make_queries  # noqa: E402
+import time  # noqa: E402
+
+
+ENDPOINTS = (  # name, spec, service
+    ("people", specs.PEOPLE, "@people-search"),
+    ("organisations", specs.ORGANISATIONS, "@organisation-search"),
+    ("postings", specs.POSTINGS, "@partner-search"),
+    ("projects", specs.PROJECTS, "@project-search"),
+)
+
+
+def arguments():
+    args = sys.argv[sys.argv.index("run") + 3:]
+    parser = argparse.ArgumentParser(prog="bench/run.py", description=__doc__)
+    parser.add_argument("--scale", type=float, default=float(os.environ.get("SCALE", "1")))
+    parser.add_argument("--queries", type=int, default=200, help="per endpoint")
+    parser.add_argument("--user-queries", type=int, default=50)
+    parser.add_argument("--warmup", type=int, default=20)
+    parser.add_argument("--batch", type=int, default=250, help="objects per commit")
+    parser.add_argument("--seed", type=int, default=4)
+    parser.add_argument("--results", default=str(HERE / "results"))
+    return parser.parse_args(args)
+
+
+def storage_name(app) -> str:
+    storage = app._p_jar.db().storage
+    inner = getattr(storage, "_BlobStorage__storage", None) or getattr(storage, "_storage", None)
+    names = [type(storage).__name__]
+    if inner is not None and inner is not storage:
+        names.append(type(inner).__name__)
+    return " over ".join(reversed(names))
+
+
+def versions() -> dict:
+    from importlib.metadata import version
+
+    return {name: version(name) for name in (
+        "Zope", "Products.CMFPlone", "plone.restapi", "ZODB", "Products.ZCatalog",
+    )}
+
+
+def scale_label(factor: float) -> str:
+    return f"scale{factor:g}"
+
+
+def main(app) -> None:
+    options = arguments()
+    scale = Scale.of(options.scale)
+    started = time.perf_counter()
+    print(f"Benchmark at {scale_label(scale.factor)}: {scale}", flush=True)
+    site, site_seconds = create_site(app)
+    builder = Builder(site, scale, options.seed, options.batch)
+    generation = builder.build()
+    generation["site"] = {"seconds": round(site_seconds, 2)}
+    counts = catalog_counts(site)
+    print(f"Catalog: {json.dumps(counts)}", flush=True)
+
+    sets = make_queries.make(options.seed, options.queries, builder)
+    request = app.REQUEST
+    searcher = builder.teachers[len(builder.teachers) // 2]
+    results = {"in_process": {}, "http": {}}
+
+    # In-process, as a validated teacher.
+    act_as(site, searcher.userid)
+    for name, spec, service in ENDPOINTS:
+        results["in_process"][name] = measure.in_process(
+            site, request, name, spec, service, sets[name], options.warmup
+        )
+    # People search against @users (which needs a user manager: the site admin).
+    terms = make_queries.user_terms(builder.maker.rng, builder.teachers, options.user_queries)
+    act_as(site, ADMIN)
+    users_in_process = measure.users_in_process(site, request, specs.PEOPLE, terms,
+                                                min(options.warmup, 5))
+
+    # The same over HTTP, served from a thread of this process.
+    with measure.Server() as server:
+        teacher = measure.session(searcher.userid, PASSWORD)
+        for name, _spec, service in ENDPOINTS:
+            results["http"][name] = measure.over_http(
+                server, teacher, SITE_ID, name, service, sets[name], options.warmup
+            )
+        teacher.close()
+        admin = measure.session(ADMIN, PASSWORD)
+        users_http = measure.users_over_http(server, admin, SITE_ID, terms,
+                                             min(options.warmup, 5))
+        admin.close()
+
+    act_as(site, ADMIN)
+    creation = creation_costs(site, builder.teachers, scale.creations)
+
+    data = {
+        "issue": 4,
+        "scale": scale.factor,
+        "scale_label": scale_label(scale.factor),
+        "finished": datetime.now(timezone.utc).isoformat(timespec="seconds"),
+        "environment": {
+            "python": platform.python_version(),
+            "platform": platform.platform(),
+            "cpus": os.cpu_count(),
+            "storage": storage_name(app),
+            "zodb_cache_size": app._p_jar.db().getCacheSize(),
+            "versions": versions(),
+        },
+        "options": vars(options),
+        "planned": vars(scale),
+        "counts": counts,
+        "generation": generation,
+        "searches": results,
+        "people_vs_users": {"users": counts["users"], "in_process": users_in_process,
+                            "http": users_http},
+        "creation": creation,
+        "total_seconds": round(time.perf_counter() - started, 1),
+    }
+    data["targets"] = targets(data)
+    out = Path(options.results)
+    out.mkdir(parents=True, exist_ok=True)
+    path = out / f"{date.today().isoformat()}-{scale_label(scale.factor)}.json"
+    path.write_text(json.dumps(data, indent=2, ensure_ascii=False, default=str) + "\n",
+                    encoding="utf-8")
+    print_table(data)
+    print(f"\nResults written to {path}")
+
+
+main(app)  # noqa: F821 - `app` is given by zconsole run
