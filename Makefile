@@ -22,7 +22,7 @@ $(BIN)/python:
 # Reinstall whenever the pins or the package metadata change.
 $(INSTALL_STAMP): $(BIN)/python setup.py constraints.txt
 	$(BIN)/pip install -q -c constraints.txt pip setuptools wheel
-	$(BIN)/pip install -q -c constraints.txt -e ".[test]"
+	$(BIN)/pip install -q -c constraints.txt -e ".[scale,test]"
 	touch $(INSTALL_STAMP)
 
 .PHONY: install
