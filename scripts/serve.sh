@@ -28,8 +28,16 @@ cleanup() {
     for pid in "${PIDS[@]}"; do
         kill -INT "$pid" 2>/dev/null || true
     done
+    for _ in $(seq 40); do
+        alive=0
+        for pid in "${PIDS[@]}"; do
+            kill -0 "$pid" 2>/dev/null && alive=1
+        done
+        [[ $alive == 0 ]] && break
+        sleep 0.5
+    done
     for pid in "${PIDS[@]}"; do
-        wait "$pid" 2>/dev/null || true
+        kill -KILL "$pid" 2>/dev/null || true
     done
     if [[ $ZEO_STARTED == 1 ]]; then
         "$ROOT/scripts/zeo_server.sh" stop "$VAR"
@@ -54,7 +62,12 @@ fi
 for ((k = 1; k <= INSTANCES; k++)); do
     ini=$INSTANCE/etc/zope.ini
     [[ $k -gt 1 ]] && ini=$INSTANCE/etc/zope-$k.ini
-    "$BIN/runwsgi" "$ini" &
+    # A background job of a script ignores SIGINT: give it back, so that Ctrl-C stops it.
+    "$BIN/python" -c '
+import os, signal, sys
+signal.signal(signal.SIGINT, signal.SIG_DFL)
+os.execv(sys.argv[1], sys.argv[1:])
+' "$BIN/runwsgi" "$ini" &
     PIDS+=($!)
     say "instance $k ($STORAGE): http://$HOST:$((PORT + k - 1))/Plone"
 done
