@@ -57,7 +57,10 @@ def write_instance(
     if storage not in STORAGES:
         raise ValueError(f"storage must be one of {', '.join(STORAGES)}, not {storage!r}")
     if storage == "relstorage" and not pg_dsn.strip():
-        raise ValueError("storage relstorage needs a PostgreSQL DSN (--pg-dsn or PG_DSN)")
+        raise ValueError(
+            "storage relstorage needs a PostgreSQL DSN (--pg-dsn or PG_DSN); "
+            "for a throwaway local one: PG_DSN=$(make -s pg-start)"
+        )
     if "\n" in pg_dsn:
         raise ValueError("the PostgreSQL DSN must be on one line")
     if instances < 1:
