@@ -61,7 +61,6 @@ def test_image_added_on_b_is_served_by_a(cluster, payloads):
     material = {
         **payloads["Material"],
         "title": "Our poster",
-        "file": None,
         "image": {
             "data": base64.b64encode(image).decode(),
             "encoding": "base64",
