@@ -8,8 +8,11 @@
 #   scripts/zeo_server.sh stop VAR    stop it (SIGTERM, then SIGKILL after 30 s)
 #   scripts/zeo_server.sh status VAR  exit 0 when it runs
 #   scripts/zeo_server.sh around VAR CMD...
-#                                     run CMD with the server up: start it if needed, and
-#                                     stop it afterwards if it was started here
+#                                     when STORAGE=zeo, run CMD with the server up (start it
+#                                     if needed, stop it afterwards if started here); with
+#                                     another STORAGE just run CMD. E.g. for a benchmark:
+#                                     scripts/zeo_server.sh around var/bench/var \
+#                                         .venv/bin/zconsole run var/bench/instance/etc/zope.conf bench/run.py
 #
 # scripts/instance.py --storage zeo --var VAR writes VAR/zeo/zeo.conf and VAR/zeo/address.
 # Environment: BIN, the directory of runzeo (default .venv/bin of this checkout).
@@ -22,6 +25,10 @@ die() { say "$*"; exit 1; }
 
 [[ $# -ge 2 ]] || die "usage: $0 start|stop|status VAR, or $0 around VAR CMD..."
 command=$1
+if [[ $command == around && ${STORAGE:-filestorage} != zeo ]]; then
+    shift 2
+    exec "$@"
+fi
 VAR=$(cd "$2" 2>/dev/null && pwd) || die "no directory $2"
 shift 2
 CONF=$VAR/zeo/zeo.conf
@@ -79,13 +86,13 @@ case $command in
         ;;
     around)
         [[ $# -ge 1 ]] || die "usage: $0 around VAR CMD..."
-        if running; then
+        if [[ ${STORAGE:-filestorage} != zeo ]] || running; then
             exec "$@"
         fi
-        "$0" start "$VAR"
+        bash "${BASH_SOURCE[0]}" start "$VAR"
         status=0
         "$@" || status=$?
-        "$0" stop "$VAR"
+        bash "${BASH_SOURCE[0]}" stop "$VAR"
         exit $status
         ;;
     *)
