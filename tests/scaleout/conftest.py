@@ -61,6 +61,18 @@ def free_port(pair: bool = False) -> int:
     raise RuntimeError("no free port pair")
 
 
+# These tests use no Plone test layer: override tests/conftest.py's autouse fixtures that
+# keep the layers set up for the session (20 s of set-up for nothing here).
+@pytest.fixture(scope="session")
+def _keep_functional_session():
+    pass
+
+
+@pytest.fixture(scope="session")
+def _keep_integration_session():
+    pass
+
+
 @pytest.fixture(scope="session")
 def work(tmp_path_factory) -> Path:
     return tmp_path_factory.mktemp("scaleout")
