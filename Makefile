@@ -85,8 +85,8 @@ constraints: $(INSTALL_STAMP) ## Regenerate constraints.txt and versions.cfg fro
 
 .PHONY: clean
 clean: ## Remove the instance and its data (var/), keep .venv
-	-bash scripts/zeo_server.sh stop $(VAR_DIR) 2>/dev/null
-	-bash scripts/pg_cluster.sh remove $(VAR_DIR)/pg
+	bash scripts/zeo_server.sh stop $(VAR_DIR)
+	bash scripts/pg_cluster.sh remove $(VAR_DIR)/pg
 	rm -rf $(INSTANCE_DIR) $(VAR_DIR)
 
 .PHONY: distclean

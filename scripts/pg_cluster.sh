@@ -141,6 +141,7 @@ stop() {  # stop DIR
 
 remove() {  # remove DIR
     local dir=$1 data
+    [[ -d $dir ]] || return 0
     stop "$dir"
     data=$(datadir_of "$dir")
     rm -rf "$data" "$dir/data" "$dir/port" "$dir/initdb.log"

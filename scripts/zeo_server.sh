@@ -29,6 +29,12 @@ if [[ $command == around && ${STORAGE:-filestorage} != zeo ]]; then
     shift 2
     exec "$@"
 fi
+if [[ ! -d $2 ]]; then
+    case $command in
+        stop) exit 0 ;;  # nothing was started there
+        status) exit 1 ;;
+    esac
+fi
 VAR=$(cd "$2" 2>/dev/null && pwd) || die "no directory $2"
 shift 2
 CONF=$VAR/zeo/zeo.conf
