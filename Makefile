@@ -50,7 +50,7 @@ run: instance ## Serve the demo portal on http://127.0.0.1:$(PORT)/Plone (Ctrl-C
 	exec bash scripts/serve.sh run $(INSTANCE_DIR) $(VAR_DIR)
 
 .PHONY: test
-test: $(INSTALL_STAMP) ## Install what is missing and run the whole test suite
+test: $(INSTALL_STAMP) ## Install what is missing and run the test suite (all but the scale-out tests)
 	$(BIN)/pytest
 
 .PHONY: test-scaleout

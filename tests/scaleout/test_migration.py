@@ -2,15 +2,18 @@
 records and blobs in PostgreSQL as in the FileStorage."""
 
 from pathlib import Path
+from tests.scaleout.conftest import ROOT
 from tests.scaleout.images import IMAGE_BYTES
 from ZODB.config import storageFromString
 from ZODB.FileStorage import FileStorage
 from ZODB.utils import p64
 from ZODB.utils import u64
 
+import os
 import psycopg2
 import pytest
 import random
+import subprocess
 
 
 pytestmark = pytest.mark.scaleout
@@ -71,3 +74,26 @@ def test_blob_identical(storages):
     tid = source.load(oid)[1]
     with open(copy.loadBlob(oid, tid), "rb") as blob:
         assert blob.read() == IMAGE_BYTES
+
+
+def test_a_database_holding_data_is_refused(migrated, storages):
+    source, _copy = storages
+    result = subprocess.run(
+        ["make", "migrate-to-relstorage", f"VAR_DIR={migrated['var']}"],
+        cwd=ROOT, env={**os.environ, "PG_DSN": migrated["dsn"]}, capture_output=True, text=True,
+    )
+    assert result.returncode != 0
+    assert "the destination storage has data" in result.stdout + result.stderr
+    with psycopg2.connect(migrated["dsn"]) as conn, conn.cursor() as cursor:
+        cursor.execute("SELECT count(*) FROM object_state")
+        assert cursor.fetchone()[0] == len(source._index)
+
+
+def test_pg_dsn_is_required(migrated):
+    env = {k: v for k, v in os.environ.items() if k != "PG_DSN"}
+    result = subprocess.run(
+        ["make", "migrate-to-relstorage", f"VAR_DIR={migrated['var']}"],
+        cwd=ROOT, env=env, capture_output=True, text=True,
+    )
+    assert result.returncode != 0
+    assert "set PG_DSN" in result.stderr
