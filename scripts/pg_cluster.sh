@@ -9,6 +9,8 @@
 #   scripts/pg_cluster.sh dsn DIR [DBNAME]     print the DSN of DBNAME (cluster running)
 #   scripts/pg_cluster.sh stop DIR             stop the cluster (keeps its data)
 #   scripts/pg_cluster.sh remove DIR           stop it and delete its data
+#   scripts/pg_cluster.sh run CMD...           run CMD with PG_DSN set to a database of a new
+#                                              cluster in a temporary directory, removed after
 #   scripts/pg_cluster.sh install              install Debian's PostgreSQL server if missing
 #
 # Installs Debian's `postgresql` package (apt-get, as root) when no initdb is found under
@@ -17,8 +19,7 @@
 # refuses root); its data directory is then DIR/data, or a directory under /tmp linked
 # from DIR/data when `postgres` cannot reach DIR.
 #
-# Example (CI): PG_DSN=$(scripts/pg_cluster.sh start var/bench/pg) STORAGE=relstorage make bench
-#               scripts/pg_cluster.sh remove var/bench/pg
+# Example (CI): STORAGE=relstorage bash scripts/pg_cluster.sh run make bench
 set -euo pipefail
 
 say() { printf 'pg_cluster: %s\n' "$*" >&2; }
@@ -147,12 +148,25 @@ remove() {  # remove DIR
     rm -rf "$data" "$dir/data" "$dir/port" "$dir/initdb.log"
 }
 
+RUN_DIR=""
+run_with() {  # run_with CMD...
+    local status=0
+    RUN_DIR=$(mktemp -d "${TMPDIR:-/tmp}/pg_cluster-run.XXXXXX")
+    trap 'remove "$RUN_DIR/pg"; rm -rf "$RUN_DIR"' EXIT
+    PG_DSN=$(start "$RUN_DIR/pg")
+    export PG_DSN
+    say "PG_DSN=$PG_DSN"
+    "$@" || status=$?
+    exit $status
+}
+
 command=${1:-}
 case $command in
+    run) [[ $# -ge 2 ]] || die "usage: $0 run CMD..."; shift; run_with "$@" ;;
     start) [[ $# -ge 2 ]] || die "usage: $0 start DIR [DBNAME]"; start "$2" "${3:-}" ;;
     dsn) [[ $# -ge 2 ]] || die "usage: $0 dsn DIR [DBNAME]"; dsn_of "$2" "${3:-zodb}" ;;
     stop) [[ $# -eq 2 ]] || die "usage: $0 stop DIR"; stop "$2" ;;
     remove) [[ $# -eq 2 ]] || die "usage: $0 remove DIR"; remove "$2" ;;
     install) install_postgresql ;;
-    *) die "usage: $0 start|dsn|stop|remove DIR, or $0 install" ;;
+    *) die "usage: $0 start|dsn|stop|remove DIR, $0 run CMD..., or $0 install" ;;
 esac
