@@ -8,7 +8,16 @@ BIN := $(VENV)/bin
 PORT ?= 8080
 HOST ?= 127.0.0.1
 ADMIN_PASSWORD ?= admin
-export ADMIN_PASSWORD PORT
+# Storage of the instance: filestorage (embedded, one process), zeo (a ZEO
+# server started by make run) or relstorage (PostgreSQL at PG_DSN).
+STORAGE ?= filestorage
+PG_DSN ?=
+ZEO_ADDRESS ?= 127.0.0.1:8100
+# Zope instances served by make run, on PORT, PORT+1, ... (zeo or relstorage).
+INSTANCES ?= 1
+INSTANCE_DIR ?= instance
+VAR_DIR ?= var
+export ADMIN_PASSWORD PORT HOST STORAGE PG_DSN ZEO_ADDRESS INSTANCES
 
 INSTALL_STAMP := $(VENV)/.installed
 
@@ -22,27 +31,49 @@ $(BIN)/python:
 # Reinstall whenever the pins or the package metadata change.
 $(INSTALL_STAMP): $(BIN)/python setup.py constraints.txt
 	$(BIN)/pip install -q -c constraints.txt pip setuptools wheel
-	$(BIN)/pip install -q -c constraints.txt -e ".[test]"
+	$(BIN)/pip install -q -c constraints.txt -e ".[scale,test]"
 	touch $(INSTALL_STAMP)
 
 .PHONY: install
 install: $(INSTALL_STAMP) ## Create .venv and install the add-on with the pinned versions
 
 .PHONY: instance
-instance: $(INSTALL_STAMP) ## Write the Zope instance (instance/etc) for PORT and HOST
-	$(BIN)/python scripts/instance.py --host $(HOST) --port $(PORT)
+instance: $(INSTALL_STAMP) ## Write the Zope instance (instance/etc) for PORT, HOST, STORAGE, INSTANCES
+	$(BIN)/python scripts/instance.py --instance $(INSTANCE_DIR) --var $(VAR_DIR) --host $(HOST) --port $(PORT)
 
 .PHONY: site
 site: instance ## Create the Plone site with the demo content (reused when it exists)
-	$(BIN)/zconsole run instance/etc/zope.conf scripts/create_site.py
+	bash scripts/serve.sh site $(INSTANCE_DIR) $(VAR_DIR)
 
 .PHONY: run
-run: site ## Serve the demo portal on http://127.0.0.1:$(PORT)/Plone (Ctrl-C stops it)
-	exec $(BIN)/runwsgi instance/etc/zope.ini
+run: instance ## Serve the demo portal on http://127.0.0.1:$(PORT)/Plone (Ctrl-C stops it)
+	exec bash scripts/serve.sh run $(INSTANCE_DIR) $(VAR_DIR)
 
 .PHONY: test
-test: $(INSTALL_STAMP) ## Install what is missing and run the whole test suite
+test: $(INSTALL_STAMP) ## Install what is missing (PostgreSQL too) and run the whole suite
 	$(BIN)/pytest
+	$(MAKE) test-scaleout
+
+.PHONY: test-unit
+test-unit: $(INSTALL_STAMP) ## The suite without the scale-out tests (no PostgreSQL, ZEO or extra Zope)
+	$(BIN)/pytest
+
+.PHONY: test-scaleout
+test-scaleout: $(INSTALL_STAMP) ## Several Zope instances on RelStorage (throwaway PostgreSQL) and on ZEO
+	bash scripts/pg_cluster.sh install
+	$(BIN)/pytest -m scaleout tests/scaleout
+
+.PHONY: migrate-to-relstorage
+migrate-to-relstorage: $(INSTALL_STAMP) ## Copy the FileStorage site of VAR_DIR (blobs too) into RelStorage at PG_DSN, then check it
+	bash scripts/migrate_to_relstorage.sh $(VAR_DIR)
+
+.PHONY: pg-start
+pg-start: ## Start a throwaway PostgreSQL cluster in var/pg (installs PostgreSQL if missing), print its PG_DSN
+	@bash scripts/pg_cluster.sh start $(VAR_DIR)/pg
+
+.PHONY: pg-stop
+pg-stop: ## Stop the cluster of make pg-start (its data stay in var/pg)
+	bash scripts/pg_cluster.sh stop $(VAR_DIR)/pg
 
 .PHONY: check-run
 check-run: $(INSTALL_STAMP) ## Prove make run's steps on a free port with a throwaway instance
@@ -71,7 +102,9 @@ constraints: $(INSTALL_STAMP) ## Regenerate constraints.txt and versions.cfg fro
 
 .PHONY: clean
 clean: ## Remove the instance and its data (var/), keep .venv
-	rm -rf instance var
+	bash scripts/zeo_server.sh stop $(VAR_DIR)
+	bash scripts/pg_cluster.sh remove $(VAR_DIR)/pg
+	rm -rf $(INSTANCE_DIR) $(VAR_DIR)
 
 .PHONY: distclean
 distclean: clean ## Remove everything built, .venv and buildout parts included

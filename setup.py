@@ -45,6 +45,13 @@ setup(
         "Zope[wsgi]",
     ],
     extras_require={
+        # Several Zope instances on one database: ZEO, or RelStorage on
+        # PostgreSQL (psycopg2-binary: a wheel, no compiler or libpq headers).
+        "scale": [
+            "RelStorage",
+            "psycopg2-binary",
+            "ZEO",
+        ],
         "test": [
             "plone.app.testing",
             "plone.testing",

@@ -1,0 +1,92 @@
+"""Two Zope instances on one storage (`make run` with INSTANCES=2): what one commits, the
+other serves at once, blobs included. Once on RelStorage (PostgreSQL), once on ZEO."""
+
+from tests.scaleout.conftest import process_alive
+from tests.scaleout.images import make_png
+
+import base64
+import pytest
+
+
+pytestmark = pytest.mark.scaleout
+
+CLUSTERS = ("relstorage_cluster", "zeo_cluster")
+
+
+@pytest.fixture(params=CLUSTERS, ids=["relstorage", "zeo"])
+def cluster(request):
+    return request.getfixturevalue(request.param)
+
+
+def test_both_instances_serve_the_site(cluster):
+    for which in ("A", "B"):
+        response = cluster.client(which, "ana").get("/projects")
+        assert response.status_code == 200, response.text
+        assert any(i["@type"] == "TwinSpace" for i in response.json()["items"])
+
+
+def test_project_submitted_on_a_validated_on_b_seen_by_a_at_once(cluster, payloads):
+    a_ana = cluster.client("A", "ana")
+    payload = payloads["TwinSpace"]
+    payload.update(title=f"Rivers of Europe on {cluster.storage}", languages=["es", "it"], cofounder="luca")
+    response = a_ana.post("/projects", json=payload)
+    assert response.status_code == 201, response.text
+    space = response.json()["@id"]
+    path = space[len(cluster.a):]
+    response = a_ana.post(f"{path}/@workflow/submit")
+    assert response.status_code == 200, response.text
+
+    # B sees A's commit at its next request, and the deciders approve there.
+    checklist = cluster.client("B", "val-es").get(f"{path}/@validation").json()
+    assert checklist["state"] == "pending"
+    for userid in ("luca", "val-es", "val-it"):
+        response = cluster.client("B", userid).post(f"{path}/@validation", json={"decision": "approve"})
+        assert response.status_code == 200, response.text
+
+    # A answers with B's last commit straight away: its caches were invalidated.
+    assert a_ana.get(path).json()["review_state"] == "validated"
+    checklist = a_ana.get(f"{path}/@validation").json()
+    assert checklist["state"] == "validated"
+    assert checklist["complete"] is True
+    assert all(item["decision"] == "approve" for item in checklist["required"])
+
+
+def test_image_added_on_b_is_served_by_a(cluster, payloads):
+    image = make_png(size=128, seed=len(cluster.storage))
+    b_luca = cluster.client("B", "luca")
+    # The running demo project: Luca is one of its founders (TwinSpaceAdmin).
+    space = "/projects/nuestro-patrimonio-our-heritage"
+    page = b_luca.post(space, json={**payloads["Page"], "title": f"Posters on {cluster.storage}"})
+    assert page.status_code == 201, page.text
+    material = {
+        **payloads["Material"],
+        "title": "Our poster",
+        "image": {
+            "data": base64.b64encode(image).decode(),
+            "encoding": "base64",
+            "filename": "poster.png",
+            "content-type": "image/png",
+        },
+    }
+    del material["file"]
+    created = b_luca.post(page.json()["@id"], json=material)
+    assert created.status_code == 201, created.text
+    url = created.json()["@id"].replace(cluster.b, cluster.a)
+
+    served = cluster.client("A", "luca").get(f"{url}/@@download/image")
+
+    assert served.status_code == 200
+    assert served.headers["Content-Type"].startswith("image/png")
+    assert served.content == image
+    # A read the blob from the storage server into its own blob cache.
+    cached = [p.read_bytes() for p in (cluster.var / "blobcache").rglob("*.blob")]
+    assert image in cached
+
+
+def test_ctrl_c_stops_the_instances_and_the_storage_server(request):
+    """Last in this module: stop both clusters as a user would, and check nothing is left."""
+    for name in CLUSTERS:
+        cluster = request.getfixturevalue(name)
+        assert cluster.stop() is not None, cluster.tail()
+        leftovers = process_alive(str(cluster.instance)) + process_alive(str(cluster.var / "zeo"))
+        assert leftovers == [], leftovers
