@@ -65,5 +65,7 @@ setup(
     target = plone
     [plone.autoinclude.plugin]
     target = plone
+    [console_scripts]
+    twinning-export = collective.twinning.exportimport.command:main
     """,
 )

@@ -23,7 +23,7 @@ from datetime import timedelta
 from plone import api
 from population import PopulationMaker
 from population import Scale
-from progress import Progress
+from collective.twinning.progress import Progress
 from Products.CMFPlone.factory import addPloneSite
 from Products.CMFPlone.tests.utils import MockMailHost
 from zope.component.hooks import setSite

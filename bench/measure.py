@@ -14,7 +14,7 @@ from copy import deepcopy
 from plone import api
 from plone.restapi.search.handler import SearchHandler
 from plone.restapi.services.users.get import UsersGet
-from progress import Progress
+from collective.twinning.progress import Progress
 from Products.Five.browser import BrowserView
 from time import perf_counter
 from urllib.parse import urlencode

@@ -202,3 +202,11 @@ def test_local_role_defined_and_shown_in_sharing(portal, role):
 )
 def test_upload_limits_in_registry(portal, record, megabytes):
     assert api.portal.get_registry_record(record) == megabytes
+
+
+@pytest.mark.parametrize("container_id", ["projects", "groups", "partner-finding", "people", "organisations"])
+def test_large_containers_keep_no_order(portal, container_id):
+    """Adding the 200 000th profile must not rewrite a list of 199 999 ids."""
+    from plone.folder.unordered import UnorderedOrdering
+
+    assert isinstance(portal[container_id].getOrdering(), UnorderedOrdering)

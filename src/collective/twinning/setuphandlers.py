@@ -7,6 +7,7 @@ from plone import api
 from plone.base.interfaces import INonInstallable
 from plone.base.interfaces.constrains import ENABLED
 from plone.base.interfaces.constrains import ISelectableConstrainTypes
+from plone.folder.unordered import UnorderedOrdering
 from zope.i18n import translate
 from zope.interface import implementer
 
@@ -102,6 +103,9 @@ def ensure_container(portal, spec: ContainerSpec):
         # Sites without a workflow on folders (test fixtures) show it as it is.
         if api.content.get_state(obj=container, default=None) not in (None, "published"):
             api.content.transition(obj=container, to_state="published")
+    # Tens of thousands of items: keep no order list to rewrite on each addition.
+    if not isinstance(container.getOrdering(), UnorderedOrdering):
+        container.setOrdering("unordered")
     constraints = ISelectableConstrainTypes(container)
     constraints.setConstrainTypesMode(ENABLED)
     constraints.setLocallyAllowedTypes([spec.portal_type])

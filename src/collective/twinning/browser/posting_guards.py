@@ -23,4 +23,6 @@ class PostingGuards(BrowserView):
         if ADMINISTRATORS & roles or "Owner" in roles or EUROPEAN_VALIDATOR in roles:
             return True
         userid = getSecurityManager().getUser().getId()
+        if userid is None:  # anonymous
+            return False
         return getattr(self.context, "country", None) in validator_countries(userid)

@@ -66,19 +66,22 @@ def _record_send(sender: str, now: float) -> None:
     _send_times(create=True)[sender] = (*recent_sends(sender, now), now)
 
 
+def _one_line(text: str) -> str:
+    """Names go into mail headers, where a line break would be refused (or injected)."""
+    return " ".join(text.split())
+
+
 def _message(sender, recipient, subject: str, text: str, about) -> EmailMessage:
     portal = api.portal.get()
     message = EmailMessage()
-    message["Subject"] = f"[{portal.Title()}] {subject}"
+    message["Subject"] = f"[{_one_line(portal.Title())}] {subject}"
     message["From"] = formataddr(
         (api.portal.get_registry_record("plone.email_from_name") or "",
          api.portal.get_registry_record("plone.email_from_address"))
     )
     message["To"] = recipient.getProperty("email")
-    message["Reply-To"] = formataddr(
-        (sender.getProperty("fullname", "") or sender.getId(), sender.getProperty("email"))
-    )
-    sender_name = sender.getProperty("fullname", "") or sender.getId()
+    sender_name = _one_line(sender.getProperty("fullname", "") or sender.getId())
+    message["Reply-To"] = formataddr((sender_name, sender.getProperty("email")))
     message.set_content(
         f"{text}\n\n-- \n{sender_name} wrote to you about {about.Title()}\n"
         f"{about.absolute_url()}\nReply to this mail to answer them.\n"
@@ -91,7 +94,7 @@ def contact(obj, sender_id: str, data: dict, now: float | None = None) -> dict:
     if not api.user.has_permission("View", obj=obj):
         raise Unauthorized("You cannot see this, so you cannot contact its people.")
     subject = _text(data, "subject", MAX_SUBJECT)
-    if "\n" in subject or "\r" in subject:
+    if len(subject.splitlines()) > 1:  # any line break (also U+2028, NEL, …)
         raise BadRequest("subject: a single line.")
     text = _text(data, "message", MAX_MESSAGE)
     sender = api.user.get(userid=sender_id)

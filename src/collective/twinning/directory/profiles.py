@@ -29,9 +29,9 @@ def people_folder():
 def get_profile(userid: str):
     """The profile of ``userid``, whoever asks (for the sync, never shown)."""
     folder = people_folder()
-    if folder is None or userid not in folder.objectIds():
+    if folder is None:
         return None
-    return folder._getOb(userid)
+    return folder._getOb(userid, None)
 
 
 def is_listed_teacher(user) -> bool:
@@ -57,8 +57,7 @@ def _create(folder, user):
     profile.changeOwnership(user.getUser() if hasattr(user, "getUser") else user)
     profile.manage_setLocalRoles(userid, ["Owner"])
     profile.setCreators([userid])
-    profile.reindexObject()
-    profile.reindexObjectSecurity()
+    profile.reindexObject()  # every index, allowedRolesAndUsers included
     return profile
 
 

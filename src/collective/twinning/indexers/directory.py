@@ -79,3 +79,16 @@ def posting_text(posting):
 @indexer(ITwinSpace)
 def twinspace_text(space):
     return _words(space.title, space.description)
+
+
+def _summary(obj):
+    from collective.twinning.search.summaries import summary_of  # summaries use the indexers
+
+    return summary_of(obj)
+
+
+# The ``twinning_summary`` metadata column: what the searches return per item.
+profile_summary = indexer(ITeacherProfile)(_summary)
+organisation_summary = indexer(IOrganisation)(_summary)
+posting_summary = indexer(IPartnerPosting)(_summary)
+project_summary = indexer(ITwinSpace)(_summary)

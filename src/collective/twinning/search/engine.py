@@ -3,10 +3,10 @@
 from collective.twinning.search.facets import facet_counts
 from collective.twinning.search.facets import security_clauses
 from collective.twinning.search.filters import age_overlap
+from collective.twinning.search.summaries import from_brain
 from collective.twinning.search.filters import Filter
 from collective.twinning.search.filters import parse_int
 from collective.twinning.search.filters import Sorting
-from collections.abc import Callable
 from dataclasses import dataclass
 from dataclasses import field
 from plone import api
@@ -26,7 +26,6 @@ class SearchSpec:
     portal_type: str
     filters: tuple[Filter, ...]
     sorting: Sorting
-    summary: Callable  # (obj) -> dict
     fixed: dict = field(default_factory=dict)  # always part of the query
     ages: bool = False  # age_from/age_to overlap filter
     options: dict = field(default_factory=dict)  # flag param -> (catalog option, value when true)
@@ -103,7 +102,6 @@ def run(spec: SearchSpec, request) -> dict:
     parsed = parse(spec, dict(request.form))
     catalog = api.portal.get_tool("portal_catalog")
     query = {**parsed.core, **parsed.filtered, **parsed.options, **parsed.sort}
-    query["sort_limit"] = parsed.b_start + parsed.b_size
     results = catalog.searchResults(**query)
     batch = HypermediaBatch(request, results)
     facets = {
@@ -113,7 +111,7 @@ def run(spec: SearchSpec, request) -> dict:
     counts = facet_counts(catalog, core, parsed.filtered, facets)
     data = {
         "@id": batch.canonical_url,
-        "items": [spec.summary(brain.getObject()) for brain in batch],
+        "items": [from_brain(brain) for brain in batch],
         "items_total": batch.items_total,
         "batching": None,
         "facets": {

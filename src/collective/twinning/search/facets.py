@@ -5,11 +5,14 @@ filter of the search (its own left out, so the user sees what else there is),
 with the same security clauses the catalog adds to every query of the user
 (``allowedRolesAndUsers`` and, unless they may see it, ``effectiveRange``).
 Each clause is applied once to its index (``_apply_index``, the catalog's own
-plug-in index API) and the results are intersected as BTrees sets; a facet
-value's count is the size of its index entry intersected with that set.
+plug-in index API) and the results are intersected as BTrees sets. Values are
+then counted either by intersecting each value's entry with that set (C speed,
+but each costs the size of both sets) or, when the set is small, by reading
+the values of its records from the index (a Python loop over the set).
 """
 
 from BTrees.IIBTree import intersection
+from collections import Counter
 from BTrees.IIBTree import IISet
 from DateTime import DateTime
 from plone import api
@@ -54,11 +57,44 @@ def intersect_all(sets):
     return IISet() if result is None else result
 
 
-def value_count(catalog, index_id: str, value, within) -> int:
-    entry = catalog._catalog.getIndex(index_id)._index.get(value)
-    if entry is None:
-        return 0
-    return len(intersection(within, _as_set(entry)))
+# Reading one record's values costs about this many steps of a C set intersection.
+ITERATION_COST = 30
+
+
+def _counts_by_intersection(index, values, within) -> dict:
+    """One C intersection per value: cheap when the matching set is large."""
+    counts = {}
+    for value in values:
+        entry = index._index.get(value)
+        if entry is not None:
+            counts[value] = len(intersection(within, _as_set(entry)))
+    return counts
+
+
+def _counts_by_iteration(index, values, within) -> dict:
+    """Read each matching record's values: cheap when the matching set is small."""
+    wanted = set(values)
+    counts = Counter()
+    get = index._unindex.get
+    for rid in within:
+        recorded = get(rid)
+        if recorded is None:
+            continue
+        if isinstance(recorded, (list, tuple)):
+            counts.update(v for v in recorded if v in wanted)
+        elif recorded in wanted:
+            counts[recorded] += 1
+    return counts
+
+
+def value_counts(catalog, index_id: str, values, within) -> dict:
+    """Count each value within the record set, by whichever way costs less."""
+    index = catalog._catalog.getIndex(index_id)
+    size = len(within)
+    by_intersection = len(values) * size + index.numObjects()
+    if ITERATION_COST * size < by_intersection:
+        return _counts_by_iteration(index, values, within)
+    return _counts_by_intersection(index, values, within)
 
 
 def facet_counts(catalog, core: dict, filtered: dict, facets: dict) -> dict:
@@ -74,11 +110,6 @@ def facet_counts(catalog, core: dict, filtered: dict, facets: dict) -> dict:
     for name, (index_id, values) in facets.items():
         others = [rids for i, rids in filter_sets.items() if i != index_id]
         within = intersect_all([core_set, *others]) if others else core_set
-        found = {}
-        if within:
-            for value in values:
-                count = value_count(catalog, index_id, value, within)
-                if count:
-                    found[value] = count
-        counts[name] = found
+        found = value_counts(catalog, index_id, values, within) if within else {}
+        counts[name] = {value: count for value, count in found.items() if count}
     return counts

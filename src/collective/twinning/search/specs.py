@@ -4,7 +4,6 @@ from collective.twinning.content.fields import COUNTRIES
 from collective.twinning.content.fields import LANGUAGES
 from collective.twinning.content.fields import SUBJECTS
 from collective.twinning.content.fields import VOCATIONAL_SUBJECTS
-from collective.twinning.search import summaries
 from collective.twinning.search.engine import SearchSpec
 from collective.twinning.search.filters import Filter
 from collective.twinning.search.filters import Sorting
@@ -41,7 +40,6 @@ PEOPLE = SearchSpec(
         _flag("ambassador", "ambassador"),
     ),
     sorting=Sorting({"name": NAME, "recent": RECENT}, default="name"),
-    summary=summaries.profile_summary,
     # Hidden profiles (no longer a teacher) are out of the directory, for administrators too.
     fixed={"review_state": "visible"},
 )
@@ -59,7 +57,6 @@ ORGANISATIONS = SearchSpec(
         ),
     ),
     sorting=Sorting({"name": NAME}, default="name"),
-    summary=summaries.organisation_summary,
 )
 
 POSTINGS = SearchSpec(
@@ -80,7 +77,6 @@ POSTINGS = SearchSpec(
         _choice("topic", "topics", "collective.twinning.vocabularies.Topics"),
     ),
     sorting=Sorting({"recent": RECENT}, default="recent"),
-    summary=summaries.posting_summary,
     fixed={"review_state": "published"},
     ages=True,
     # Expired postings are hidden, for administrators too, unless asked for.
@@ -101,7 +97,6 @@ PROJECTS = SearchSpec(
         _flag("erasmus", "erasmus"),
     ),
     sorting=Sorting({"recent": RECENT, "title": NAME}, default="recent"),
-    summary=summaries.project_summary,
     fixed={"review_state": {"query": list(PROJECT_STATES)}},
     ages=True,
 )

@@ -1,15 +1,19 @@
-"""What each search returns per item: public fields only (never an e-mail address)."""
+"""What each search returns per item: public fields only (never an e-mail address).
+
+The summary is computed when the item is indexed and kept as the catalog
+metadata column ``twinning_summary``, so a search reads its batch from the
+brains without waking up a single object; ``from_brain`` adds what depends on
+the request (the URL) or changes with the workflow (the state).
+"""
 
 from collective.twinning.behaviors.expiry import IExpiry
 from collective.twinning.indexers.directory import erasmus
 from collective.twinning.indexers.directory import related_organisation
 from collective.twinning.lifecycle.countries import project_kind
-from plone import api
 
 
 def _base(obj) -> dict:
     return {
-        "@id": obj.absolute_url(),
         "@type": obj.portal_type,
         "UID": obj.UID(),
         "title": obj.title,
@@ -20,7 +24,12 @@ def _organisation(obj) -> dict | None:
     organisation = related_organisation(obj)
     if organisation is None:
         return None
-    return {"@id": organisation.absolute_url(), "UID": organisation.UID(), "title": organisation.title}
+    # A path, not a URL: the URL depends on the request (virtual hosting).
+    return {
+        "path": "/".join(organisation.getPhysicalPath()),
+        "UID": organisation.UID(),
+        "title": organisation.title,
+    }
 
 
 def _date(value) -> str | None:
@@ -60,7 +69,6 @@ def posting_summary(posting) -> dict:
     return {
         **_base(posting),
         "description": posting.description,
-        "review_state": api.content.get_state(obj=posting),
         "partnership_type": posting.partnership_type,
         "looking_for": posting.looking_for,
         "country": posting.country,
@@ -81,7 +89,6 @@ def project_summary(space) -> dict:
     return {
         **_base(space),
         "description": space.description,
-        "review_state": api.content.get_state(obj=space),
         "countries": countries,
         "kind": project_kind(countries),
         "languages": list(space.languages or []),
@@ -91,3 +98,34 @@ def project_summary(space) -> dict:
         "erasmus": erasmus.callable(space),
         "created": _created(space),
     }
+
+
+WITH_STATE = ("PartnerPosting", "TwinSpace")
+SUMMARIES = {
+    "TeacherProfile": profile_summary,
+    "Organisation": organisation_summary,
+    "PartnerPosting": posting_summary,
+    "TwinSpace": project_summary,
+}
+
+
+def summary_of(obj) -> dict | None:
+    make = SUMMARIES.get(getattr(obj, "portal_type", None))
+    return make(obj) if make is not None else None
+
+
+def from_brain(brain) -> dict:
+    """The search result for a catalog brain (no object loaded)."""
+    summary = dict(brain.twinning_summary or {})
+    organisation = summary.get("organisation")
+    if organisation:
+        path = organisation["path"]
+        summary["organisation"] = {
+            "@id": brain.REQUEST.physicalPathToURL(path),
+            "UID": organisation["UID"],
+            "title": organisation["title"],
+        }
+    result = {"@id": brain.getURL(), **summary}
+    if brain.portal_type in WITH_STATE:  # their state tells a searcher something
+        result["review_state"] = brain.review_state
+    return result

@@ -2,6 +2,7 @@
 
 from collective.twinning.directory.profiles import remove_profile
 from collective.twinning.directory.profiles import sync_profile
+from plone import api
 from plone.api.exc import CannotGetPortalError
 
 
@@ -23,3 +24,11 @@ def account_deleted(event) -> None:
         remove_profile(_principal_id(event))
     except CannotGetPortalError:
         return
+
+
+def organisation_renamed(organisation, event) -> None:
+    """Profiles and postings show (and are found by) their school's name: refresh them."""
+    catalog = api.portal.get_tool("portal_catalog")
+    # Maintenance of the catalog itself, never shown to anyone: every pointing item counts.
+    for brain in catalog.unrestrictedSearchResults(organisation_uid=organisation.UID()):
+        brain._unrestrictedGetObject().reindexObject(idxs=["SearchableText"])

@@ -1,4 +1,4 @@
-"""A small progress bar on stderr (tqdm is no dependency of the project)."""
+"""A small progress bar on stderr, for the bulk commands (twinning-export) and make bench."""
 
 import sys
 import time
