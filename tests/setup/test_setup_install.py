@@ -27,7 +27,7 @@ def test_browserlayer(browser_layers):
 
 
 def test_latest_version(profile_last_version):
-    assert profile_last_version(f"{PACKAGE_NAME}:default") == "1000"
+    assert profile_last_version(f"{PACKAGE_NAME}:default") == "1002"
 
 
 def test_restapi_installed(installer):
@@ -108,8 +108,8 @@ def test_reinstall_keeps_containers(portal, setup_tool):
         ("TwinSpace", "twinspace_workflow"),
         ("Page", "twinspace_content_workflow"),
         ("Material", "twinspace_content_workflow"),
-        ("Mobility", "twinspace_content_workflow"),
-        ("QualityLabel", "twinspace_content_workflow"),
+        ("Mobility", "mobility_workflow"),
+        ("QualityLabel", "quality_label_workflow"),
         ("Group", "simple_publication_workflow"),
         ("PartnerPosting", "simple_publication_workflow"),
     ],
@@ -118,8 +118,21 @@ def test_workflow_chain(portal, portal_type, workflow_id):
     assert portal.portal_workflow.getChainForPortalType(portal_type) == (workflow_id,)
 
 
-def test_twinspace_members_index(portal):
-    assert portal.portal_catalog.Indexes["twinspace_members"].meta_type == "KeywordIndex"
+@pytest.mark.parametrize(
+    "index,meta_type",
+    [
+        ("twinspace_members", "KeywordIndex"),
+        ("quality_labels", "KeywordIndex"),
+        ("label_applicant", "FieldIndex"),
+        ("twinning_countries", "KeywordIndex"),
+    ],
+)
+def test_catalog_index(portal, index, meta_type):
+    assert portal.portal_catalog.Indexes[index].meta_type == meta_type
+
+
+def test_summary_column(portal):
+    assert "twinning_summary" in portal.portal_catalog.schema()
 
 
 @pytest.mark.parametrize(

@@ -53,15 +53,26 @@ def test_container_with_content_is_kept(portal, uninstall):
     assert "projects" not in portal.objectIds()
 
 
-@pytest.mark.parametrize("workflow_id", ["twinspace_workflow", "twinspace_content_workflow"])
+@pytest.mark.parametrize(
+    "workflow_id",
+    ["twinspace_workflow", "twinspace_content_workflow", "mobility_workflow", "quality_label_workflow"],
+)
 def test_workflows_removed(portal, uninstall, workflow_id):
     uninstall()
     assert workflow_id not in portal.portal_workflow.objectIds()
 
 
-def test_catalog_index_removed(portal, uninstall):
+@pytest.mark.parametrize(
+    "index", ["twinspace_members", "quality_labels", "label_applicant", "twinning_countries"]
+)
+def test_catalog_index_removed(portal, uninstall, index):
     uninstall()
-    assert "twinspace_members" not in portal.portal_catalog.indexes()
+    assert index not in portal.portal_catalog.indexes()
+
+
+def test_catalog_column_removed(portal, uninstall):
+    uninstall()
+    assert "twinning_summary" not in portal.portal_catalog.schema()
 
 
 def test_sharing_roles_removed(portal, uninstall):

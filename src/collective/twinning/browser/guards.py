@@ -19,3 +19,52 @@ class TwinSpaceGuards(BrowserView):
     def may_submit(self) -> bool:
         """A founder submits, once the project has a country whose service validates it."""
         return bool(getattr(self.context, "countries", ())) and self.is_founder()
+
+
+class MobilityGuards(BrowserView):
+    """Guards of mobility_workflow (roles are checked by the transitions themselves)."""
+
+    def space_open(self) -> bool:
+        """An archived project's mobilities are frozen like the rest of it."""
+        from collective.twinning.content.mobility import space_of
+        from plone import api
+
+        space = space_of(self.context)
+        return space is None or api.content.get_state(obj=space, default=None) != "archived"
+
+    def may_report(self) -> bool:
+        """``reported`` needs a report with some text in it."""
+        report = getattr(self.context, "report", None)
+        text = getattr(report, "output", None) or getattr(report, "raw", None) or ""
+        import re
+
+        return self.space_open() and bool(re.sub(r"<[^>]+>|&nbsp;|\s", "", text))
+
+
+class LabelGuards(BrowserView):
+    """Guards of quality_label_workflow."""
+
+    def _userid(self):
+        return getSecurityManager().getUser().getId()
+
+    def may_submit(self) -> bool:
+        """The applicant submits, while the project may still be labelled."""
+        from collective.twinning.content.mobility import space_of
+        from collective.twinning.labels.eligibility import ELIGIBLE_PROJECT_STATES
+        from plone import api
+
+        space = space_of(self.context)
+        if space is None or api.content.get_state(obj=space, default=None) not in ELIGIBLE_PROJECT_STATES:
+            return False
+        return self._userid() == self.context.applicant
+
+    def may_reject(self) -> bool:
+        from collective.twinning.labels.evaluation import evaluation_of
+        from collective.twinning.labels.evaluation import may_decide
+
+        return may_decide(self.context, self._userid()) and evaluation_of(self.context) is not None
+
+    def may_award(self) -> bool:
+        from collective.twinning.labels.evaluation import passes
+
+        return self.may_reject() and passes(self.context)

@@ -1,0 +1,28 @@
+"""1002: Erasmus+ mobilities and Quality Labels get their own workflows;
+catalog indexes and a metadata column for labels, reports and statistics;
+permissions for evaluations, reports and statistics."""
+
+from plone import api
+
+
+PROFILE = "profile-collective.twinning:default"
+NEW_INDEXES = ("quality_labels", "label_applicant", "twinning_countries")
+
+
+def upgrade(setup_tool=None) -> None:
+    setup = setup_tool or api.portal.get_tool("portal_setup")
+    for step in ("rolemap", "workflow", "catalog", "browserlayer"):
+        setup.runImportStepFromProfile(PROFILE, step, run_dependencies=False)
+
+    # Mobilities and labels start in their new workflow's initial state
+    # (planned, draft); their permissions follow it.
+    workflow_tool = api.portal.get_tool("portal_workflow")
+    catalog = api.portal.get_tool("portal_catalog")
+    for brain in catalog.unrestrictedSearchResults(portal_type=["Mobility", "QualityLabel", "TwinSpace"]):
+        obj = brain._unrestrictedGetObject()
+        if obj.portal_type != "TwinSpace":
+            for workflow in workflow_tool.getWorkflowsFor(obj):
+                workflow.updateRoleMappingsFor(obj)
+            obj.reindexObject()  # review_state, security, the new indexes and column
+        else:
+            obj.reindexObject(idxs=list(NEW_INDEXES))
