@@ -94,7 +94,7 @@ class IQualityLabel(model.Schema):
 
         context = getattr(data, "__context__", None)
         values = {name: field_value(data, name) for name in ("applicant", "level", "school_year")}
-        label = context if IQualityLabel.providedBy(context) and context.UID() else None
+        label = context if IQualityLabel.providedBy(context) else None
         problems = eligibility_problems(values, space_of(context), label=label)
         if problems:
             raise Invalid(" ".join(problems))
