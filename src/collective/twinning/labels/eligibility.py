@@ -8,6 +8,7 @@ plone.restapi answers 400 and nothing is written.
 from __future__ import annotations
 
 from collections.abc import Mapping
+from AccessControl import getSecurityManager
 from collective.twinning.lifecycle.countries import project_kind
 from collective.twinning.membership.roles import TWINSPACE_ADMIN
 from collective.twinning.membership.roles import TWINSPACE_TEACHER
@@ -18,7 +19,6 @@ from plone import api
 ELIGIBLE_PROJECT_STATES = ("running", "concluded", "labelled")
 APPLICANT_ROLES = (TWINSPACE_ADMIN, TWINSPACE_TEACHER)
 MAX_NATIONAL_PER_YEAR = 4
-ADMINISTRATORS = frozenset({"Manager", "Site Administrator"})
 
 
 def _problem(rule: str, text: str) -> str:
@@ -82,7 +82,7 @@ def eligibility_problems(values: Mapping, space, label=None, userid: str | None 
             _problem("project_state", f"a project is labelled once it runs or has concluded; it is {state}.")
         )
     if applicant:
-        is_admin = ADMINISTRATORS & set(api.user.get_roles(user=current, obj=space))
+        is_admin = getSecurityManager().checkPermission("Manage portal", space)
         if applicant != userid and not is_admin:
             problems.append(_problem("applicant", "a teacher applies for themself: applicant must be you."))
         role = Roster(space).role_of(applicant)
