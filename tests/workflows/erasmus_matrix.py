@@ -15,7 +15,8 @@ ROLES = (
 MOBILITY_STATES = ("planned", "confirmed", "completed", "reported", "cancelled")
 LABEL_STATES = ("draft", "submitted", "awarded", "rejected")
 
-MOBILITY_READERS = SPACE_MEMBERS | {"validator", "manager"}
+# The central support service (European validators) reads mobilities too: its statistics.
+MOBILITY_READERS = SPACE_MEMBERS | {"validator", "european", "manager"}
 MOBILITY_MANAGERS = frozenset({"founder", "admin", "teacher", "manager"})
 SPACE_ADMINS = frozenset({"founder", "admin", "manager"})
 MANAGER = frozenset({"manager"})
