@@ -4,6 +4,8 @@ from AccessControl import getSecurityManager
 from collective.twinning.membership.roster import founders
 from Products.Five.browser import BrowserView
 
+import re
+
 
 ADMINISTRATORS = frozenset({"Manager", "Site Administrator"})
 
@@ -36,8 +38,6 @@ class MobilityGuards(BrowserView):
         """``reported`` needs a report with some text in it."""
         report = getattr(self.context, "report", None)
         text = getattr(report, "output", None) or getattr(report, "raw", None) or ""
-        import re
-
         return self.space_open() and bool(re.sub(r"<[^>]+>|&nbsp;|\s", "", text))
 
 
