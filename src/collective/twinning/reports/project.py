@@ -10,6 +10,7 @@ from collective.twinning.indexers.erasmus import label_summary_of
 from collective.twinning.indexers.erasmus import mobility_summary_of
 from collective.twinning.lifecycle.countries import project_kind
 from collective.twinning.membership.roles import TWINSPACE_PUPIL
+from collective.twinning.membership.roster import founders
 from collective.twinning.membership.roster import Roster
 from datetime import datetime
 from datetime import timezone
@@ -70,7 +71,7 @@ def summary(space) -> dict:
         "state": api.content.get_state(obj=space),
         "countries": list(getattr(space, "countries", ()) or ()),
         "kind": project_kind(getattr(space, "countries", ()) or ()),
-        "founders": [userid for userid, _ in Roster(space).items()[:2]],
+        "founders": list(founders(space)),
         "erasmus_key_action": space.erasmus_key_action,
         "erasmus_project_reference": space.erasmus_project_reference,
         "start": _iso(space.start),
