@@ -106,3 +106,10 @@ def test_european_label_needs_national_labels_of_two_countries(space):
     assert "national_labels" in refusals(space, FOUNDER, level="european")
     decide_label(italian, VALIDATOR_IT, "award")
     assert refusals(space, FOUNDER, level="european") == set()
+
+
+def test_editing_keeps_the_applicant(space):
+    """The project's creator may edit a draft (they own the space): no new application."""
+    label = make_label(space, TEACHER)
+    assert "applicant" not in refusals(space, TEACHER, as_user=FOUNDER, label=label)
+    assert "applicant" in refusals(space, FOUNDER, as_user=TEACHER, label=label)

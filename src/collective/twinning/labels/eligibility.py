@@ -83,7 +83,9 @@ def eligibility_problems(values: Mapping, space, label=None, userid: str | None 
         )
     if applicant:
         is_admin = getSecurityManager().checkPermission("Manage portal", space)
-        if applicant != userid and not is_admin:
+        # On an edit, keeping the stored applicant is no new application.
+        unchanged = label is not None and applicant == getattr(label, "applicant", None)
+        if applicant != userid and not is_admin and not unchanged:
             problems.append(_problem("applicant", "a teacher applies for themself: applicant must be you."))
         role = Roster(space).role_of(applicant)
         if role not in APPLICANT_ROLES:
