@@ -216,3 +216,38 @@ def test_awarded_labels_of_a_teacher(portal, people):
     assert label["awarded"][:4].isdigit() and "T" in label["awarded"]
     assert [item["project_uid"] for item in awarded_labels_of(FOUNDER)] == [second.UID()]
     assert awarded_labels_of("nobody-at-all") == []
+
+
+def test_a_partner_from_a_third_country_is_decided_by_its_own_service(space, mailhost, state_of):
+    """The project is ES/IT; a Portuguese teacher of it applies: validators-PT decide."""
+    from collective.twinning.membership.roster import Roster
+    from tests.helpers import create_teacher
+    from tests.helpers import create_validator
+
+    create_teacher("teacher-joao", "PT")
+    create_validator("validator-pt", "PT")
+    with as_system():
+        Roster(space).set("teacher-joao", "TwinSpaceTeacher")
+    label = submit_label(make_label(space, "teacher-joao"))
+    assert label.applicant_country == "PT"
+    assert recipients(mailhost) == {address("validator-pt")}
+    with api.env.adopt_user(username="validator-pt"):
+        assert api.user.has_permission("View", obj=label)
+        assert api.user.has_permission("collective.twinning: Evaluate quality label", obj=label)
+    with api.env.adopt_user(username=VALIDATOR_ES), pytest.raises(Forbidden):
+        evaluate(label, VALIDATOR_ES, {"scores": GOOD_SCORES, "comment": "x", "decision": "award"})
+    decide_label(label, "validator-pt", "award")
+    assert state_of(label) == "awarded"
+
+
+def test_another_applicant_brings_their_country(space):
+    from zope.event import notify
+    from zope.lifecycleevent import ObjectModifiedEvent
+
+    label = make_label(space, TEACHER)
+    label.applicant = PARTNER
+    notify(ObjectModifiedEvent(label))
+    assert label.applicant_country == "IT"
+    with api.env.adopt_user(username=VALIDATOR_IT):
+        submit_label(label)
+        assert api.user.has_permission("collective.twinning: Evaluate quality label", obj=label)

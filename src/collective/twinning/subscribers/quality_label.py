@@ -31,6 +31,14 @@ def store_defaults(application, event) -> None:
     application.reindexObjectSecurity()  # the applicant and their validators (local roles)
 
 
+def applicant_changed(application, event) -> None:
+    """An administrator named another applicant: their country decides who validates."""
+    country = user_country(application.applicant)
+    if country != getattr(application, "applicant_country", None):
+        application.applicant_country = country
+        application.reindexObjectSecurity()
+
+
 def european_validators() -> list[str]:
     """Users holding the global role EuropeanValidator, directly or through a group."""
     manager = api.portal.get().acl_users.portal_role_manager
