@@ -1,7 +1,13 @@
 """Workflow guard helpers, called from twinspace_workflow's guard expressions."""
 
 from AccessControl import getSecurityManager
+from collective.twinning.content.twinspace import space_of
+from collective.twinning.labels.eligibility import ELIGIBLE_PROJECT_STATES
+from collective.twinning.labels.evaluation import evaluation_of
+from collective.twinning.labels.evaluation import may_decide
+from collective.twinning.labels.evaluation import passes
 from collective.twinning.membership.roster import founders
+from plone import api
 from Products.Five.browser import BrowserView
 
 import re
@@ -28,9 +34,6 @@ class MobilityGuards(BrowserView):
 
     def space_open(self) -> bool:
         """An archived project's mobilities are frozen like the rest of it."""
-        from collective.twinning.content.mobility import space_of
-        from plone import api
-
         space = space_of(self.context)
         return space is None or api.content.get_state(obj=space, default=None) != "archived"
 
@@ -49,22 +52,15 @@ class LabelGuards(BrowserView):
 
     def may_submit(self) -> bool:
         """The applicant submits, while the project may still be labelled."""
-        from collective.twinning.content.mobility import space_of
-        from collective.twinning.labels.eligibility import ELIGIBLE_PROJECT_STATES
-        from plone import api
-
         space = space_of(self.context)
         if space is None or api.content.get_state(obj=space, default=None) not in ELIGIBLE_PROJECT_STATES:
             return False
         return self._userid() == self.context.applicant
 
     def may_reject(self) -> bool:
-        from collective.twinning.labels.evaluation import evaluation_of
-        from collective.twinning.labels.evaluation import may_decide
-
+        """A validator of the label's level (and country) decides, once it is scored."""
         return may_decide(self.context, self._userid()) and evaluation_of(self.context) is not None
 
     def may_award(self) -> bool:
-        from collective.twinning.labels.evaluation import passes
-
+        """Awarding also needs 5 or more on every criterion."""
         return self.may_reject() and passes(self.context)

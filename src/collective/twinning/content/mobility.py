@@ -2,6 +2,7 @@
 
 from collective.twinning import _
 from collective.twinning.content.fields import COUNTRIES
+from collective.twinning.content.twinspace import space_of
 from collective.twinning.content.validation import check_order
 from collective.twinning.content.validation import field_value
 from collective.twinning.mobilities.rules import mobility_problems
@@ -42,17 +43,6 @@ def current_user_country(context) -> str | None:
     user = api.user.get_current()
     country = user.getProperty("country", None) if user is not None else None
     return country or None
-
-
-def space_of(obj):
-    """The TwinSpace ``obj`` is in (or is), through its acquisition chain."""
-    from collective.twinning.content.twinspace import ITwinSpace
-    from Acquisition import aq_chain
-
-    for item in aq_chain(obj):
-        if ITwinSpace.providedBy(item):
-            return item
-    return None
 
 
 class IMobility(model.Schema):

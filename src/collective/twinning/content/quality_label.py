@@ -2,8 +2,10 @@
 
 from collective.twinning import _
 from collective.twinning.content.fields import COUNTRIES
+from collective.twinning.content.twinspace import space_of
 from collective.twinning.content.validation import field_value
 from collective.twinning.content.validation import is_school_year
+from collective.twinning.labels.eligibility import eligibility_problems
 from datetime import date
 from plone import api
 from plone.dexterity.content import Item
@@ -89,9 +91,6 @@ class IQualityLabel(model.Schema):
 
     @invariant
     def eligible(data):
-        from collective.twinning.content.mobility import space_of
-        from collective.twinning.labels.eligibility import eligibility_problems
-
         context = getattr(data, "__context__", None)
         values = {name: field_value(data, name) for name in ("applicant", "level", "school_year")}
         label = context if IQualityLabel.providedBy(context) else None

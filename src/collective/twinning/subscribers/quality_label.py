@@ -1,6 +1,6 @@
 """A Quality Label application: its stored defaults, mails, and the project's label."""
 
-from collective.twinning.content.mobility import space_of
+from collective.twinning.content.twinspace import space_of
 from collective.twinning.content.quality_label import IQualityLabel
 from collective.twinning.lifecycle.countries import national_validators
 from collective.twinning.lifecycle.countries import user_country

@@ -2,6 +2,7 @@
 catalog indexes and a metadata column for labels, reports and statistics;
 permissions for evaluations, reports and statistics."""
 
+from collective.twinning.lifecycle.countries import user_country
 from plone import api
 
 
@@ -20,6 +21,11 @@ def upgrade(setup_tool=None) -> None:
     catalog = api.portal.get_tool("portal_catalog")
     for brain in catalog.unrestrictedSearchResults(portal_type=["Mobility", "QualityLabel", "TwinSpace"]):
         obj = brain._unrestrictedGetObject()
+        if obj.portal_type == "Mobility" and "sending_country" not in obj.__dict__:
+            # Stored, or each reader's own country would be computed as the default.
+            obj.sending_country = user_country(obj.Creator())
+        if obj.portal_type == "QualityLabel" and "applicant_country" not in obj.__dict__:
+            obj.applicant_country = user_country(obj.applicant)
         if obj.portal_type != "TwinSpace":
             for workflow in workflow_tool.getWorkflowsFor(obj):
                 workflow.updateRoleMappingsFor(obj)
