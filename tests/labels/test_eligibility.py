@@ -111,5 +111,8 @@ def test_european_label_needs_national_labels_of_two_countries(space):
 def test_editing_keeps_the_applicant(space):
     """The project's creator may edit a draft (they own the space): no new application."""
     label = make_label(space, TEACHER)
+    label.applicant = FOUNDER  # what the deserializer does before validating
+    assert "applicant" in refusals(space, FOUNDER, as_user=TEACHER, label=label)
+    label.applicant = TEACHER
     assert "applicant" not in refusals(space, TEACHER, as_user=FOUNDER, label=label)
     assert "applicant" in refusals(space, FOUNDER, as_user=TEACHER, label=label)

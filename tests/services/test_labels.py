@@ -188,3 +188,21 @@ def test_european_label_by_the_european_validator(project, session_for):
     response = session_for(EUROPEAN).post(f"{URL}/european/@evaluation", json=DECISION)
     assert response.status_code == 200, response.text
     assert session_for("manager").get(f"{URL}/european").json()["review_state"] == "awarded"
+
+
+def test_the_site_administrator_may_decide(submitted, session_for):
+    response = session_for("manager").post(f"{URL}/label/@evaluation", json=DECISION)
+    assert response.status_code == 200, response.text
+    assert response.json()["state"] == "awarded"
+
+
+def test_the_applicant_cannot_be_changed_by_a_teacher(project, session_for):
+    make_label(project, TEACHER, id_="label")
+    transaction.commit()
+    response = session_for(TEACHER).patch(f"{URL}/label", json={"applicant": ACCOUNTS["founder"]})
+    assert response.status_code == 400
+    assert "Rule 'applicant'" in response.json()["message"]
+    assert session_for(TEACHER).get(f"{URL}/label").json()["applicant"] == TEACHER
+    # Another field is an edit like any other, also by the project's creator.
+    response = session_for(ACCOUNTS["founder"]).patch(f"{URL}/label", json={"title": "Our application"})
+    assert response.status_code == 204, response.text

@@ -6,7 +6,6 @@ from collective.twinning.membership.roster import Roster
 from collective.twinning.security import as_system
 from tests.helpers import make_mobility
 from tests.helpers import make_space
-from tests.helpers import PASSWORD
 from tests.workflows.conftest import ACCOUNTS
 from tests.workflows.conftest import build_project
 

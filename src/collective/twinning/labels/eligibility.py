@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from AccessControl import getSecurityManager
+from Acquisition import aq_base
 from collective.twinning.lifecycle.countries import project_kind
 from collective.twinning.membership.roles import TWINSPACE_ADMIN
 from collective.twinning.membership.roles import TWINSPACE_TEACHER
@@ -19,6 +20,18 @@ from plone import api
 ELIGIBLE_PROJECT_STATES = ("running", "concluded", "labelled")
 APPLICANT_ROLES = (TWINSPACE_ADMIN, TWINSPACE_TEACHER)
 MAX_NATIONAL_PER_YEAR = 4
+
+
+RECORD = "_applicant_of_record"
+
+
+def applicant_of_record(label) -> str | None:
+    """The applicant as stored when the application was made or last changed."""
+    return getattr(aq_base(label), RECORD, None)
+
+
+def record_applicant(label) -> None:
+    setattr(label, RECORD, label.applicant)
 
 
 def _problem(rule: str, text: str) -> str:
@@ -83,8 +96,9 @@ def eligibility_problems(values: Mapping, space, label=None, userid: str | None 
         )
     if applicant:
         is_admin = getSecurityManager().checkPermission("Manage portal", space)
-        # On an edit, keeping the stored applicant is no new application.
-        unchanged = label is not None and applicant == getattr(label, "applicant", None)
+        # On an edit, keeping the applicant of record is no new application (the
+        # deserializer has already set the new values on the object).
+        unchanged = label is not None and applicant == applicant_of_record(label)
         if applicant != userid and not is_admin and not unchanged:
             problems.append(_problem("applicant", "a teacher applies for themself: applicant must be you."))
         role = Roster(space).role_of(applicant)

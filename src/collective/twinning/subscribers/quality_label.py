@@ -2,6 +2,7 @@
 
 from collective.twinning.content.twinspace import space_of
 from collective.twinning.content.quality_label import IQualityLabel
+from collective.twinning.labels.eligibility import record_applicant
 from collective.twinning.lifecycle.countries import national_validators
 from collective.twinning.lifecycle.countries import user_country
 from collective.twinning.lifecycle.notifications import send_mail
@@ -28,11 +29,13 @@ def store_defaults(application, event) -> None:
             field = fields[name].bind(application)
             setattr(application, name, field.default)
     application.applicant_country = user_country(application.applicant)
+    record_applicant(application)
     application.reindexObjectSecurity()  # the applicant and their validators (local roles)
 
 
 def applicant_changed(application, event) -> None:
     """An administrator named another applicant: their country decides who validates."""
+    record_applicant(application)
     country = user_country(application.applicant)
     if country != getattr(application, "applicant_country", None):
         application.applicant_country = country

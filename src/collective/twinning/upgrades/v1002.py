@@ -2,6 +2,7 @@
 catalog indexes and a metadata column for labels, reports and statistics;
 permissions for evaluations, reports and statistics."""
 
+from collective.twinning.labels.eligibility import record_applicant
 from collective.twinning.lifecycle.countries import user_country
 from plone import api
 
@@ -26,6 +27,7 @@ def upgrade(setup_tool=None) -> None:
             obj.sending_country = user_country(obj.Creator())
         if obj.portal_type == "QualityLabel" and "applicant_country" not in obj.__dict__:
             obj.applicant_country = user_country(obj.applicant)
+            record_applicant(obj)
         if obj.portal_type != "TwinSpace":
             for workflow in workflow_tool.getWorkflowsFor(obj):
                 workflow.updateRoleMappingsFor(obj)
