@@ -38,10 +38,12 @@ setup(
         "plone.api",
         "plone.app.contenttypes",
         "plone.app.dexterity",
+        "plone.app.relationfield",
         "plone.app.textfield",
         "plone.namedfile",
         "plone.restapi>=10",
         "plone.schema",
+        "z3c.relationfield",
         "Zope[wsgi]",
     ],
     extras_require={

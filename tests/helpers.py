@@ -93,3 +93,92 @@ def create_pupil_account(userid: str):
     user = create_account(userid, None)
     user.setMemberProperties({"pupil_of": "some-space-uid", "email": ""})
     return user
+# Erasmus+: mobilities and Quality Label applications -------------------------
+
+from collective.twinning.labels.evaluation import evaluate  # noqa: E402
+from datetime import date  # noqa: E402
+from plone.app.textfield.value import RichTextValue  # noqa: E402
+
+MOBILITY_PATHS = {
+    "planned": [],
+    "confirmed": ["confirm"],
+    "completed": ["confirm", "complete"],
+    "reported": ["confirm", "complete", "report"],
+    "cancelled": ["cancel"],
+}
+MOBILITY_STATES = tuple(MOBILITY_PATHS)
+LABEL_STATES = ("draft", "submitted", "awarded", "rejected")
+
+CRITERION = (
+    "Pupils planned the work with their partners, chose the tools and presented their "
+    "findings to both schools in a shared online event, then assessed each other's work."
+)
+GOOD_SCORES = {
+    "pedagogical_approaches": 8,
+    "curricular_integration": 7,
+    "collaboration": 9,
+    "use_of_technology": 5,
+    "results_documentation": 6,
+}
+
+
+def make_mobility(space, owner: str, id_="mobility", state="planned", **fields):
+    """A valid job shadowing created by ``owner`` and brought to ``state``."""
+    values = {
+        "title": "Job shadowing in Genova",
+        "key_action": "KA122",
+        "activity_type": "job_shadowing",
+        "direction": "outgoing",
+        "sending_organisation": "IES Miguel de Cervantes",
+        "receiving_organisation": "Liceo Galileo Galilei",
+        "host_country": "IT",
+        "start": date(2027, 2, 8),
+        "end": date(2027, 2, 12),
+        "participants_staff": 2,
+        **fields,
+    }
+    with api.env.adopt_user(username=owner):
+        mobility = api.content.create(container=space, type="Mobility", id=id_, **values)
+    if "report" in MOBILITY_PATHS[state] and not mobility.report:
+        mobility.report = RichTextValue("<p>Two teachers observed four lessons.</p>", "text/html", "text/x-html-safe")
+    with as_system(owner):
+        for transition in MOBILITY_PATHS[state]:
+            api.content.transition(obj=mobility, transition=transition)
+    return mobility
+
+
+def make_label(space, applicant: str, level="national", id_=None, school_year="2026-2027", **fields):
+    """A draft application by ``applicant`` (created as them, as in the portal)."""
+    values = {name: CRITERION for name in GOOD_SCORES}
+    values.update(fields)
+    with api.env.adopt_user(username=applicant):
+        return api.content.create(
+            container=space, type="QualityLabel", id=id_ or f"{level}-{applicant}",
+            title=f"{level} label", level=level, school_year=school_year, **values,
+        )
+
+
+def submit_label(label):
+    with as_system(label.applicant):
+        api.content.transition(obj=label, transition="submit")
+    return label
+
+
+def decide_label(label, validator: str, decision: str, scores=None):
+    """The validator scores the application and decides (their own rights, no system)."""
+    with api.env.adopt_user(username=validator):
+        return evaluate(
+            label, validator,
+            {"scores": scores or GOOD_SCORES, "comment": "A well documented project.", "decision": decision},
+        )
+
+
+def bring_label_to(label, state: str, validator: str):
+    if state == "draft":
+        return label
+    submit_label(label)
+    if state == "awarded":
+        decide_label(label, validator, "award")
+    elif state == "rejected":
+        decide_label(label, validator, "reject")
+    return label

@@ -3,9 +3,11 @@
 import base64
 
 
+# Between 150 and 2000 characters, as every criterion of an application must be.
 CRITERION_TEXT = (
     "Pupils planned the work with their partners, chose the tools and "
-    "presented their findings to both schools in a shared online event."
+    "presented their findings to both schools in a shared online event, "
+    "then assessed each other's work with a rubric they wrote together."
 )
 
 PDF_BYTES = b"%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n"

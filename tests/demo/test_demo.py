@@ -90,3 +90,17 @@ def test_demo_is_idempotent(demo_portal, setup_tool):
         setup_tool.runAllImportStepsFromProfile("profile-collective.twinning:demo")
     assert len(demo_portal["projects"].objectIds()) == 3
     assert len(api.user.get_users()) >= len(DEMO_ACCOUNTS)
+
+
+def test_demo_mobility_keeps_the_erasmus_rules(demo_portal):
+    """The job shadowing is valid under the mobility rules, planned, prepared on a page."""
+    from collective.twinning.content.mobility import RULE_FIELDS
+    from collective.twinning.mobilities.rules import mobility_problems
+
+    heritage = demo_portal["projects"]["nuestro-patrimonio-our-heritage"]
+    mobility = heritage["job-shadowing-genova"]
+    values = {name: getattr(mobility, name) for name in RULE_FIELDS}
+    assert mobility_problems(values, heritage) == []
+    assert mobility.sending_country == "ES"
+    assert api.content.get_state(obj=mobility) == "planned"
+    assert [r.to_object for r in mobility.preparation_pages] == [heritage["bienvenidos-welcome"]]

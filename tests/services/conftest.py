@@ -1,9 +1,15 @@
 """Content and sessions for the REST tests (functional layer: commit to be seen)."""
 
 from plone import api
+from tests.helpers import create_teacher
+from tests.helpers import make_space
 
 import pytest
 import transaction
+
+
+# Quality Labels are applied for in a running project, by one of its teachers.
+LABEL_APPLICANT = "founder-olga"
 
 
 @pytest.fixture
@@ -21,8 +27,18 @@ def twinspace(functional_portal):
             age_to=10,
         )
         api.content.create(container=space, type="Page", id="page", title="A page")
+    create_teacher(LABEL_APPLICANT, "ES")
+    create_teacher("partner-piet", "NL")
+    make_space(functional_portal["projects"], LABEL_APPLICANT, "partner-piet", "running", id_="running")
     transaction.commit()
     return space
+
+
+@pytest.fixture
+def payloads(payloads):
+    """The shared payloads; a label application names its applicant (the manager applies for them)."""
+    payloads["QualityLabel"]["applicant"] = LABEL_APPLICANT
+    return payloads
 
 
 # Where each type is created: a container path relative to the portal.
@@ -33,7 +49,7 @@ PARENTS = {
     "Page": "projects/space",
     "Material": "projects/space/page",
     "Mobility": "projects/space",
-    "QualityLabel": "projects/space",
+    "QualityLabel": "projects/running",
 }
 
 

@@ -119,12 +119,12 @@ def test_reinstall_keeps_containers(portal, setup_tool):
         ("TwinSpace", "twinspace_workflow"),
         ("Page", "twinspace_content_workflow"),
         ("Material", "twinspace_content_workflow"),
-        ("Mobility", "twinspace_content_workflow"),
-        ("QualityLabel", "twinspace_content_workflow"),
         ("PartnerPosting", "posting_workflow"),
         ("TeacherProfile", "teacher_profile_workflow"),
         ("Organisation", "organisation_workflow"),
         ("Group", "group_workflow"),
+        ("Mobility", "mobility_workflow"),
+        ("QualityLabel", "quality_label_workflow"),
     ],
 )
 def test_workflow_chain(portal, portal_type, workflow_id):
@@ -150,6 +150,9 @@ SEARCH_INDEXES = {
     "age_to": "FieldIndex",
     "project_kind": "FieldIndex",
     "erasmus": "FieldIndex",
+    "quality_labels": "KeywordIndex",
+    "label_applicant": "FieldIndex",
+    "twinning_countries": "KeywordIndex",
 }
 
 
@@ -179,6 +182,10 @@ def test_only_the_system_adds_teacher_profiles(portal, roles, expected):
 @pytest.mark.parametrize("index", ["twinspace_members", "group_members", "group_invited"])
 def test_roster_index(portal, index):
     assert portal.portal_catalog.Indexes[index].meta_type == "KeywordIndex"
+
+
+def test_summary_column(portal):
+    assert "twinning_summary" in portal.portal_catalog.schema()
 
 
 @pytest.mark.parametrize(

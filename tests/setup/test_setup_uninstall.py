@@ -74,6 +74,8 @@ def test_container_with_content_is_kept(portal, uninstall):
         "teacher_profile_workflow",
         "organisation_workflow",
         "group_workflow",
+        "mobility_workflow",
+        "quality_label_workflow",
     ],
 )
 def test_workflows_removed(portal, uninstall, workflow_id):
@@ -83,11 +85,26 @@ def test_workflows_removed(portal, uninstall, workflow_id):
 
 @pytest.mark.parametrize(
     "index",
-    ["twinspace_members", "group_members", "group_invited", "country", "organisation_uid", "erasmus"],
+    [
+        "twinspace_members",
+        "group_members",
+        "group_invited",
+        "country",
+        "organisation_uid",
+        "erasmus",
+        "quality_labels",
+        "label_applicant",
+        "twinning_countries",
+    ],
 )
 def test_catalog_index_removed(portal, uninstall, index):
     uninstall()
     assert index not in portal.portal_catalog.indexes()
+
+
+def test_catalog_column_removed(portal, uninstall):
+    uninstall()
+    assert "twinning_summary" not in portal.portal_catalog.schema()
 
 
 @pytest.mark.parametrize("role", ["TwinSpaceAdmin", "GroupAdmin", "GroupMember"])

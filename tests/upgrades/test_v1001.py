@@ -97,4 +97,8 @@ def test_upgrade_step_registered(portal):
     setup = api.portal.get_tool("portal_setup")
     steps = setup.listUpgrades("collective.twinning:default", show_old=True)
     titles = [s["title"] for s in steps if (s["ssource"], s["sdest"]) == ("1000", "1001")]
-    assert titles == ["Directory and searches", "Groups: group_workflow, group rosters and their indexes"]
+    assert titles == [
+        "Directory and searches",
+        "Groups: group_workflow, group rosters and their indexes",
+        "Erasmus+ workflows, label and statistics indexes",
+    ]

@@ -1,13 +1,19 @@
 """QualityLabel: a teacher's application for a national or European Quality Label."""
 
 from collective.twinning import _
+from collective.twinning.content.fields import COUNTRIES
+from collective.twinning.content.twinspace import space_of
+from collective.twinning.content.validation import field_value
 from collective.twinning.content.validation import is_school_year
+from collective.twinning.labels.eligibility import eligibility_problems
 from datetime import date
 from plone import api
 from plone.dexterity.content import Item
 from plone.supermodel import model
 from zope import schema
 from zope.interface import implementer
+from zope.interface import Invalid
+from zope.interface import invariant
 from zope.interface import provider
 from zope.schema.interfaces import IContextAwareDefaultFactory
 
@@ -19,6 +25,8 @@ CRITERIA = (
     "use_of_technology",
     "results_documentation",
 )
+CRITERION_MIN_LENGTH = 150
+CRITERION_MAX_LENGTH = 2000
 
 
 def school_year_of(day: date) -> str:
@@ -35,6 +43,16 @@ def current_school_year() -> str:
 def current_user_id(context) -> str | None:
     user = api.user.get_current()
     return None if user is None else user.getId()
+
+
+def criterion_field(title):
+    return schema.Text(
+        title=title,
+        description=_("Between 150 and 2000 characters."),
+        min_length=CRITERION_MIN_LENGTH,
+        max_length=CRITERION_MAX_LENGTH,
+        required=True,
+    )
 
 
 class IQualityLabel(model.Schema):
@@ -57,13 +75,28 @@ class IQualityLabel(model.Schema):
         defaultFactory=current_school_year,
         required=True,
     )
-    pedagogical_approaches = schema.Text(title=_("Pedagogical innovation"), required=True)
-    curricular_integration = schema.Text(title=_("Curricular integration"), required=True)
-    collaboration = schema.Text(title=_("Collaboration between partner schools"), required=True)
-    use_of_technology = schema.Text(title=_("Creative use of technology"), required=True)
-    results_documentation = schema.Text(
-        title=_("Results, impact and documentation"), required=True
+    pedagogical_approaches = criterion_field(_("Pedagogical innovation"))
+    curricular_integration = criterion_field(_("Curricular integration"))
+    collaboration = criterion_field(_("Collaboration between partner schools"))
+    use_of_technology = criterion_field(_("Creative use of technology"))
+    results_documentation = criterion_field(_("Results, impact and documentation"))
+
+    # The applicant's country when they applied (subscribers.quality_label).
+    applicant_country = schema.Choice(
+        title=_("Applicant's country"),
+        vocabulary=COUNTRIES,
+        readonly=True,
+        required=False,
     )
+
+    @invariant
+    def eligible(data):
+        context = getattr(data, "__context__", None)
+        values = {name: field_value(data, name) for name in ("applicant", "level", "school_year")}
+        label = context if IQualityLabel.providedBy(context) else None
+        problems = eligibility_problems(values, space_of(context), label=label)
+        if problems:
+            raise Invalid(" ".join(problems))
 
 
 @implementer(IQualityLabel)

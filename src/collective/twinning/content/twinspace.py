@@ -1,5 +1,6 @@
 """TwinSpace: the collaborative space of one eTwinning project."""
 
+from Acquisition import aq_chain
 from collective.twinning import _
 from collective.twinning.content.fields import founders_countries_field
 from collective.twinning.content.fields import languages_field
@@ -93,3 +94,11 @@ class ITwinSpace(model.Schema):
 @implementer(ITwinSpace, IHasRoster)
 class TwinSpace(Container):
     """A TwinSpace holds the project's pages, materials, mobilities and labels."""
+
+
+def space_of(obj):
+    """The TwinSpace ``obj`` is in (or is), through its acquisition chain."""
+    for item in aq_chain(obj):
+        if ITwinSpace.providedBy(item):
+            return item
+    return None

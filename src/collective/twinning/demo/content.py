@@ -11,6 +11,9 @@ from collective.twinning.membership.pupils import create_pupil
 from datetime import date
 from plone import api
 from plone.app.textfield.value import RichTextValue
+from z3c.relationfield import RelationValue
+from zope.component import getUtility
+from zope.intid.interfaces import IIntIds
 
 
 def html(text: str) -> RichTextValue:
@@ -166,6 +169,8 @@ def create_project_content(project) -> None:
         start=date(2027, 2, 8),
         end=date(2027, 2, 12),
         participants_staff=2,
+        # Pupils and teachers prepare the visit on the welcome page.
+        preparation_pages=[RelationValue(getUtility(IIntIds).getId(welcome))],
     )
     with api.env.adopt_user(username="ana"):
         api.content.transition(obj=welcome, transition="publish")

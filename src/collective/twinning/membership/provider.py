@@ -38,3 +38,31 @@ class RosterLocalRoles:
             yield userid, [role]
         for group_id in sorted(_validator_groups(self.context)):
             yield group_id, [COUNTRY_VALIDATOR_LOCAL_ROLE]
+
+
+@implementer(ILocalRoleProvider)
+class QualityLabelLocalRoles:
+    """The applicant owns their application; the validators of their country review it
+    (the project's countries may not include a promoted teacher's country)."""
+
+    def __init__(self, context):
+        self.context = context
+
+    def _reviewers(self) -> set[str]:
+        country = getattr(self.context, "applicant_country", None)
+        return {validator_group_id(country)} if country else set()
+
+    def getRoles(self, principal_id):
+        roles = []
+        if principal_id == getattr(self.context, "applicant", None):
+            roles.append("Owner")
+        if principal_id in self._reviewers():
+            roles.append(COUNTRY_VALIDATOR_LOCAL_ROLE)
+        return roles
+
+    def getAllRoles(self):
+        applicant = getattr(self.context, "applicant", None)
+        if applicant:
+            yield applicant, ["Owner"]
+        for group_id in sorted(self._reviewers()):
+            yield group_id, [COUNTRY_VALIDATOR_LOCAL_ROLE]

@@ -1,0 +1,1 @@
+"""Quality Labels: eligibility, evaluation, what was awarded."""

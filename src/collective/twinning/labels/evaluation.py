@@ -1,0 +1,140 @@
+"""The evaluation of a Quality Label application and the decision on it.
+
+A validator of the right level records a score from 0 to 10 per criterion and
+a comment (``POST <label>/@evaluation``), then awards or rejects, in the same
+call (``"decision"``) or later through ``@workflow/award|reject``. The
+workflow's guards (``@@label-guards``) hold the same rules, so a transition
+fired any other way obeys them too.
+"""
+
+from AccessControl import getSecurityManager
+from collective.twinning.content.quality_label import CRITERIA
+from collective.twinning.lifecycle.countries import validator_countries
+from collective.twinning.membership.roles import EUROPEAN_VALIDATOR
+from datetime import datetime
+from datetime import timezone
+from persistent.mapping import PersistentMapping
+from plone import api
+from zExceptions import BadRequest
+from zExceptions import Forbidden
+from zope.annotation.interfaces import IAnnotations
+
+
+ANNOTATION_KEY = "collective.twinning.evaluation"
+MIN_SCORE, MAX_SCORE, PASS_SCORE = 0, 10, 5
+DECISIONS = {"award": "award", "reject": "reject"}
+ADMINISTRATORS = frozenset({"Manager", "Site Administrator"})
+
+
+def evaluation_of(label) -> dict | None:
+    data = IAnnotations(label).get(ANNOTATION_KEY)
+    if data is None:
+        return None
+    return {
+        "scores": dict(data["scores"]),
+        "comment": data["comment"],
+        "by": data["by"],
+        "date": data["date"],
+    }
+
+
+def may_decide(label, userid: str | None) -> bool:
+    """A national validator of the applicant's country decides a national label,
+    a European validator a European one (administrators may always)."""
+    if not userid:
+        return False
+    current = getSecurityManager().getUser()
+    if current.getId() == userid:  # also the Zope administrator, unknown to the site
+        roles = set(current.getRoles())
+    else:
+        user = api.user.get(userid=userid)
+        if user is None:
+            return False
+        roles = set(api.user.get_roles(user=user))
+    if roles & ADMINISTRATORS:
+        return True
+    if label.level == "national":
+        country = getattr(label, "applicant_country", None)
+        return bool(country) and country in validator_countries(userid)
+    if label.level == "european":
+        return EUROPEAN_VALIDATOR in roles
+    return False
+
+
+def failing_criteria(scores: dict) -> list[str]:
+    return [name for name in CRITERIA if scores.get(name, MIN_SCORE) < PASS_SCORE]
+
+
+def passes(label) -> bool:
+    evaluation = evaluation_of(label)
+    return evaluation is not None and not failing_criteria(evaluation["scores"])
+
+
+def check_scores(scores) -> dict:
+    if not isinstance(scores, dict):
+        raise BadRequest(f"scores must be an object with a score per criterion: {', '.join(CRITERIA)}.")
+    unknown = sorted(set(scores) - set(CRITERIA))
+    if unknown:
+        raise BadRequest(f"scores: unknown criteria {', '.join(unknown)}.")
+    missing = [name for name in CRITERIA if name not in scores]
+    if missing:
+        raise BadRequest(f"scores: missing {', '.join(missing)}.")
+    for name in CRITERIA:
+        value = scores[name]
+        if isinstance(value, bool) or not isinstance(value, int) or not MIN_SCORE <= value <= MAX_SCORE:
+            raise BadRequest(f"scores.{name} must be a whole number from {MIN_SCORE} to {MAX_SCORE}.")
+    return {name: scores[name] for name in CRITERIA}
+
+
+def evaluate(label, userid: str, data: dict) -> dict:
+    """Record scores and comment, and award or reject when ``decision`` says so.
+
+    Everything is checked before anything is written.
+    """
+    state = api.content.get_state(obj=label)
+    if not may_decide(label, userid):
+        raise Forbidden(
+            "Only a national validator of the applicant's country decides a national label, "
+            "and a European validator a European one."
+        )
+    if state != "submitted":
+        raise BadRequest(f"The application is {state}: it is evaluated while submitted.")
+    decision = data.get("decision")
+    if decision is not None and decision not in DECISIONS:
+        raise BadRequest("decision must be 'award', 'reject' or left out.")
+    recorded = evaluation_of(label)
+    if "scores" in data or recorded is None:
+        scores = check_scores(data.get("scores"))
+    else:
+        scores = recorded["scores"]
+    comment = data.get("comment", recorded["comment"] if recorded else None)
+    if not isinstance(comment, str) or not comment.strip():
+        raise BadRequest("comment is required: say why, for the applicant.")
+    comment = comment.strip()
+    if decision == "award":
+        failing = failing_criteria(scores)
+        if failing:
+            raise BadRequest(
+                f"scores: award needs {PASS_SCORE} or more on every criterion; "
+                f"below: {', '.join(failing)}."
+            )
+
+    IAnnotations(label)[ANNOTATION_KEY] = PersistentMapping(
+        scores=PersistentMapping(scores),
+        comment=comment,
+        by=userid,
+        date=datetime.now(timezone.utc).isoformat(timespec="seconds"),
+    )
+    if decision is not None:
+        api.content.transition(obj=label, transition=DECISIONS[decision], comment=comment)
+    return describe(label)
+
+
+def describe(label) -> dict:
+    return {
+        "state": api.content.get_state(obj=label),
+        "level": label.level,
+        "applicant": label.applicant,
+        "applicant_country": getattr(label, "applicant_country", None),
+        "evaluation": evaluation_of(label),
+    }

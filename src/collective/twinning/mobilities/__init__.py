@@ -1,0 +1,1 @@
+"""Erasmus+ mobilities carried by a TwinSpace: their rules."""

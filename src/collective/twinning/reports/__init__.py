@@ -1,0 +1,1 @@
+"""Erasmus+ reports of a project and the portal's statistics."""
