@@ -52,6 +52,7 @@ PROJECT_FACETS = {
     "state": {"running": 1, "validated": 1, "concluded": 1, "labelled": 1},
     "kind": {"european": 2, "national": 2},
     "erasmus": {"true": 2, "false": 2},
+    "label": {},  # the labelled project's label came by the old manual transition, none awarded
 }
 
 # A facet whose values are one per item: with no filter on it, its counts add up to the total.
@@ -173,6 +174,7 @@ CASES = [
             "state": {"running": 1, "concluded": 1, "labelled": 1},
             "kind": {"european": 1, "national": 2},
             "erasmus": {"true": 2, "false": 1},
+            "label": {},
         },
     ),
     (
@@ -185,6 +187,7 @@ CASES = [
             "state": {"running": 1, "validated": 1, "labelled": 1},  # the English projects
             "kind": {"european": 2},
             "erasmus": {"true": 1, "false": 1},
+            "label": {},
         },
     ),
     (
@@ -192,7 +195,7 @@ CASES = [
         PROJECTS, {"country": "FR", "kind": "national"}, None, 0,
         {
             "subject": {}, "language": {}, "country": {"ES": 2},  # national projects are Spanish
-            "state": {}, "kind": {"european": 1}, "erasmus": {},
+            "state": {}, "kind": {"european": 1}, "erasmus": {}, "label": {},
         },
     ),
 ]

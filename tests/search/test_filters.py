@@ -34,7 +34,7 @@ PARAMS = {
     },
     "projects": {
         "q", "subject", "language", "country", "state", "kind", "registered_since", "erasmus",
-        "age_from", "age_to", "sort_on", "b_start", "b_size",
+        "label", "age_from", "age_to", "sort_on", "b_start", "b_size",
     },
 }
 

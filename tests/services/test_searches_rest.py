@@ -33,7 +33,7 @@ FACETS = {
     "@partner-search": {
         "partnership_type", "looking_for", "country", "language", "subject", "vocational_subject", "topic",
     },
-    "@project-search": {"subject", "language", "country", "state", "kind", "erasmus"},
+    "@project-search": {"subject", "language", "country", "state", "kind", "erasmus", "label"},
 }
 
 

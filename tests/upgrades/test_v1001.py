@@ -102,3 +102,14 @@ def test_upgrade_step_registered(portal):
         "Groups: group_workflow, group rosters and their indexes",
         "Erasmus+ workflows, label and statistics indexes",
     ]
+
+
+def test_projects_get_their_search_summary(old_site, portal):
+    from tests.helpers import make_space
+
+    space = make_space(portal["projects"], "teacher-old-site", None, "draft", id_="old-project")
+    catalog = api.portal.get_tool("portal_catalog")
+    catalog.delColumn("twinning_summary")  # a 1000 catalog had no such column
+    run_upgrade()
+    brain = catalog.unrestrictedSearchResults(UID=space.UID())[0]
+    assert brain.twinning_summary["title"] == "Project old-project"

@@ -4,6 +4,7 @@ from collective.twinning.content.fields import COUNTRIES
 from collective.twinning.content.fields import LANGUAGES
 from collective.twinning.content.fields import SUBJECTS
 from collective.twinning.content.fields import VOCATIONAL_SUBJECTS
+from collective.twinning.labels.awarded import LEVELS
 from collective.twinning.search.engine import SearchSpec
 from collective.twinning.search.filters import Filter
 from collective.twinning.search.filters import Sorting
@@ -95,6 +96,8 @@ PROJECTS = SearchSpec(
         Filter("kind", "project_kind", values=("european", "national"), facet=True),
         Filter("registered_since", "created", kind="since"),
         _flag("erasmus", "erasmus"),
+        # Quality Labels awarded to the project (labels.awarded keeps the index current).
+        Filter("label", "quality_labels", values=LEVELS, facet=True),
     ),
     sorting=Sorting({"recent": RECENT, "title": NAME}, default="recent"),
     fixed={"review_state": {"query": list(PROJECT_STATES)}},

@@ -8,6 +8,7 @@ the request (the URL) or changes with the workflow (the state).
 
 from collective.twinning.behaviors.expiry import IExpiry
 from collective.twinning.indexers.directory import erasmus
+from collective.twinning.labels.awarded import awarded_levels
 from collective.twinning.indexers.directory import related_organisation
 from collective.twinning.lifecycle.countries import project_kind
 
@@ -96,6 +97,7 @@ def project_summary(space) -> dict:
         "age_from": space.age_from,
         "age_to": space.age_to,
         "erasmus": erasmus.callable(space),
+        "labels": awarded_levels(space),
         "created": _created(space),
     }
 

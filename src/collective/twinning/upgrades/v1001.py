@@ -100,6 +100,8 @@ def upgrade(setup_tool) -> None:
         migrate_posting_state(posting)
         migrate_posting_organisation(posting, organisations)
         posting.reindexObject()
+    for space in _all("TwinSpace"):  # the search results' metadata column
+        space.reindexObject(idxs=["getId"])
     pupils = pupils_hold_the_pupil_role()
     profiles = sync_all_profiles()
     logger.info(
