@@ -6,7 +6,7 @@ database). It creates a Plone site, generates the population (batch commits),
 then measures each search in-process and over HTTP against stock ``@search``
 with the same filters, people search against ``@users``, and the creation of a
 TwinSpace against a Document; prints a table and writes
-bench/results/<date>-scale<k>.json.
+bench/results/<date>-<scale>.json (<date>-<scale>-<storage>.json on ZEO or RelStorage).
 """
 
 from pathlib import Path
@@ -53,7 +53,7 @@ ENDPOINTS = (  # name, spec, service
 def arguments():
     args = sys.argv[sys.argv.index("run") + 3:]
     parser = argparse.ArgumentParser(prog="bench/run.py", description=__doc__)
-    parser.add_argument("--scale", type=float, default=float(os.environ.get("SCALE", "1")))
+    parser.add_argument("--scale", type=float, default=float(os.environ.get("SCALE", "0.5")))
     parser.add_argument("--queries", type=int, default=200, help="per endpoint")
     parser.add_argument("--user-queries", type=int, default=50)
     parser.add_argument("--warmup", type=int, default=20)
@@ -155,7 +155,9 @@ def main(app) -> None:
     data["targets"] = targets(data)
     out = Path(options.results)
     out.mkdir(parents=True, exist_ok=True)
-    path = out / f"{date.today().isoformat()}-{scale_label(scale.factor)}.json"
+    storage = os.environ.get("STORAGE", "filestorage")
+    suffix = "" if storage == "filestorage" else f"-{storage}"
+    path = out / f"{date.today().isoformat()}-{scale.factor:g}{suffix}.json"
     path.write_text(json.dumps(data, indent=2, ensure_ascii=False, default=str) + "\n",
                     encoding="utf-8")
     print_table(data)
