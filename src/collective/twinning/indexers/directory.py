@@ -10,7 +10,9 @@ from collective.twinning.content.partner_posting import IPartnerPosting
 from collective.twinning.content.teacher_profile import ITeacherProfile
 from collective.twinning.content.twinspace import ITwinSpace
 from collective.twinning.lifecycle.countries import project_kind as kind_of
+from Acquisition import aq_base
 from plone.indexer import indexer
+from zope.interface import Interface
 
 
 def related_organisation(obj):
@@ -92,3 +94,34 @@ profile_summary = indexer(ITeacherProfile)(_summary)
 organisation_summary = indexer(IOrganisation)(_summary)
 posting_summary = indexer(IPartnerPosting)(_summary)
 project_summary = indexer(ITwinSpace)(_summary)
+
+
+def own_attribute(name: str):
+    """Index ``name`` only where the item holds it itself: a page must not be indexed
+    with the languages or ages of the project it acquires them from."""
+
+    @indexer(Interface)
+    def read(obj):
+        value = getattr(aq_base(obj), name, None)
+        if value is None:
+            raise AttributeError(name)
+        return value
+
+    return read
+
+
+# Registered in configure.zcml under the index's name (more specific indexers win).
+own_country = own_attribute("country")
+own_languages = own_attribute("languages")
+own_subjects = own_attribute("subjects")
+own_vocational_subjects = own_attribute("vocational_subjects")
+own_topics = own_attribute("topics")
+own_member_type = own_attribute("member_type")
+own_available_for_projects = own_attribute("available_for_projects")
+own_ambassador = own_attribute("ambassador")
+own_region = own_attribute("region")
+own_organisation_type = own_attribute("organisation_type")
+own_partnership_type = own_attribute("partnership_type")
+own_looking_for = own_attribute("looking_for")
+own_age_from = own_attribute("age_from")
+own_age_to = own_attribute("age_to")
