@@ -34,6 +34,7 @@ from report import print_table  # noqa: E402
 from report import targets  # noqa: E402
 
 import argparse  # noqa: E402
+import dataclasses  # noqa: E402
 import json  # noqa: E402
 import measure  # noqa: E402
 import os  # noqa: E402
@@ -59,6 +60,11 @@ def arguments():
     parser.add_argument("--warmup", type=int, default=20)
     parser.add_argument("--batch", type=int, default=250, help="objects per commit")
     parser.add_argument("--seed", type=int, default=4)
+    parser.add_argument(
+        "--people-only", action="store_true",
+        help="scale the accounts and profiles only (organisations, projects, postings stay "
+        "at most 500): the people search against @users at many users, in less time",
+    )
     parser.add_argument("--results", default=str(HERE / "results"))
     return parser.parse_args(args)
 
@@ -87,6 +93,14 @@ def scale_label(factor: float) -> str:
 def main(app) -> None:
     options = arguments()
     scale = Scale.of(options.scale)
+    if options.people_only:
+        scale = dataclasses.replace(
+            scale,
+            organisations=min(scale.organisations, 500),
+            projects=min(scale.projects, 500),
+            postings=min(scale.postings, 500),
+            creations=min(scale.creations, 50),
+        )
     started = time.perf_counter()
     print(f"Benchmark at {scale_label(scale.factor)}: {scale}", flush=True)
     site, site_seconds = create_site(app)
@@ -157,6 +171,8 @@ def main(app) -> None:
     out.mkdir(parents=True, exist_ok=True)
     storage = os.environ.get("STORAGE", "filestorage")
     suffix = "" if storage == "filestorage" else f"-{storage}"
+    if options.people_only:
+        suffix += "-people"
     path = out / f"{date.today().isoformat()}-{scale.factor:g}{suffix}.json"
     path.write_text(json.dumps(data, indent=2, ensure_ascii=False, default=str) + "\n",
                     encoding="utf-8")
