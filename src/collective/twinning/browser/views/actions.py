@@ -20,7 +20,7 @@ def text(form, name: str) -> str | None:
 class TransitionHandler(FormHandler):
     """``@@twinning-transition``: fire a transition the user may fire (workflow guards decide)."""
 
-    fields = ("transition",)
+    fields = ()  # errors show above the page: the button has no field
 
     def act(self):
         transition = text(self.request.form, "transition")

@@ -17,7 +17,6 @@ GENERAL = "form"  # errors about the whole form (#form-error)
 
 # (pattern, msgid); named groups become the message's mapping.
 KNOWN = (
-    (r"^(?P<field>[\w.]+)(?::)? (?:is )?required", _("This field is required.")),
     (r"no account '(?P<user>[^']+)'", _("There is no account '${user}'.")),
     (r"(?P<user>\S+) is already a member", _("${user} is already a member.")),
     (r"(?P<user>\S+) is already invited", _("${user} is already invited.")),
@@ -73,6 +72,8 @@ KNOWN = (
      _("${param}: from ${low} to ${high}.")),
     (r"^transition: ", _("This step is not possible now.")),
     (r"^decision must be", _("Choose a decision.")),
+    # Last: the specific messages above win.
+    (r"^(?P<field>[\w.]+)(?::)? (?:is )?required", _("This field is required.")),
 )
 COMPILED = tuple((re.compile(pattern), msgid) for pattern, msgid in KNOWN)
 FIELD = re.compile(r"^(?P<field>[\w.]+)(?::| is | must )")
