@@ -2,7 +2,9 @@
 # Debian's Chromium for the browser tests (tests/browser, Playwright for Python).
 #
 # Usage:
-#   scripts/chromium.sh install   install Debian's `chromium` package when missing (apt-get, as root)
+#   scripts/chromium.sh install   install Debian's `chromium` package when missing (apt-get, as root),
+#                                 with fonts for the screenshots (Liberation, Noto colour emoji:
+#                                 the country flags)
 #   scripts/chromium.sh path      print the path of the Chromium executable
 #
 # Playwright never downloads a browser here (`playwright install` is not used): the tests
@@ -14,13 +16,23 @@ die() { say "$*"; exit 1; }
 
 CHROMIUM=${CHROMIUM:-/usr/bin/chromium}
 
+PACKAGES=(chromium fonts-liberation fonts-noto-color-emoji)
+
+installed() {  # installed PACKAGE: is this Debian package installed?
+    [[ $(dpkg-query -W -f='${Status}' "$1" 2>/dev/null) == "install ok installed" ]]
+}
+
 install_chromium() {
-    [[ -x $CHROMIUM ]] && return 0
-    [[ $(id -u) == 0 ]] || die "Chromium is not installed at $CHROMIUM and installing it needs root (apt-get install chromium)"
-    say "installing Debian's Chromium (apt-get install chromium)"
+    local missing=() package
+    for package in "${PACKAGES[@]}"; do
+        installed "$package" || missing+=("$package")
+    done
+    [[ -x $CHROMIUM && ${#missing[@]} == 0 ]] && return 0
+    [[ $(id -u) == 0 ]] || die "missing ${missing[*]}; installing needs root (apt-get install ${missing[*]})"
+    say "installing Debian's ${missing[*]} (apt-get install)"
     export DEBIAN_FRONTEND=noninteractive
     apt-get update -qq >&2
-    apt-get install -y -qq --no-install-recommends chromium fonts-liberation >&2
+    apt-get install -y -qq --no-install-recommends "${missing[@]}" >&2
     [[ -x $CHROMIUM ]] || die "no $CHROMIUM after installing chromium"
 }
 

@@ -100,9 +100,21 @@ def login(visitor: Visitor, userid: str, password: str = PASSWORD) -> Visitor:
     return visitor
 
 
+@pytest.hookimpl(hookwrapper=True)
+def pytest_runtest_makereport(item, call):
+    """Keep each phase's report on the test item (the visitor fixture reads it)."""
+    outcome = yield
+    report = outcome.get_result()
+    setattr(item, f"report_{report.when}", report)
+
+
 @pytest.fixture
-def visitor(browser, portal_url):
-    """visitor(name) -> a new Visitor (own cookies); closed after the test."""
+def visitor(browser, portal_url, request):
+    """visitor(name) -> a new Visitor (own cookies); closed after the test.
+
+    When the test fails, each visitor's page is saved as
+    test-artifacts/screenshots/failed-<test>-<visitor>.png (and .html) to see what they saw.
+    """
     made: list[Visitor] = []
 
     def factory(name: str = "anonymous") -> Visitor:
@@ -110,6 +122,16 @@ def visitor(browser, portal_url):
         return made[-1]
 
     yield factory
+    report = getattr(request.node, "report_call", None)
+    if report is not None and report.failed:
+        ARTIFACTS.mkdir(parents=True, exist_ok=True)
+        for one in made:
+            stem = ARTIFACTS / f"failed-{request.node.name}-{one.name}"
+            try:
+                one.page.screenshot(path=f"{stem}.png", full_page=True)
+                Path(f"{stem}.html").write_text(one.page.content(), encoding="utf-8")
+            except Exception:  # a page that crashed is no reason to hide the failure
+                pass
     for one in made:
         one.close()
 
