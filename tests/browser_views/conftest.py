@@ -4,6 +4,10 @@ Views are rendered in-process (integration layer) as a given user, with the
 add-on's browser layer on the request, as a real request to the site has it.
 """
 
+from AccessControl.SecurityManagement import getSecurityManager
+from AccessControl.SecurityManagement import newSecurityManager
+from AccessControl.SecurityManagement import setSecurityManager
+from AccessControl.SpecialUsers import nobody
 from collective.twinning.browser.views.base import ERRORS_KEY
 from collective.twinning.interfaces import IBrowserLayer
 from plone import api
@@ -79,8 +83,12 @@ def render(portal):
     def call(obj, name, userid=None, form=None, post=False):
         request = prepare(portal.REQUEST, form, "POST" if post else "GET")
         if userid is None:
-            with api.env.adopt_roles(["Anonymous"]):
+            previous = getSecurityManager()
+            newSecurityManager(request, nobody)
+            try:
                 return obj.restrictedTraverse(f"@@{name}")()
+            finally:
+                setSecurityManager(previous)
         with api.env.adopt_user(username=userid):
             if post:
                 request.form["_authenticator"] = createToken()
@@ -97,3 +105,17 @@ def status_messages(portal):
         return [message.message for message in IStatusMessage(portal.REQUEST).show()]
 
     return show
+
+
+@pytest.fixture
+def spanish(portal):
+    """The request negotiated Spanish (as Plone's language negotiation binds it)."""
+    from plone.i18n.utility import LanguageBinding
+
+    binding = LanguageBinding()
+    binding.LANGUAGE, binding.DEFAULT_LANGUAGE, binding.LANGUAGE_LIST = "es", "en", []
+    portal.REQUEST["LANGUAGE_TOOL"] = binding
+    portal.REQUEST["LANGUAGE"] = "es"
+    yield
+    portal.REQUEST.other.pop("LANGUAGE_TOOL", None)
+    portal.REQUEST["LANGUAGE"] = "en"

@@ -171,7 +171,7 @@ class MySpace(TwinningView):
         for item in items:
             sections.setdefault(item["state"], []).append(item)
         return [
-            {"state": state, "title": sections[state][0]["state_title"], "items": sections[state]}
+            {"state": state, "title": sections[state][0]["state_title"], "entries": sections[state]}
             for state in sorted(sections, key=lambda s: order.index(s) if s in order else 99)
         ]
 
