@@ -236,3 +236,13 @@ def test_pages_in_spanish(space_in, render, world, spanish):
     assert "Explica por qué lo rechazas" in html
     html = render(world, "project-search-page", None)
     assert "Buscar proyectos" in html and "Más recientes" in html
+
+
+def test_group_invitation_form(group_in, render):
+    group = group_in("invitation")
+    assert 'id="invite-form"' in render(group, "view", FOUNDER)
+    render(group, "group-invite", FOUNDER, {"invite_user": OUTSIDER}, post=True)
+    assert GroupRoster(group).is_invited(OUTSIDER)
+    html = render(group, "group-invite", FOUNDER, {"invite_user": OUTSIDER}, post=True)
+    assert 'id="error-invite_user"' in html and "is already invited" in html
+    assert 'data-status="can_join"' in render(group, "view", OUTSIDER)

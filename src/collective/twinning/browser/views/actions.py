@@ -108,10 +108,13 @@ class LeaveHandler(FormHandler):
 class InviteHandler(FormHandler):
     """``@@group-invite`` (``POST @invitations``)."""
 
-    fields = ("user",)
+    fields = ("invite_user",)  # not "user": the add-member form on the same page has that
+
+    def field_of_error(self, field):
+        return "invite_user" if field == "user" else field
 
     def act(self):
-        userid = text(self.request.form, "user")
+        userid = text(self.request.form, "invite_user")
         groups.invite(self.context, userid, self.userid)
         return _("${user} was invited.", mapping={"user": userid})
 

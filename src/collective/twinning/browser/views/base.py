@@ -6,6 +6,7 @@ name the field) into pages.
 """
 
 from collective.twinning.browser.views.errors import field_error
+from collective.twinning.browser.views.errors import GENERAL
 from collective.twinning.errors import TooManyRequests
 from plone import api
 from plone.protect import CheckAuthenticator
@@ -144,9 +145,16 @@ class FormHandler(TwinningView):
 
     def failed(self, error):
         # Nothing was written: the rules check everything before they change anything.
-        field, message = field_error(error, self.fields)
+        field, message = field_error(error, (*self.fields, "user"))
+        field = self.field_of_error(field)
+        if field not in self.fields:
+            field = GENERAL
         self.request.set(ERRORS_KEY, {field: self.translate(message)})
         return self.render_page()
+
+    def field_of_error(self, field: str) -> str:
+        """The form field an error about ``field`` goes next to."""
+        return field
 
     def render_page(self):
         return self.context.restrictedTraverse(f"@@{self.page}")()
