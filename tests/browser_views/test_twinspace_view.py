@@ -185,3 +185,15 @@ def test_pupil_sees_first_names_only(space_in, render):
            {"username": "pupil-pablo", "fullname": "Pablo Ruiz", "password": "a-long-password"}, post=True)
     html = render(space, "view", "pupil-pablo", {"tab": "members"})
     assert "Founder Ana" not in html and ">Founder<" in html
+
+
+@pytest.mark.parametrize(
+    "came_from,back",
+    [("{portal}/@@my-space", "{portal}/@@my-space"), ("https://elsewhere.example.org/", "{space}")],
+)
+def test_came_from_only_within_the_site(space_in, render, portal, came_from, back):
+    space = space_in("draft")
+    names = {"portal": portal.absolute_url(), "space": space.absolute_url()}
+    url = render(space, "twinning-transition", FOUNDER,
+                 {"transition": "submit", "came_from": came_from.format(**names)}, post=True)
+    assert url == back.format(**names)

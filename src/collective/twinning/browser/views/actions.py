@@ -50,7 +50,7 @@ class AddMemberHandler(FormHandler):
 
     fields = ("user", "role")
 
-    def back_url(self):
+    def default_url(self):
         return f"{self.context.absolute_url()}?tab=members"
 
     def act(self):
@@ -65,7 +65,7 @@ class RemoveMemberHandler(FormHandler):
 
     fields = ()
 
-    def back_url(self):
+    def default_url(self):
         return f"{self.context.absolute_url()}?tab=members"
 
     def act(self):
@@ -79,7 +79,7 @@ class AddPupilHandler(FormHandler):
 
     fields = ("username", "fullname", "password")
 
-    def back_url(self):
+    def default_url(self):
         return f"{self.context.absolute_url()}?tab=members"
 
     def act(self):
@@ -125,7 +125,7 @@ class TeacherRequestHandler(FormHandler):
     page = "twinning-dashboard"
     fields = ("decision", "comment")
 
-    def back_url(self):
+    def default_url(self):
         return f"{api.portal.get().absolute_url()}/@@twinning-dashboard"
 
     def act(self):

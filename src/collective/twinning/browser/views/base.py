@@ -124,12 +124,16 @@ class FormHandler(TwinningView):
     def act(self) -> str:
         raise NotImplementedError
 
+    def default_url(self) -> str:
+        return self.context.absolute_url()
+
     def back_url(self) -> str:
+        """``came_from`` when it is a page of this site, else the form's own page."""
         came_from = self.request.form.get("came_from", "")
         portal_url = api.portal.get().absolute_url()
-        if isinstance(came_from, str) and came_from.startswith(portal_url):
+        if isinstance(came_from, str) and came_from.startswith(portal_url + "/"):
             return came_from
-        return self.context.absolute_url()
+        return self.default_url()
 
     def __call__(self):
         if self.request.method != "POST":
