@@ -62,6 +62,10 @@ test-unit: $(INSTALL_STAMP) chromium ## The suite without the scale-out tests (n
 test-browser: $(INSTALL_STAMP) chromium ## The browser scenario only (Playwright driving Debian's Chromium)
 	$(BIN)/pytest tests/browser
 
+.PHONY: screenshots
+screenshots: $(INSTALL_STAMP) chromium ## Run the browser scenario and refresh the README's screenshots (docs/screenshots/)
+	UPDATE_README_SCREENSHOTS=1 $(BIN)/pytest tests/browser/test_scenario.py
+
 .PHONY: chromium
 chromium: ## Install Debian's Chromium for the browser tests when missing (no browser download)
 	bash scripts/chromium.sh install

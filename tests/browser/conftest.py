@@ -5,8 +5,9 @@ loopback: accounts and content made in a fixture must be committed (``transactio
 before the browser can see them. Chromium is Debian's (``scripts/chromium.sh install``, run by
 ``make test``); Playwright never downloads a browser here.
 
-Screenshots go to ``test-artifacts/screenshots/`` (git-ignored); the README's are copied to
-``docs/screenshots/`` by ``screenshot(..., readme=True)``.
+Screenshots go to ``test-artifacts/screenshots/`` (git-ignored); with UPDATE_README_SCREENSHOTS=1
+(``make screenshots``) those taken with ``screenshot(..., readme=True)`` are also copied to
+``docs/screenshots/``, the committed pictures of the README.
 """
 
 from pathlib import Path
@@ -137,14 +138,18 @@ def visitor(browser, portal_url, request):
 
 
 def screenshot(page: Page, name: str, readme: bool = False) -> Path:
-    """Save a full-page PNG to test-artifacts/screenshots/<name>.png (and docs/screenshots/ with readme)."""
+    """Save a full-page PNG to test-artifacts/screenshots/<name>.png.
+
+    With ``readme`` and UPDATE_README_SCREENSHOTS=1, also to docs/screenshots/ (committed):
+    a plain test run leaves the working tree as it was.
+    """
     if not re.fullmatch(r"[a-z0-9-]+", name):
         raise ValueError(f"screenshot name {name!r}: lowercase letters, digits and dashes")
     ARTIFACTS.mkdir(parents=True, exist_ok=True)
     path = ARTIFACTS / f"{name}.png"
     page.screenshot(path=str(path), full_page=True)
     assert path.stat().st_size > 1000, f"{path} is empty"
-    if readme:
+    if readme and os.environ.get("UPDATE_README_SCREENSHOTS") == "1":
         README_SHOTS.mkdir(parents=True, exist_ok=True)
         shutil.copyfile(path, README_SHOTS / f"{name}.png")
     return path
