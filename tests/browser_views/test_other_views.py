@@ -246,3 +246,9 @@ def test_group_invitation_form(group_in, render):
     html = render(group, "group-invite", FOUNDER, {"invite_user": OUTSIDER}, post=True)
     assert 'id="error-invite_user"' in html and "is already invited" in html
     assert 'data-status="can_join"' in render(group, "view", OUTSIDER)
+
+
+def test_search_page_ignores_the_csrf_token_of_a_logged_in_form(space_in, render, portal):
+    space_in("running")
+    html = render(portal, "project-search-page", OUTSIDER, {"_authenticator": "abc", "country": "ES"})
+    assert 'id="search-error"' not in html and 'data-total="1"' in html

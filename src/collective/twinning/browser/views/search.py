@@ -53,9 +53,16 @@ SORT_TITLES = {"name": _("Name"), "recent": _("Most recent"), "title": _("Title"
 CONTACTABLE = {"TwinSpace", "PartnerPosting", "TeacherProfile"}
 
 
+# plone.protect's transform adds the CSRF token to every form of a logged-in page, GET forms too.
+NOT_SEARCH_PARAMETERS = ("_authenticator",)
+
+
 def clean_form(form) -> None:
-    """Drop what an HTML form sends empty (a blank text box, an empty choice):
-    the search reads "no filter", as the REST endpoints do when a parameter is absent."""
+    """Drop what an HTML form sends empty (a blank text box, an empty choice), and
+    Plone's CSRF token: the search reads "no filter", as the REST endpoints do when a
+    parameter is absent."""
+    for name in NOT_SEARCH_PARAMETERS:
+        form.pop(name, None)
     for name in list(form):
         value = form[name]
         if isinstance(value, list):
