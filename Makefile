@@ -50,13 +50,25 @@ run: instance ## Serve the demo portal on http://127.0.0.1:$(PORT)/Plone (Ctrl-C
 	exec bash scripts/serve.sh run $(INSTANCE_DIR) $(VAR_DIR)
 
 .PHONY: test
-test: $(INSTALL_STAMP) ## Install what is missing (PostgreSQL too) and run the whole suite
+test: $(INSTALL_STAMP) chromium ## Install what is missing (Chromium, PostgreSQL too) and run the whole suite
 	$(BIN)/pytest
 	$(MAKE) test-scaleout
 
 .PHONY: test-unit
-test-unit: $(INSTALL_STAMP) ## The suite without the scale-out tests (no PostgreSQL, ZEO or extra Zope)
+test-unit: $(INSTALL_STAMP) chromium ## The suite without the scale-out tests (no PostgreSQL, ZEO or extra Zope)
 	$(BIN)/pytest
+
+.PHONY: test-browser
+test-browser: $(INSTALL_STAMP) chromium ## The browser scenario only (Playwright driving Debian's Chromium)
+	$(BIN)/pytest tests/browser
+
+.PHONY: screenshots
+screenshots: $(INSTALL_STAMP) chromium ## Run the browser scenario and refresh the README's screenshots (docs/screenshots/)
+	UPDATE_README_SCREENSHOTS=1 $(BIN)/pytest tests/browser/test_scenario.py
+
+.PHONY: chromium
+chromium: ## Install Debian's Chromium for the browser tests when missing (no browser download)
+	bash scripts/chromium.sh install
 
 .PHONY: test-scaleout
 test-scaleout: $(INSTALL_STAMP) ## Several Zope instances on RelStorage (throwaway PostgreSQL) and on ZEO

@@ -54,9 +54,12 @@ setup(
             "psycopg2-binary",
             "ZEO",
         ],
+        # playwright: the browser tests (tests/browser) drive Debian's Chromium
+        # (scripts/chromium.sh); no browser is downloaded.
         "test": [
             "plone.app.testing",
             "plone.testing",
+            "playwright",
             "pytest",
             "pytest-plone",
             "requests",

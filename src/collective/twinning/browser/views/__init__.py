@@ -1,0 +1,1 @@
+"""Classic UI views of the add-on (server-rendered, Barceloneta); see README.md."""

@@ -1,0 +1,212 @@
+"""The validator dashboard (``@@twinning-dashboard``) and a teacher's ``@@my-space``."""
+
+from collective.twinning import _
+from collective.twinning.browser.views.base import TwinningView
+from collective.twinning.browser.views.charts import bar_chart
+from collective.twinning.browser.views.forms import LabelEvaluation
+from collective.twinning.labels.evaluation import may_decide
+from collective.twinning.reports.stats import statistics
+from collective.twinning.teachers.requests import countries_of_validator
+from collective.twinning.teachers.requests import pending_for
+from plone import api
+from Products.Five.browser.pagetemplatefile import ViewPageTemplateFile
+from zExceptions import Unauthorized
+
+
+def pending_projects(countries: set[str] | None) -> list:
+    """Pending projects of the given countries (None: all) the current user can see."""
+    if countries is not None and not countries:
+        return []
+    query = {"portal_type": "TwinSpace", "review_state": "pending", "sort_on": "modified"}
+    if countries is not None:
+        query["twinning_countries"] = sorted(countries)
+    return api.content.find(**query)
+
+
+def labels_to_evaluate(userid: str) -> list:
+    """Submitted applications the current user sees and may decide (labels.evaluation.may_decide)."""
+    brains = api.content.find(portal_type="QualityLabel", review_state="submitted", sort_on="modified")
+    return [label for label in (brain.getObject() for brain in brains) if may_decide(label, userid)]
+
+
+def totals(nested: dict) -> dict:
+    """{key: {sub: count}} → {key: total}."""
+    return {key: sum(values.values()) for key, values in nested.items()}
+
+
+class Dashboard(TwinningView):
+    """Pending teachers and projects of the validator's countries, labels to score, statistics."""
+
+    score_template = ViewPageTemplateFile("templates/label_evaluation.pt")
+
+    def may_validate_teachers(self) -> bool:
+        return self.may("collective.twinning: Validate teachers", api.portal.get())
+
+    def countries(self):
+        return countries_of_validator(self.userid)
+
+    def pending_teachers(self) -> list[dict]:
+        if not self.may_validate_teachers():
+            return []
+        items = pending_for(self.countries())
+        for item in items:
+            item["country_title"] = self.country_title(item["country"])
+            item["flag"] = self.flag(item["country"])
+        return items
+
+    def pending_projects(self) -> list[dict]:
+        items = []
+        for brain in pending_projects(self.countries()):
+            space = brain.getObject()
+            items.append(
+                {
+                    "id": brain.getId,
+                    "title": brain.Title,
+                    "url": brain.getURL(),
+                    "countries": " ".join(
+                        f"{self.flag(code)} {code}" for code in (space.countries or ())
+                    ),
+                    "modified": brain.modified.strftime("%Y-%m-%d"),
+                }
+            )
+        return items
+
+    def labels(self) -> list[dict]:
+        items = []
+        for label in labels_to_evaluate(self.userid):
+            evaluation = LabelEvaluation(label, self.request)
+            items.append(
+                {
+                    "id": label.getId(),
+                    "uid": label.UID(),
+                    "title": label.Title(),
+                    "url": label.absolute_url(),
+                    "project": label.aq_parent.Title(),
+                    "level": evaluation.level_title(),
+                    "applicant": label.applicant,
+                    "country": self.country_title(getattr(label, "applicant_country", None)),
+                    "criteria": evaluation.criteria(),
+                    "comment": evaluation.comment(),
+                }
+            )
+        return items
+
+    def stats(self) -> dict:
+        return statistics(self.userid)
+
+    def charts(self) -> list[dict]:
+        data = self.stats()
+        projects = data["projects"]["by_state_and_country"]
+        workflow = api.portal.get_tool("portal_workflow")
+        space_states = workflow["twinspace_workflow"].states
+        by_country: dict = {}
+        for countries in projects.values():
+            for code, count in countries.items():
+                by_country[code] = by_country.get(code, 0) + count
+        labels: dict = {}
+        for level, years in data["labels"].items():
+            for states in years.values():
+                for state, count in states.items():
+                    key = f"{self.term_title('collective.twinning.vocabularies.LabelLevels', level)} · " \
+                        f"{self.translate(workflow['quality_label_workflow'].states[state].title)}"
+                    labels[key] = labels.get(key, 0) + count
+        participants = data["participants"]
+        charts = [
+            ("chart-projects", _("Projects by state"), [
+                (self.translate(space_states[state].title) if state in space_states else state, count)
+                for state, count in totals(projects).items()
+            ]),
+            ("chart-countries", _("Projects by country"), [
+                (self.country_title(code), count) for code, count in sorted(by_country.items())
+            ]),
+            ("chart-mobilities", _("Mobilities by activity"), [
+                (self.term_title("collective.twinning.vocabularies.ActivityTypes", kind), count)
+                for kind, count in data["mobilities"]["by_activity_type"].items()
+            ]),
+            ("chart-participants", _("Participants in mobilities"), [
+                (self.translate(_("Staff")), participants["participants_staff"]),
+                (self.translate(_("Pupils")), participants["participants_pupils"]),
+                (self.translate(_("Accompanying persons")), participants["accompanying_persons"]),
+            ]),
+            ("chart-labels", _("Quality Labels"), sorted(labels.items())),
+        ]
+        return [
+            {"id": chart_id, "title": self.translate(title), "svg": bar_chart(chart_id, self.translate(title), rows)}
+            for chart_id, title, rows in charts
+        ]
+
+    def scope(self) -> str:
+        countries = self.stats()["countries"]
+        if countries is None:
+            return self.translate(_("All countries"))
+        return ", ".join(self.country_title(code) for code in countries) or "—"
+
+
+class MySpace(TwinningView):
+    """A teacher's own things: projects by state, groups, postings, label applications."""
+
+    def __call__(self):
+        if api.user.is_anonymous():
+            raise Unauthorized("Log in to see your space.")
+        return self.index()
+
+    def _items(self, brains) -> list[dict]:
+        return [
+            {
+                "id": brain.getId,
+                "title": brain.Title,
+                "url": brain.getURL(),
+                "state": brain.review_state,
+                "state_title": self.state_title(brain.getObject(), brain.review_state),
+                "description": brain.Description,
+            }
+            for brain in brains
+        ]
+
+    def projects_by_state(self) -> list[dict]:
+        brains = api.content.find(portal_type="TwinSpace", twinspace_members=self.userid, sort_on="sortable_title")
+        items = self._items(brains)
+        order = list(api.portal.get_tool("portal_workflow")["twinspace_workflow"].states.keys())
+        sections: dict = {}
+        for item in items:
+            sections.setdefault(item["state"], []).append(item)
+        return [
+            {"state": state, "title": sections[state][0]["state_title"], "entries": sections[state]}
+            for state in sorted(sections, key=lambda s: order.index(s) if s in order else 99)
+        ]
+
+    def groups(self) -> list[dict]:
+        return self._items(api.content.find(portal_type="Group", group_members=self.userid, sort_on="sortable_title"))
+
+    def postings(self) -> list[dict]:
+        return self._items(api.content.find(portal_type="PartnerPosting", Creator=self.userid, sort_on="created", sort_order="descending"))
+
+    def labels(self) -> list[dict]:
+        items = []
+        for brain in api.content.find(portal_type="QualityLabel", label_applicant=self.userid, sort_on="created", sort_order="descending"):
+            label = brain.getObject()
+            items.append(
+                {
+                    "id": brain.getId,
+                    "title": brain.Title,
+                    "url": brain.getURL(),
+                    "state": brain.review_state,
+                    "state_title": self.state_title(label, brain.review_state),
+                    "project": label.aq_parent.Title(),
+                    "level": self.term_title("collective.twinning.vocabularies.LabelLevels", label.level),
+                }
+            )
+        return items
+
+    def links(self) -> list[dict]:
+        portal = api.portal.get()
+        links = []
+        for link_id, container, portal_type, permission, title in (
+            ("new-project", "projects", "TwinSpace", "collective.twinning: Add TwinSpace", _("Register a new project")),
+            ("new-group", "groups", "Group", "collective.twinning: Add Group", _("Create a group")),
+            ("new-posting", "partner-finding", "PartnerPosting", "collective.twinning: Add PartnerPosting", _("Post a partner search")),
+        ):
+            folder = portal.get(container)
+            if folder is not None and self.may(permission, folder):
+                links.append({"id": link_id, "url": f"{folder.absolute_url()}/++add++{portal_type}", "title": self.translate(title)})
+        return links
