@@ -100,6 +100,11 @@ def decide(space, userid: str, decision, comment) -> dict:
     if decision == "reject" and not comment:
         raise BadRequest("comment is required to reject a project.")
 
+    # Decisions of other slots merge in the OOBTree without a conflict, so two
+    # approvals taken at once could each see the other missing and neither
+    # validate (write skew). Writing the space itself makes them conflict: the
+    # retried one sees the other's approval (or the transition done).
+    space._p_changed = True
     if decision == "reject":
         clear_decisions(space)
         _fire(space, userid, "reject", f"Rejected by {userid}: {comment}")
