@@ -81,3 +81,23 @@ def test_an_admin_changes_one_roster_from_many_requests_at_once(functional_porta
     for userid in added:  # the new teachers find the draft pages in the catalog
         found = catalog.unrestrictedSearchResults(twinspace_members=userid)
         assert [b.getId for b in found] == ["space"]
+
+
+def test_teachers_add_pages_to_one_space_at_once(functional_portal, server):
+    """plone.restapi's POST in a space changes its ordering list: no retries exhausted."""
+    create_teacher("teacher-ana", "ES")
+    create_teacher("teacher-luca", "IT")
+    make_space(functional_portal["projects"], "teacher-ana", "teacher-luca", "running")
+    transaction.commit()
+    titles = [f"Week {n}" for n in range(16)]
+
+    responses = server.at_once([
+        ("teacher-ana" if n % 2 else "teacher-luca", "POST", "/projects/space",
+         {"@type": "Page", "title": title}) for n, title in enumerate(titles)
+    ])
+
+    assert [r.status_code for r in responses] == [201] * len(titles), [r.text for r in responses]
+    assert server.retries == 0
+    transaction.begin()
+    space = functional_portal["projects"]["space"]
+    assert sorted(space[i].Title() for i in space.objectIds() if i.startswith("week")) == sorted(titles)
