@@ -109,6 +109,15 @@ bench: $(INSTALL_STAMP) ## Benchmark the searches (SCALE=0.5 by default; STORAGE
 	SCALE=$(SCALE) bash scripts/zeo_server.sh around $(BENCH_VAR)/var \
 		$(BIN)/zconsole run $(BENCH_VAR)/instance/etc/zope.conf bench/run.py --scale $(SCALE) $(BENCH_ARGS)
 
+# The load test (issue 7): a throwaway instance under var/load, 4 server threads,
+# LOAD_USERS virtual users for LOAD_SECONDS per phase (baseline, then mixed).
+LOAD_USERS ?= 8
+LOAD_SECONDS ?= 30
+
+.PHONY: load
+load: $(INSTALL_STAMP) ## Load test: stock Document GET, then searches, views, page creation, joins; writes bench/results/
+	LOAD_USERS=$(LOAD_USERS) LOAD_SECONDS=$(LOAD_SECONDS) bash bench/load.sh
+
 .PHONY: constraints
 constraints: $(INSTALL_STAMP) ## Regenerate constraints.txt and versions.cfg from the passing .venv
 	$(BIN)/pip freeze --all --exclude-editable | grep -v '^collective.twinning' > constraints.txt

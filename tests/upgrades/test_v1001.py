@@ -101,6 +101,7 @@ def test_upgrade_step_registered(portal):
         "Directory and searches",
         "Groups: group_workflow, group rosters and their indexes",
         "Erasmus+ workflows, label and statistics indexes",
+        "Audit log",
     ]
 
 

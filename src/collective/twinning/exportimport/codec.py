@@ -8,6 +8,7 @@ importer build an object of its choosing (which unpickling would).
 
 from BTrees.Length import Length
 from BTrees.OOBTree import OOBTree
+from collective.twinning.audit import AuditLog
 from DateTime import DateTime
 from datetime import date
 from datetime import datetime
@@ -45,6 +46,8 @@ def encode(value):
         return {"$date": value.isoformat()}
     if isinstance(value, Length):
         return {"$length": value()}
+    if isinstance(value, AuditLog):  # the log travels with the space
+        return {"$auditlog": encode(value.entries)}
     if isinstance(value, tuple):
         return {"$tuple": [encode(item) for item in value]}
     if isinstance(value, (list, PersistentList)):
@@ -73,6 +76,14 @@ def decode(value):
             return date.fromisoformat(value["$date"])
         if "$length" in value:
             return Length(int(value["$length"]))
+        if "$auditlog" in value:
+            entries = decode(value["$auditlog"])
+            if not isinstance(entries, OOBTree) or not all(isinstance(e, dict) for e in entries.values()):
+                raise CodecError("an audit log holds entries")
+            log = AuditLog()
+            log.entries.update(entries)
+            log.size.change(len(entries))
+            return log
         if "$tuple" in value:
             return tuple(decode(item) for item in value["$tuple"])
         if "$list" in value:

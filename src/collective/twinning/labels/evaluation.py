@@ -8,6 +8,8 @@ fired any other way obeys them too.
 """
 
 from AccessControl import getSecurityManager
+from collective.twinning import audit
+from collective.twinning.audit import audited_place
 from collective.twinning.content.quality_label import CRITERIA
 from collective.twinning.lifecycle.countries import validator_countries
 from collective.twinning.membership.roles import EUROPEAN_VALIDATOR
@@ -125,9 +127,26 @@ def evaluate(label, userid: str, data: dict) -> dict:
         by=userid,
         date=datetime.now(timezone.utc).isoformat(timespec="seconds"),
     )
+    place = audited_place(label)
+    if place is not None:
+        audit.record(place, "label_evaluated", label.UID(), comment, **label_details(label))
     if decision is not None:
         api.content.transition(obj=label, transition=DECISIONS[decision], comment=comment)
     return describe(label)
+
+
+def label_details(label) -> dict:
+    """What the audit log keeps of an application: whose, which, its scores."""
+    evaluation = evaluation_of(label)
+    scores = evaluation["scores"] if evaluation else {}
+    return {
+        "label": label.Title(),
+        "level": label.level,
+        "applicant": label.applicant,
+        "scores": scores,
+        "score_total": sum(scores.values()),
+        "score_max": MAX_SCORE * len(CRITERIA),
+    }
 
 
 def describe(label) -> dict:

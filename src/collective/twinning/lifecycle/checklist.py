@@ -7,6 +7,7 @@ rejection sends it back to ``draft`` and clears the decisions.
 """
 
 from BTrees.OOBTree import OOBTree
+from collective.twinning import audit
 from collective.twinning.lifecycle.countries import project_kind
 from collective.twinning.lifecycle.countries import validator_countries
 from collective.twinning.membership.roster import founders
@@ -100,6 +101,12 @@ def decide(space, userid: str, decision, comment) -> dict:
     if decision == "reject" and not comment:
         raise BadRequest("comment is required to reject a project.")
 
+    # Decisions of other slots merge in the OOBTree without a conflict, so two
+    # approvals taken at once could each see the other missing and neither
+    # validate (write skew). Writing the space itself makes them conflict: the
+    # retried one sees the other's approval (or the transition done).
+    space._p_changed = True
+    audit.record(space, f"validation_{decision}", key, comment)
     if decision == "reject":
         clear_decisions(space)
         _fire(space, userid, "reject", f"Rejected by {userid}: {comment}")

@@ -1,5 +1,6 @@
 """Pupil accounts (``@pupils``): made by the space's teachers, no e-mail, only the Pupil role."""
 
+from collective.twinning import audit
 from collective.twinning.membership.members import PUPIL_PROPERTY
 from collective.twinning.membership.roles import PUPIL_ROLE
 from collective.twinning.membership.roles import TWINSPACE_PUPIL
@@ -37,7 +38,7 @@ def create_pupil(space, data: dict) -> dict:
         user = api.user.get(userid=username)
         user.setMemberProperties({"fullname": fullname, PUPIL_PROPERTY: space.UID()})
     forget_request(username)  # a pupil is no teacher request
-    Roster(space).set(username, TWINSPACE_PUPIL)
+    Roster(space).set(username, TWINSPACE_PUPIL, what="pupil_created")
     return {"id": username, "fullname": fullname}
 
 
@@ -61,6 +62,7 @@ def delete_pupil(space, username: str) -> None:
         or Roster(space).role_of(username) != TWINSPACE_PUPIL
     ):
         raise NotFound(f"{username} is not a pupil of this space.")
+    audit.record(space, "pupil_deleted", username)
     with as_system():
         # Deleting the account takes it out of every roster (subscribers.members).
         api.user.delete(username=username)

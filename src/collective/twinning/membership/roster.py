@@ -11,6 +11,7 @@ and differ in their roles, their catalog index and who may hold their roles
 
 from BTrees.Length import Length
 from BTrees.OOBTree import OOBTree
+from collective.twinning import audit
 from collective.twinning.content.group import IGroup
 from collective.twinning.content.twinspace import ITwinSpace
 from collective.twinning.membership.roles import GROUP_ADMIN
@@ -94,21 +95,29 @@ class RosterBase:
     def __len__(self) -> int:
         return len(self.items())
 
-    def set(self, userid: str, role: str) -> None:
+    def set(self, userid: str, role: str, what: str | None = None) -> None:
+        """Give ``userid`` the ``role``; audited as ``what`` (default: added or changed)."""
         if role not in self.roles:
             raise ValueError(role)
         data = self._ensure()
-        if userid not in data.roles:
+        previous = data.roles.get(userid)
+        if previous is None:
             data.size.change(1)
         data.roles[userid] = role
         self._reindex()
+        if previous != role:
+            details = {"role": role} if previous is None else {"role": role, "previous_role": previous}
+            audit.record(self.place, what or ("member_added" if previous is None else "role_changed"),
+                         userid, **details)
 
     def remove(self, userid: str) -> None:
         data = self._data
         if data is not None and userid in data.roles:
+            role = data.roles[userid]
             del data.roles[userid]
             data.size.change(-1)
             self._reindex()
+            audit.record(self.place, "member_removed", userid, previous_role=role)
 
     def problem_with(self, user, role: str) -> str | None:
         """Why ``user`` may not hold ``role`` here, or None when they may."""
@@ -162,8 +171,8 @@ class GroupRoster(RosterBase):
             return f"{userid} is not a validated teacher; only open groups take other members."
         return None
 
-    def set(self, userid: str, role: str) -> None:
-        super().set(userid, role)
+    def set(self, userid: str, role: str, what: str | None = None) -> None:
+        super().set(userid, role, what)
         self.withdraw(userid)  # a member needs no invitation
 
     # Invitations: who may join an invitation-only group (see membership.groups).

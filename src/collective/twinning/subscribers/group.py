@@ -4,6 +4,7 @@ from collective.twinning.lifecycle.countries import european_validators
 from collective.twinning.lifecycle.countries import national_validators
 from collective.twinning.lifecycle.notifications import send_mail
 from collective.twinning.membership.roster import founders
+from collective.twinning.subscribers.twinspace import record_transition
 from collective.twinning.subscribers.twinspace import update_countries
 
 
@@ -21,6 +22,8 @@ def group_added(group, event) -> None:
 
 
 def after_transition(group, event) -> None:
+    if event.transition is not None:
+        record_transition(group, event)
     if event.transition is not None and event.transition.id == "approve":
         title, url = group.Title(), group.absolute_url()
         send_mail(

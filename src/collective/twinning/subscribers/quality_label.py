@@ -1,6 +1,8 @@
 """A Quality Label application: its stored defaults, mails, and the project's label."""
 
+from collective.twinning import audit
 from collective.twinning.content.twinspace import space_of
+from collective.twinning.labels.evaluation import label_details
 from collective.twinning.content.quality_label import IQualityLabel
 from collective.twinning.labels.eligibility import record_applicant
 from collective.twinning.lifecycle.countries import national_validators
@@ -69,6 +71,9 @@ def after_transition(application, event) -> None:
     title = space.Title() if space is not None else ""
     url = application.absolute_url()
     comment = (event.kwargs or {}).get("comment", "") if hasattr(event, "kwargs") else ""
+    if event.transition.id in ("award", "reject") and space is not None:
+        audit.record(space, f"label_{event.transition.id}", application.UID(), comment,
+                     **label_details(application))
     match event.transition.id:
         case "submit":
             send_mail(

@@ -2,6 +2,7 @@
 
 from AccessControl import getSecurityManager
 from AccessControl import Unauthorized
+from collective.twinning import audit
 from collective.twinning.lifecycle.checklist import clear_decisions
 from collective.twinning.lifecycle.countries import compute_countries
 from collective.twinning.lifecycle.countries import national_validators
@@ -23,6 +24,7 @@ def after_transition(space, event) -> None:
     """Mails about the lifecycle; a retract also voids the decisions taken so far."""
     if event.transition is None:
         return
+    record_transition(space, event)
     title, url = space.Title(), space.absolute_url()
     comment = (event.kwargs or {}).get("comment", "") if hasattr(event, "kwargs") else ""
     people = founders(space)
@@ -43,6 +45,15 @@ def after_transition(space, event) -> None:
         case "reject":
             send_mail(people, f"Project rejected: {title}",
                       f"Your project '{title}' went back to draft.\n{comment}\n\n{url}\n")
+
+
+def record_transition(place, event) -> None:
+    """The place's audit log keeps every transition of its workflow."""
+    comment = (getattr(event, "kwargs", None) or {}).get("comment", "")
+    audit.record(
+        place, "transition", None, comment,
+        transition=event.transition.id, from_state=event.old_state.id, to_state=event.new_state.id,
+    )
 
 
 def guard_deletion(place, event) -> None:
