@@ -1,7 +1,7 @@
 from collective.twinning.services.users.country import check_country
+from collective.twinning.services.users.country import user_body
 from collective.twinning.directory.profiles import sync_profile
 from plone import api
-from plone.restapi.deserializer import json_body
 from plone.restapi.services.users.add import UsersPost as BaseUsersPost
 
 
@@ -14,7 +14,7 @@ class UsersPost(BaseUsersPost):
 
     def reply(self):
         if not self.request.form:  # JSON, not a CSV upload
-            check_country(json_body(self.request), required=api.user.is_anonymous())
+            check_country(user_body(self.request), required=api.user.is_anonymous())
         result = super().reply()
         if isinstance(result, dict) and result.get("id") and self.request.response.getStatus() < 400:
             # An administrator may create a teacher at once (``roles``).
