@@ -1,14 +1,19 @@
-"""A WSGI filter of the instance (etc/zope.ini.in): malformed multipart bodies get a 400.
+"""A WSGI filter of the instance (etc/zope.ini.in) for two malformed requests Zope answers with 500.
 
-Zope parses a ``multipart/form-data`` body before publishing anything, and a
-Content-Type without its ``boundary`` makes that parser fail with a KeyError,
-which the client sees as a server error (found by the fuzzer, make fuzz).
+- Zope parses a ``multipart/form-data`` body before publishing anything, and a
+  Content-Type without its ``boundary`` makes that parser fail (KeyError): 400.
+- ZPublisher.utils.basic_auth_decode fails on ``Authorization: Basic`` credentials
+  that are no base64, no UTF-8 or have no colon (ValueError): 401, as for wrong ones.
+
+Both were found by the fuzzer (make fuzz).
 """
 
+import base64
 import json
 
 
 MESSAGE = "Content-Type: multipart/form-data needs a boundary."
+BAD_CREDENTIALS = "Authorization: malformed basic credentials."
 
 
 def multipart_needs_boundary(content_type: str) -> bool:
@@ -23,15 +28,35 @@ def multipart_needs_boundary(content_type: str) -> bool:
     return True
 
 
-def malformed_multipart(app):
+def malformed_basic_auth(authorization: str) -> bool:
+    """Whether Zope would fail to decode these Basic credentials (as ZPublisher.utils reads them)."""
+    if authorization[:6].lower() != "basic ":
+        return False
+    try:
+        plain = base64.b64decode(authorization.split()[-1]).decode()
+    except ValueError:  # binascii.Error and UnicodeDecodeError are ValueErrors
+        return True
+    return ":" not in plain
+
+
+def _error(start_response, status: str, kind: str, message: str, headers=()):
+    body = json.dumps({"type": kind, "message": message}).encode("utf-8")
+    start_response(
+        status,
+        [("Content-Type", "application/json"), ("Content-Length", str(len(body))), *headers],
+    )
+    return [body]
+
+
+def malformed_requests(app):
     def middleware(environ, start_response):
         if multipart_needs_boundary(environ.get("CONTENT_TYPE", "")):
-            body = json.dumps({"type": "BadRequest", "message": MESSAGE}).encode("utf-8")
-            start_response(
-                "400 Bad Request",
-                [("Content-Type", "application/json"), ("Content-Length", str(len(body)))],
+            return _error(start_response, "400 Bad Request", "BadRequest", MESSAGE)
+        if malformed_basic_auth(environ.get("HTTP_AUTHORIZATION", "")):
+            return _error(
+                start_response, "401 Unauthorized", "Unauthorized", BAD_CREDENTIALS,
+                [("WWW-Authenticate", 'Basic realm="Zope"')],
             )
-            return [body]
         return app(environ, start_response)
 
     return middleware
@@ -39,4 +64,4 @@ def malformed_multipart(app):
 
 def filter_factory(global_conf, **local_conf):
     """PasteDeploy entry (``use = call:collective.twinning.wsgi:filter_factory``)."""
-    return malformed_multipart
+    return malformed_requests
