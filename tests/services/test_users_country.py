@@ -165,3 +165,19 @@ def test_post_body_must_be_an_object(functional_portal, request_factory, who, bo
 
     assert response.status_code == 400, response.text
     assert response.json()["message"] == "The body must be a JSON object."
+
+
+@pytest.mark.parametrize("path", ["/@users/teacher-nuria", "/@users/teacher-nuria/other", "/@users/a/b/c"])
+def test_post_to_an_unknown_users_path_is_400(nuria, request_factory, path):
+    response = request_factory(role="Manager").post(path, json=new_user("teacher-pablo", country="ES"))
+
+    assert response.status_code == 400, response.text
+    assert "reset-password" in response.json()["message"]
+    assert not exists("teacher-pablo")
+
+
+def test_anonymous_password_reset_needs_no_country(nuria, anon_request):
+    """plone.restapi's reset-password (an empty POST) is not a registration."""
+    response = anon_request.post("/@users/teacher-nuria/reset-password")
+
+    assert response.status_code == 200, response.text
