@@ -117,6 +117,11 @@ def service_schemas() -> dict:
             required=("type", "message"),
             description="plone.restapi's error body; the message names the field or parameter.",
         ),
+        "WrappedError": _object(
+            {"error": ref("Error")},
+            required=("error",),
+            description="The error body of plone.restapi's @users (the add-on's checks answer Error).",
+        ),
         "RichTextInput": {
             "description": "HTML as a string, or with its content type.",
             "oneOf": [
@@ -355,6 +360,7 @@ ERRORS = {
     "404": "NotFound",
     "409": "Conflict",
     "429": "TooManyRequests",
+    "503": "ServiceUnavailable",
 }
 ERROR_TEXT = {
     "BadRequest": "Bad input; the message names the field or parameter. Nothing was changed.",
@@ -363,6 +369,7 @@ ERROR_TEXT = {
     "NotFound": "No such object (or member, pupil, request) here.",
     "Conflict": "What it would create is already there.",
     "TooManyRequests": "Over the rate limit.",
+    "ServiceUnavailable": "The portal is not set up for it (no sender address for mail).",
 }
 
 
@@ -414,6 +421,15 @@ def _responses(ok: dict, errors: tuple[str, ...]) -> dict:
     for code in errors:
         responses[code] = {"$ref": f"#/components/responses/{ERRORS[code]}"}
     return responses
+
+
+def users_errors(codes: tuple[str, ...]) -> dict:
+    """@users answers both error bodies: the add-on's and plone.restapi's wrapped one."""
+    schema = {"anyOf": [ref("Error"), ref("WrappedError")]}
+    return {
+        code: {"description": ERROR_TEXT[ERRORS[code]], "content": {JSON: {"schema": schema}}}
+        for code in codes
+    }
 
 
 def _json(description: str, schema: dict) -> dict:
@@ -600,21 +616,24 @@ def service_paths() -> dict:
     paths["/@users"] = {
         "post": _operation(
             "Register (anonymous) or create an account",
-            {"201": _json("Created.", ref("User"))}, ("400", "401", "403"), "users", ("@users", ISiteRoot),
+            {"201": _json("Created.", ref("User")), **users_errors(("400", "401", "403"))}, (), "users",
+            ("@users", ISiteRoot),
             body=_body(ref("UserAdd")),
             description="plone.restapi's @users POST; a self-registering teacher must give country.",
         )
     }
     paths["/@users/{userid}"] = {
         "patch": _operation(
-            "Change an account", {**NO_CONTENT, "200": _json("Changed.", ref("User"))},
-            WRITE, "users", ("@users", ISiteRoot), body=_body(ref("UserChange")),
+            "Change an account",
+            {**NO_CONTENT, "200": _json("Changed.", ref("User")), **users_errors(WRITE)},
+            (), "users", ("@users", ISiteRoot), body=_body(ref("UserChange")),
         )
     }
     paths["/@twinning-openapi"] = {
         "get": _operation(
             "This document", {"200": _json("The OpenAPI document.", ref("OpenAPIDocument"))},
-            (), "meta", ("@twinning-openapi", ISiteRoot),
+            ("401",), "meta", ("@twinning-openapi", ISiteRoot),
+            description="Public. 401 only for malformed credentials.",
         )
     }
     paths["/projects/@import"] = {
@@ -652,7 +671,7 @@ def service_paths() -> dict:
     paths[f"{SPACE}/@contact"] = {
         "post": _operation(
             "Mail the project's founders", {"200": _json("Sent.", ref("ContactSent"))},
-            ("400", "401", "403", "404", "429"), "contact", ("@contact", ITwinSpace),
+            ("400", "401", "403", "404", "429", "503"), "contact", ("@contact", ITwinSpace),
             body=_body(ref("ContactMessage")),
         )
     }
@@ -721,7 +740,7 @@ def service_paths() -> dict:
         paths[f"{base}/@contact"] = {
             "post": _operation(
                 "Mail the author", {"200": _json("Sent.", ref("ContactSent"))},
-                ("400", "401", "403", "404", "429"), "contact", ("@contact", interface),
+                ("400", "401", "403", "404", "429", "503"), "contact", ("@contact", interface),
                 body=_body(ref("ContactMessage")),
             )
         }
