@@ -51,13 +51,13 @@ def test_malformed_basic_auth(authorization, refused):
     assert malformed_basic_auth(authorization) is refused
 
 
-def _call(app, content_type, authorization=""):
+def _call(app, content_type, authorization="", method="POST"):
     seen = {}
 
     def start_response(status, headers):
         seen["status"], seen["headers"] = status, dict(headers)
 
-    environ = {"CONTENT_TYPE": content_type, "REQUEST_METHOD": "POST", "HTTP_AUTHORIZATION": authorization}
+    environ = {"CONTENT_TYPE": content_type, "REQUEST_METHOD": method, "HTTP_AUTHORIZATION": authorization}
     body = b"".join(app(environ, start_response))
     return seen, body
 
@@ -82,6 +82,15 @@ def test_filter_refuses_and_passes():
     assert json.loads(body)["type"] == "Unauthorized"
     seen, body = _call(app, "application/json", _basic(b"ana:secret"))
     assert (seen["status"], body) == ("200 OK", b"inner")
+
+
+@pytest.mark.parametrize("method", ["QUERY", "FOO", "get"])
+def test_unknown_methods_are_405(method):
+    app = filter_factory({})(lambda environ, start_response: [b"inner"])
+    seen, body = _call(app, "", method=method)
+    assert seen["status"] == "405 Method Not Allowed"
+    assert "PATCH" in seen["headers"]["Allow"]
+    assert json.loads(body)["type"] == "MethodNotAllowed"
 
 
 def test_instance_pipeline_has_the_filter():

@@ -4,6 +4,7 @@
   Content-Type without its ``boundary`` makes that parser fail (KeyError): 400.
 - ZPublisher.utils.basic_auth_decode fails on ``Authorization: Basic`` credentials
   that are no base64, no UTF-8 or have no colon (ValueError): 401, as for wrong ones.
+- Zope fails on HTTP methods it does not know (e.g. QUERY): 405.
 
 Both were found by the fuzzer (make fuzz).
 """
@@ -14,6 +15,11 @@ import json
 
 MESSAGE = "Content-Type: multipart/form-data needs a boundary."
 BAD_CREDENTIALS = "Authorization: malformed basic credentials."
+# HTTP and the WebDAV methods Zope publishes.
+METHODS = (
+    "GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS", "TRACE",
+    "PROPFIND", "PROPPATCH", "MKCOL", "COPY", "MOVE", "LOCK", "UNLOCK",
+)
 
 
 def multipart_needs_boundary(content_type: str) -> bool:
@@ -50,6 +56,12 @@ def _error(start_response, status: str, kind: str, message: str, headers=()):
 
 def malformed_requests(app):
     def middleware(environ, start_response):
+        method = environ.get("REQUEST_METHOD", "GET")
+        if method not in METHODS:
+            return _error(
+                start_response, "405 Method Not Allowed", "MethodNotAllowed",
+                f"Method {method[:20]} is not supported.", [("Allow", ", ".join(METHODS))],
+            )
         if multipart_needs_boundary(environ.get("CONTENT_TYPE", "")):
             return _error(start_response, "400 Bad Request", "BadRequest", MESSAGE)
         if malformed_basic_auth(environ.get("HTTP_AUTHORIZATION", "")):
