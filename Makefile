@@ -95,6 +95,18 @@ bench: $(INSTALL_STAMP) ## Benchmark the searches (SCALE=1; SCALE=10 is ten time
 	$(BIN)/python scripts/instance.py --instance $(BENCH_VAR)/instance --var $(BENCH_VAR)/var --port 0
 	SCALE=$(SCALE) $(BIN)/zconsole run $(BENCH_VAR)/instance/etc/zope.conf bench/run.py --scale $(SCALE) $(BENCH_ARGS)
 
+# OpenAPI document (docs/openapi.yaml) and fuzzing against it (issue 7).
+FUZZ_EXAMPLES ?= 50
+export FUZZ_EXAMPLES
+
+.PHONY: openapi
+openapi: $(INSTALL_STAMP) ## Write docs/openapi.yaml from the code (the test fails when it is out of date)
+	$(BIN)/python scripts/openapi.py
+
+.PHONY: fuzz
+fuzz: $(INSTALL_STAMP) ## Schemathesis against a throwaway demo portal as 4 identities (FUZZ_EXAMPLES=50); writes bench/results/
+	bash scripts/fuzz.sh
+
 .PHONY: constraints
 constraints: $(INSTALL_STAMP) ## Regenerate constraints.txt and versions.cfg from the passing .venv
 	$(BIN)/pip freeze --all --exclude-editable | grep -v '^collective.twinning' > constraints.txt

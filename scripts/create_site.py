@@ -58,10 +58,6 @@ else:
         setup_content=False,
         default_language="en",
     )
-    # A sender address, so that @contact and the notifications can compose mail
-    # (delivery needs a MailHost set up in the control panel).
-    site.portal_registry["plone.email_from_address"] = "portal@etwinning.example"
-    site.portal_registry["plone.email_from_name"] = "eTwinning Portal"
 transaction.commit()
 
 setSite(app[site_id])

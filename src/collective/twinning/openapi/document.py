@@ -260,7 +260,7 @@ def service_schemas() -> dict:
             {
                 "project": {"type": "object"},
                 "state_history": {"type": "array", "items": {"type": "object"}},
-                "members": {"type": "array", "items": {"type": "object"}},
+                "members": {"type": "object", "description": "The members by kind (adults, pupils)."},
                 "content": {"type": "array", "items": {"type": "object"}},
                 "mobilities": {"type": "array", "items": {"type": "object"}},
                 "mobility_totals": _object(
@@ -423,8 +423,8 @@ def _responses(ok: dict, errors: tuple[str, ...]) -> dict:
     return responses
 
 
-def users_errors(codes: tuple[str, ...]) -> dict:
-    """@users answers both error bodies: the add-on's and plone.restapi's wrapped one."""
+def either_errors(codes: tuple[str, ...]) -> dict:
+    """plone.restapi's @users and content services answer both error bodies: Error and WrappedError."""
     schema = {"anyOf": [ref("Error"), ref("WrappedError")]}
     return {
         code: {"description": ERROR_TEXT[ERRORS[code]], "content": {JSON: {"schema": schema}}}
@@ -616,7 +616,7 @@ def service_paths() -> dict:
     paths["/@users"] = {
         "post": _operation(
             "Register (anonymous) or create an account",
-            {"201": _json("Created.", ref("User")), **users_errors(("400", "401", "403"))}, (), "users",
+            {"201": _json("Created.", ref("User")), **either_errors(("400", "401", "403"))}, (), "users",
             ("@users", ISiteRoot),
             body=_body(ref("UserAdd")),
             description="plone.restapi's @users POST; a self-registering teacher must give country.",
@@ -625,7 +625,7 @@ def service_paths() -> dict:
     paths["/@users/{userid}"] = {
         "patch": _operation(
             "Change an account",
-            {**NO_CONTENT, "200": _json("Changed.", ref("User")), **users_errors(WRITE)},
+            {**NO_CONTENT, "200": _json("Changed.", ref("User")), **either_errors(WRITE)},
             (), "users", ("@users", ISiteRoot), body=_body(ref("UserChange")),
         )
     }
@@ -755,7 +755,7 @@ def _create(types: tuple[str, ...], where: str) -> dict:
     schema = schemas[0] if len(schemas) == 1 else {"oneOf": schemas}
     return _operation(
         f"Create a {' or '.join(types)} in {where}",
-        {"201": _json("Created.", ref("Content"))}, WRITE, "content",
+        {"201": _json("Created.", ref("Content")), **either_errors(WRITE)}, (), "content",
         body=_body(schema), description="plone.restapi's content creation; `@type` names the type.",
     )
 
@@ -765,8 +765,12 @@ def _update(types: tuple[str, ...]) -> dict:
     schema = schemas[0] if len(schemas) == 1 else {"anyOf": schemas}
     return _operation(
         f"Change a {' or '.join(types)}",
-        {**NO_CONTENT, "200": _json("Changed (with Prefer: return=representation).", ref("Content"))},
-        WRITE, "content", body=_body(schema), description="plone.restapi's content update.",
+        {
+            **NO_CONTENT,
+            "200": _json("Changed (with Prefer: return=representation).", ref("Content")),
+            **either_errors(WRITE),
+        },
+        (), "content", body=_body(schema), description="plone.restapi's content update.",
     )
 
 
