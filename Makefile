@@ -118,6 +118,18 @@ LOAD_SECONDS ?= 30
 load: $(INSTALL_STAMP) ## Load test: stock Document GET, then searches, views, page creation, joins; writes bench/results/
 	LOAD_USERS=$(LOAD_USERS) LOAD_SECONDS=$(LOAD_SECONDS) bash bench/load.sh
 
+# OpenAPI document (docs/openapi.yaml) and fuzzing against it (issue 7).
+FUZZ_EXAMPLES ?= 50
+export FUZZ_EXAMPLES
+
+.PHONY: openapi
+openapi: $(INSTALL_STAMP) ## Write docs/openapi.yaml from the code (the test fails when it is out of date)
+	$(BIN)/python scripts/openapi.py
+
+.PHONY: fuzz
+fuzz: $(INSTALL_STAMP) ## Schemathesis against a throwaway demo portal as 4 identities (FUZZ_EXAMPLES=50); writes bench/results/
+	bash scripts/fuzz.sh
+
 .PHONY: constraints
 constraints: $(INSTALL_STAMP) ## Regenerate constraints.txt and versions.cfg from the passing .venv
 	$(BIN)/pip freeze --all --exclude-editable | grep -v '^collective.twinning' > constraints.txt

@@ -63,6 +63,9 @@ setup(
             "pytest",
             "pytest-plone",
             "requests",
+            # make openapi writes docs/openapi.yaml; make fuzz tests the portal against it.
+            "PyYAML",
+            "schemathesis",
         ],
     },
     entry_points="""

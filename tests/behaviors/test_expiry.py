@@ -4,6 +4,7 @@ from collective.twinning.behaviors.expiry import IExpiry
 from datetime import date
 from datetime import timedelta
 from plone import api
+from zope.schema.interfaces import TooSmall
 
 import pytest
 
@@ -39,3 +40,14 @@ def test_expired_posting_hidden_from_catalog_searches(posting, days, visible):
     # The test user is a plain Member: no "Access inactive portal content".
     found = [b.getId for b in catalog(portal_type="PartnerPosting")]
     assert ("posting" in found) is visible
+
+
+@pytest.mark.parametrize("day", [date(872, 8, 18), date(1, 1, 1), date(1999, 12, 31)])
+def test_expires_before_2000_is_refused(day):
+    """The field refuses it (400 through REST); DateTime could not even store it."""
+    with pytest.raises(TooSmall):
+        IExpiry["expires"].validate(day)
+
+
+def test_expires_from_2000_is_accepted():
+    IExpiry["expires"].validate(date(2000, 1, 1))

@@ -2,6 +2,7 @@
 and the limit of 20 contacts per sender per hour (the clock is given)."""
 
 from collective.twinning.directory.contact import contact
+from collective.twinning.errors import ServiceUnavailable
 from collective.twinning.directory.contact import MAX_MESSAGE
 from collective.twinning.directory.contact import MAX_SUBJECT
 from collective.twinning.directory.contact import RATE_LIMIT
@@ -120,6 +121,14 @@ def test_a_sender_without_email_address(people, mailhost):
     with pytest.raises(BadRequest):
         send(people["posting"])
     assert mailhost.messages == []
+
+
+def test_a_portal_without_sender_address(people, mailhost):
+    api.portal.set_registry_record("plone.email_from_address", "")
+    with pytest.raises(ServiceUnavailable, match="sender address"):
+        send(people["posting"])
+    assert mailhost.messages == []
+    assert recent_sends("teacher-marta-es", NOW) == ()
 
 
 # data -> the field the 400 is about (the message names it)

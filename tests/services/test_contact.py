@@ -117,6 +117,16 @@ def test_the_answer_and_the_mail(site, session_for):
     assert all(m["From"].addresses[0].addr_spec == "portal@example.org" for m in mails)
 
 
+def test_a_portal_without_sender_address_is_503(site, session_for):
+    api.portal.set_registry_record("plone.email_from_address", "")
+    transaction.commit()
+    response = session_for("teacher-marta-es").post(f"{TARGETS['space']}/@contact", json=GOOD)
+    assert response.status_code == 503, response.text
+    assert response.json()["type"] == "ServiceUnavailable"
+    assert "sender address" in response.json()["message"]
+    assert site.sent() == []
+
+
 def test_what_the_sender_cannot_see(site, session_for):
     response = session_for("teacher-marta-es").post("/partner-finding/draft-posting/@contact", json=GOOD)
     assert response.status_code in (*DENIED, 404)

@@ -139,3 +139,45 @@ def test_patch_without_country_keeps_it(nuria, sessions):
     assert response.status_code == 204, response.text
     assert country_of("teacher-nuria") == "ES"
     assert api.user.get(userid="teacher-nuria").getProperty("fullname") == "Nuria Vidal"
+
+
+# Found by the fuzzer (make fuzz): plone.restapi answered 500 to these bodies.
+NOT_OBJECTS = [("empty", b""), ("number", b"-778"), ("list", b"[]"), ("not-json", b"{"), ("latin-1", b"\xff")]
+
+
+@pytest.mark.parametrize("body", [b[1] for b in NOT_OBJECTS], ids=[b[0] for b in NOT_OBJECTS])
+@pytest.mark.parametrize("who", ["manager", "self"])
+def test_patch_body_must_be_an_object(nuria, sessions, who, body):
+    response = sessions[who].patch(
+        "/@users/teacher-nuria", data=body, headers={"Content-Type": "application/json"}
+    )
+
+    assert response.status_code == 400, response.text
+    assert response.json()["message"] == "The body must be a JSON object."
+    assert country_of("teacher-nuria") == "ES"
+
+
+@pytest.mark.parametrize("body", [b[1] for b in NOT_OBJECTS], ids=[b[0] for b in NOT_OBJECTS])
+@pytest.mark.parametrize("who", ["manager", "anonymous"])
+def test_post_body_must_be_an_object(functional_portal, request_factory, who, body):
+    session = request_factory(role="Manager" if who == "manager" else "Anonymous")
+    response = session.post("/@users", data=body, headers={"Content-Type": "application/json"})
+
+    assert response.status_code == 400, response.text
+    assert response.json()["message"] == "The body must be a JSON object."
+
+
+@pytest.mark.parametrize("path", ["/@users/teacher-nuria", "/@users/teacher-nuria/other", "/@users/a/b/c"])
+def test_post_to_an_unknown_users_path_is_400(nuria, request_factory, path):
+    response = request_factory(role="Manager").post(path, json=new_user("teacher-pablo", country="ES"))
+
+    assert response.status_code == 400, response.text
+    assert "reset-password" in response.json()["message"]
+    assert not exists("teacher-pablo")
+
+
+def test_anonymous_password_reset_needs_no_country(nuria, anon_request):
+    """plone.restapi's reset-password (an empty POST) is not a registration."""
+    response = anon_request.post("/@users/teacher-nuria/reset-password")
+
+    assert response.status_code == 200, response.text

@@ -6,6 +6,7 @@ no status name, so they would come out as 500.
 """
 
 from zExceptions import HTTPConflict
+from zExceptions import HTTPServiceUnavailable
 from zExceptions import HTTPTooManyRequests
 
 
@@ -15,3 +16,7 @@ class Conflict(HTTPConflict):
 
 class TooManyRequests(HTTPTooManyRequests):
     """429: the sender went over a rate limit."""
+
+
+class ServiceUnavailable(HTTPServiceUnavailable):
+    """503: the portal is not set up for it (e.g. no sender address for mail)."""

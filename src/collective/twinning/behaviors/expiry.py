@@ -18,11 +18,16 @@ from zope.interface import implementer
 from zope.interface import provider
 
 
+EARLIEST = date(2000, 1, 1)
+
+
 @provider(IFormFieldProvider)
 class IExpiry(model.Schema):
     expires = schema.Date(
         title=_("Expires on"),
         description=_("Last day on which the posting is shown."),
+        # DateTime cannot read years before 1000 (found by the fuzzer: 500).
+        min=EARLIEST,
         required=False,
     )
 

@@ -16,6 +16,7 @@ from email.message import EmailMessage
 from email.utils import formataddr
 from plone import api
 from zExceptions import BadRequest
+from collective.twinning.errors import ServiceUnavailable
 from collective.twinning.errors import TooManyRequests
 from zExceptions import Unauthorized
 from zope.annotation.interfaces import IAnnotations
@@ -107,6 +108,9 @@ def contact(obj, sender_id: str, data: dict, now: float | None = None) -> dict:
     ]
     if not recipients:
         raise BadRequest("There is nobody to contact here.")
+    if not api.portal.get_registry_record("plone.email_from_address", default=None):
+        # Found by the fuzzer: formataddr failed on the missing address (500).
+        raise ServiceUnavailable("The portal cannot send mail: its sender address is not set.")
     now = time.time() if now is None else now
     if len(recent_sends(sender_id, now)) >= RATE_LIMIT:
         raise TooManyRequests(

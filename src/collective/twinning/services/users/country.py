@@ -5,8 +5,21 @@ from zExceptions import BadRequest
 from zope.component import getUtility
 from zope.schema.interfaces import IVocabularyFactory
 
+import json
+
 
 COUNTRIES = "collective.twinning.vocabularies.Countries"
+
+
+def user_body(request) -> dict:
+    """The JSON object of a @users call, or 400 (plone.restapi would answer 500)."""
+    try:
+        data = json.loads(request.get("BODY") or b"")
+    except ValueError:  # also an empty body, and UnicodeDecodeError
+        raise BadRequest("The body must be a JSON object.") from None
+    if not isinstance(data, dict):
+        raise BadRequest("The body must be a JSON object.")
+    return data
 
 
 def check_country(data, required: bool) -> None:

@@ -1,6 +1,6 @@
 from collective.twinning.services.users.country import check_country
+from collective.twinning.services.users.country import user_body
 from collective.twinning.directory.profiles import sync_profile
-from plone.restapi.deserializer import json_body
 from plone.restapi.services.users.update import UsersPatch as BaseUsersPatch
 
 
@@ -12,8 +12,8 @@ class UsersPatch(BaseUsersPatch):
     """
 
     def reply(self):
-        data = json_body(self.request)
-        check_country(data, required=isinstance(data, dict) and "country" in data)
+        data = user_body(self.request)
+        check_country(data, required="country" in data)
         result = super().reply()
         if self.request.response.getStatus() < 400 and len(self.params) == 1:
             # Roles may have changed, which PAS announces with no event.

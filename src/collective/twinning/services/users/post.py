@@ -1,8 +1,9 @@
 from collective.twinning.services.users.country import check_country
+from collective.twinning.services.users.country import user_body
 from collective.twinning.directory.profiles import sync_profile
 from plone import api
-from plone.restapi.deserializer import json_body
 from plone.restapi.services.users.add import UsersPost as BaseUsersPost
+from zExceptions import BadRequest
 
 
 class UsersPost(BaseUsersPost):
@@ -13,8 +14,16 @@ class UsersPost(BaseUsersPost):
     """
 
     def reply(self):
-        if not self.request.form:  # JSON, not a CSV upload
-            check_country(json_body(self.request), required=api.user.is_anonymous())
+        match self.params:
+            case []:  # a new account
+                if not self.request.form:  # JSON, not a CSV upload
+                    check_country(user_body(self.request), required=api.user.is_anonymous())
+            case [_, "reset-password"]:  # plone.restapi's, no account data
+                pass
+            case _:  # plone.restapi would raise a bare Exception (500)
+                raise BadRequest(
+                    "Unknown path: post to @users or to @users/<username>/reset-password."
+                )
         result = super().reply()
         if isinstance(result, dict) and result.get("id") and self.request.response.getStatus() < 400:
             # An administrator may create a teacher at once (``roles``).

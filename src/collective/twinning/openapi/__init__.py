@@ -1,0 +1,1 @@
+"""The OpenAPI document of the endpoints of the add-on (scripts/openapi.py, @twinning-openapi)."""

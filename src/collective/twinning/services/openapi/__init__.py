@@ -1,0 +1,1 @@
+"""``@twinning-openapi``: the OpenAPI document of the add-on."""
