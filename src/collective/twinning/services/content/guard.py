@@ -1,0 +1,46 @@
+"""plone.restapi's content POST and PATCH, made to answer 400 (never 500) on malformed bodies.
+
+Its deserializers raise TypeError, KeyError, LookupError, … on values of the
+wrong shape (an object where a choice is expected, a relation without "@id",
+a file with an unknown encoding); the publisher would answer 500 or 503.
+The body is checked first, and what still breaks inside becomes a 400: the
+request's transaction is aborted, so nothing created or changed stays.
+"""
+
+from collective.twinning.services.base import json_object
+from plone.restapi.services.content.add import FolderPost
+from plone.restapi.services.content.update import ContentPatch
+from zExceptions import BadRequest
+
+
+# What the field deserializers raise on values of the wrong shape.
+MALFORMED = (TypeError, KeyError, AttributeError, LookupError, ValueError, UnicodeError)
+
+
+def _check_body(request, creating: bool) -> dict:
+    data = json_object(request)
+    if creating and not isinstance(data.get("@type"), str):
+        raise BadRequest("@type: a content type name is required.")
+    for name in ("id", "title"):
+        if data.get(name) is not None and not isinstance(data[name], str):
+            raise BadRequest(f"{name}: must be a string.")
+    return data
+
+
+def _guarded(reply):
+    try:
+        return reply()
+    except MALFORMED as error:
+        raise BadRequest(f"body: a value has the wrong form ({type(error).__name__}: {error}).") from None
+
+
+class GuardedFolderPost(FolderPost):
+    def reply(self):
+        _check_body(self.request, creating=True)
+        return _guarded(super().reply)
+
+
+class GuardedContentPatch(ContentPatch):
+    def reply(self):
+        _check_body(self.request, creating=False)
+        return _guarded(super().reply)
