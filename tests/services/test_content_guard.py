@@ -22,6 +22,8 @@ import transaction
             "body",
         ),
         ('{"@type": "Page", "title": "x", "text": {"data": ["not", "text"]}}', "body"),
+        # found by the fuzzer: rich text Plone's transforms cannot read
+        ('{"@type": "Page", "title": "x", "text": "\\udb8d\\udd40\\u00a1\\u0001\\u00a8"}', "body"),
     ],
 )
 def test_create_with_a_malformed_body_is_400(session, twinspace, body, named):

@@ -8,13 +8,17 @@ request's transaction is aborted, so nothing created or changed stays.
 """
 
 from collective.twinning.services.base import json_object
+from plone.app.textfield.interfaces import TransformError
 from plone.restapi.services.content.add import FolderPost
 from plone.restapi.services.content.update import ContentPatch
 from zExceptions import BadRequest
 
 
-# What the field deserializers raise on values of the wrong shape.
-MALFORMED = (TypeError, KeyError, AttributeError, LookupError, ValueError, UnicodeError)
+# What the field deserializers raise on values of the wrong shape (and rich text that
+# Plone's transforms cannot read, e.g. lone surrogates or control characters).
+MALFORMED = (
+    TypeError, KeyError, AttributeError, LookupError, ValueError, UnicodeError, TransformError,
+)
 
 
 def _check_body(request, creating: bool) -> dict:
