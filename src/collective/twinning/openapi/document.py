@@ -582,7 +582,44 @@ def roster_paths(base: str, tag: str) -> dict:
             ),
             "delete": _operation("Remove a member", NO_CONTENT, WRITE, tag, service),
         },
+        f"{base}/@audit": {
+            "get": _operation(
+                "The audit log: roster changes, validation and label decisions, transitions",
+                {"200": _json("Newest first, batched.", AUDIT_LOG)},
+                ("400", "401", "403", "404"), tag, ("@audit", IHasRoster),
+                query=[
+                    {"name": "b_start", "in": "query", "schema": {"type": "integer", "minimum": 0}},
+                    {"name": "b_size", "in": "query", "schema": {"type": "integer", "minimum": 1, "maximum": 500}},
+                ],
+            ),
+        },
     }
+
+
+# @audit entries: who, when, what, target, comment, and what the kind of change adds.
+AUDIT_LOG = {
+    "type": "object",
+    "required": ["items", "items_total"],
+    "properties": {
+        "@id": {"type": "string"},
+        "items": {
+            "type": "array",
+            "items": {
+                "type": "object",
+                "required": ["when", "who", "what"],
+                "properties": {
+                    "when": {"type": "string"},
+                    "who": {"type": ["string", "null"]},
+                    "what": {"type": "string"},
+                    "target": {"type": ["string", "null"]},
+                    "comment": {"type": ["string", "null"]},
+                },
+            },
+        },
+        "items_total": {"type": "integer", "minimum": 0},
+        "batching": {"type": "object"},
+    },
+}
 
 
 def service_paths() -> dict:
