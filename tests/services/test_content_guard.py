@@ -62,3 +62,13 @@ def test_good_bodies_still_work(session, twinspace):
     assert response.status_code == 201
     response = session("manager").patch("projects/space", json={"title": "Renamed"})
     assert response.status_code == 204
+
+
+@pytest.mark.parametrize("field,day", [("end", "7492-07-15"), ("start", "0999-01-01"), ("end", "2101-01-01")])
+def test_dates_the_catalog_cannot_hold_are_400(session, twinspace, field, day):
+    """Found by the fuzzer: a year past ~4000 overflows Plone's DateIndex (500 at reindexing)."""
+    response = session("manager").patch("projects/space", json={field: day})
+    assert response.status_code == 400, response.text
+    assert field in response.json()["message"]
+    transaction.begin()
+    assert getattr(twinspace, field) is None

@@ -7,6 +7,7 @@ hide expired postings the way Plone hides any expired content.
 """
 
 from collective.twinning import _
+from collective.twinning.content.fields import date_field
 from DateTime import DateTime
 from datetime import date
 from plone.autoform.interfaces import IFormFieldProvider
@@ -18,17 +19,12 @@ from zope.interface import implementer
 from zope.interface import provider
 
 
-EARLIEST = date(2000, 1, 1)
-
 
 @provider(IFormFieldProvider)
 class IExpiry(model.Schema):
-    expires = schema.Date(
-        title=_("Expires on"),
+    expires = date_field(
+        _("Expires on"),
         description=_("Last day on which the posting is shown."),
-        # DateTime cannot read years before 1000 (found by the fuzzer: 500).
-        min=EARLIEST,
-        required=False,
     )
 
 

@@ -3,6 +3,7 @@
 from collective.twinning import _
 from plone.app.vocabularies.catalog import CatalogSource
 from z3c.relationfield.schema import RelationChoice
+from datetime import date
 from zope import schema
 
 
@@ -65,3 +66,15 @@ def organisation_field(title, description=""):
         source=CatalogSource(portal_type="Organisation"),
         required=False,
     )
+
+
+# Plone's catalog keeps `start`, `end` and `expires` as minutes in 32-bit integer sets
+# (DateIndex): a year past about 4000 overflows them and the save fails with a 500 (found by
+# the fuzzer), and DateTime cannot read years before 1000. A school project's dates lie well
+# within these bounds.
+EARLIEST_DATE = date(2000, 1, 1)
+LATEST_DATE = date(2100, 12, 31)
+
+
+def date_field(title, required: bool = False, **kwargs):
+    return schema.Date(title=title, min=EARLIEST_DATE, max=LATEST_DATE, required=required, **kwargs)

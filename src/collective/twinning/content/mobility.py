@@ -1,6 +1,7 @@
 """Mobility: an Erasmus+ mobility carried by a TwinSpace."""
 
 from collective.twinning import _
+from collective.twinning.content.fields import date_field
 from collective.twinning.content.fields import COUNTRIES
 from collective.twinning.content.twinspace import space_of
 from collective.twinning.content.validation import check_order
@@ -76,8 +77,8 @@ class IMobility(model.Schema):
         defaultFactory=current_user_country,
         required=False,
     )
-    start = schema.Date(title=_("Start date"), required=True)
-    end = schema.Date(title=_("End date"), required=True)
+    start = date_field(_("Start date"), required=True)
+    end = date_field(_("End date"), required=True)
     participants_staff = schema.Int(title=_("Staff participants"), min=0, default=0)
     participants_pupils = schema.Int(title=_("Pupil participants"), min=0, default=0)
     accompanying_persons = schema.Int(title=_("Accompanying persons"), min=0, default=0)

@@ -2,6 +2,7 @@
 
 from Acquisition import aq_chain
 from collective.twinning import _
+from collective.twinning.content.fields import date_field
 from collective.twinning.content.fields import founders_countries_field
 from collective.twinning.content.fields import languages_field
 from collective.twinning.content.fields import pupil_age_field
@@ -76,8 +77,8 @@ class ITwinSpace(model.Schema):
         required=False,
     )
 
-    start = schema.Date(title=_("Start date"), required=False)
-    end = schema.Date(title=_("End date"), required=False)
+    start = date_field(_("Start date"))
+    end = date_field(_("End date"))
 
     # Set from the founders' member properties (subscribers.twinspace).
     countries = founders_countries_field()
