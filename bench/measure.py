@@ -8,8 +8,9 @@ queries of each set are run once untimed to fill the ZODB caches.
 
 from collective.twinning.search.engine import parse
 from collective.twinning.search.engine import run as run_search
+from collective.twinning.search.clauses import ClauseSets
+from collective.twinning.search.clauses import security_clauses
 from collective.twinning.search.facets import facet_counts
-from collective.twinning.search.facets import security_clauses
 from copy import deepcopy
 from plone import api
 from plone.restapi.search.handler import SearchHandler
@@ -71,7 +72,7 @@ def facets_only(spec, form: dict) -> dict:
         for f in spec.filters if f.facet
     }
     core = {**parsed.core, **security_clauses(catalog, {**parsed.core, **parsed.options})}
-    return facet_counts(catalog, core, parsed.filtered, facets)
+    return facet_counts(catalog, ClauseSets.of(catalog, core, parsed.filtered), facets)
 
 
 def _stock_search(portal, request, query: dict) -> dict:
@@ -198,10 +199,16 @@ class _UsersGet(UsersGet, BrowserView):
     """plone.restapi's @users GET service as plone.rest builds it (a view)."""
 
 
-def users_in_process(portal, request, spec, terms, warmup: int) -> dict:
-    """People search ``q=<surname>`` vs ``@users?query=<id part>`` (and ``?search=``)."""
-    times = {"people_search": [], "users_query": [], "users_search": []}
-    found = {"people_search": 0, "users_query": 0, "users_search": 0}
+# @users answers at most 25 users unless given a limit: "query_all" asks for every match (the
+# total and the first page by name, as people search answers), with the number of users.
+USERS_WAYS = ("people_search", "users_query", "users_query_all", "users_search")
+
+
+def users_in_process(portal, request, spec, terms, warmup: int, user_count: int) -> dict:
+    """People search ``q=<surname>`` vs ``@users?query=<id part>`` (25 at most, and with
+    ``limit=<user_count>``: all) and ``@users?search=<surname>``."""
+    times = {way: [] for way in USERS_WAYS}
+    found = dict.fromkeys(USERS_WAYS, 0)
 
     def people(term):
         _set_request(request, portal, "@people-search", {"q": term})
@@ -212,6 +219,7 @@ def users_in_process(portal, request, spec, terms, warmup: int) -> dict:
         service = _UsersGet(portal, request)
         return service.reply()["items_total"]
 
+    every = str(user_count)
     for name, slug in terms[:warmup]:
         people(name), users({"query": slug})
     with Progress("in-process @users", len(terms)) as bar:
@@ -219,6 +227,7 @@ def users_in_process(portal, request, spec, terms, warmup: int) -> dict:
             for label, call in (
                 ("people_search", lambda: people(name)),
                 ("users_query", lambda: users({"query": slug})),
+                ("users_query_all", lambda: users({"query": slug, "limit": every})),
                 ("users_search", lambda: users({"search": name})),
             ):
                 elapsed, total = _timed(call)
@@ -228,9 +237,9 @@ def users_in_process(portal, request, spec, terms, warmup: int) -> dict:
     return _users_report(times, found, len(terms))
 
 
-def users_over_http(server, s, site_id: str, terms, warmup: int) -> dict:
-    times = {"people_search": [], "users_query": [], "users_search": []}
-    found = {"people_search": 0, "users_query": 0, "users_search": 0}
+def users_over_http(server, s, site_id: str, terms, warmup: int, user_count: int) -> dict:
+    times = {way: [] for way in USERS_WAYS}
+    found = dict.fromkeys(USERS_WAYS, 0)
     people_url, users_url = server.url(f"{site_id}/@people-search"), server.url(f"{site_id}/@users")
     for name, slug in terms[:warmup]:
         _get(s, people_url, {"q": name}), _get(s, users_url, {"query": slug})
@@ -239,6 +248,8 @@ def users_over_http(server, s, site_id: str, terms, warmup: int) -> dict:
             for label, call in (
                 ("people_search", lambda: _get(s, people_url, {"q": name})["items_total"]),
                 ("users_query", lambda: _get(s, users_url, {"query": slug})["items_total"]),
+                ("users_query_all", lambda: _get(
+                    s, users_url, {"query": slug, "limit": user_count})["items_total"]),
                 ("users_search", lambda: _get(s, users_url, {"search": name})["items_total"]),
             ):
                 elapsed, total = _timed(call)
@@ -253,6 +264,8 @@ def _users_report(times: dict, found: dict, count: int) -> dict:
     result["mean_found"] = {label: round(total / count, 1) for label, total in found.items()}
     result["speedup_vs_users_query_p50"] = ratio(result["users_query"], result["people_search"],
                                                  "p50")
+    result["speedup_vs_users_query_all_p50"] = ratio(result["users_query_all"],
+                                                     result["people_search"], "p50")
     result["speedup_vs_users_search_p50"] = ratio(result["users_search"],
                                                   result["people_search"], "p50")
     return result

@@ -125,7 +125,7 @@ def main(app) -> None:
     terms = make_queries.user_terms(builder.maker.rng, builder.teachers, options.user_queries)
     act_as(site, ADMIN)
     users_in_process = measure.users_in_process(site, request, specs.PEOPLE, terms,
-                                                min(options.warmup, 5))
+                                                min(options.warmup, 5), counts["users"])
 
     # The same over HTTP, served from a thread of this process.
     with measure.Server() as server:
@@ -137,7 +137,7 @@ def main(app) -> None:
         teacher.close()
         admin = measure.session(ADMIN, PASSWORD)
         users_http = measure.users_over_http(server, admin, SITE_ID, terms,
-                                             min(options.warmup, 5))
+                                             min(options.warmup, 5), counts["users"])
         admin.close()
 
     act_as(site, ADMIN)

@@ -1,16 +1,19 @@
 """Run a search described by a SearchSpec on the request's parameters."""
 
+from collective.twinning.search.clauses import ClauseSets
+from collective.twinning.search.clauses import security_clauses
 from collective.twinning.search.facets import facet_counts
-from collective.twinning.search.facets import security_clauses
 from collective.twinning.search.filters import age_overlap
 from collective.twinning.search.summaries import from_brain
 from collective.twinning.search.filters import Filter
 from collective.twinning.search.filters import parse_int
 from collective.twinning.search.filters import Sorting
+from collective.twinning.search.results import sorted_page
 from dataclasses import dataclass
 from dataclasses import field
 from plone import api
 from plone.restapi.batching import HypermediaBatch
+from Products.CMFCore.indexing import processQueue
 from zExceptions import BadRequest
 
 
@@ -98,17 +101,26 @@ def _facet_key(value) -> str:
 
 
 def run(spec: SearchSpec, request) -> dict:
-    """The batch of summaries, the total, batching links and the facets."""
+    """The batch of summaries, the total, batching links and the facets.
+
+    Each clause (with the user's security clauses, as ``catalog.searchResults``
+    adds them) is applied once; the items and every facet are intersections of
+    those record sets, and only the requested page is sorted out.
+    """
     parsed = parse(spec, dict(request.form))
     catalog = api.portal.get_tool("portal_catalog")
-    query = {**parsed.core, **parsed.filtered, **parsed.options, **parsed.sort}
-    results = catalog.searchResults(**query)
+    processQueue()  # what this request changed is found, as by catalog.searchResults
+    core = {**parsed.core, **security_clauses(catalog, {**parsed.core, **parsed.options})}
+    sets = ClauseSets.of(catalog, core, parsed.filtered)
+    results = sorted_page(
+        catalog, sets.matching(), parsed.sort["sort_on"],
+        parsed.sort["sort_order"] == "descending", parsed.b_start, parsed.b_size,
+    )
     batch = HypermediaBatch(request, results)
     facets = {
         f.param: (f.index, _facet_values(f)) for f in spec.filters if f.facet
     }
-    core = {**parsed.core, **security_clauses(catalog, {**parsed.core, **parsed.options})}
-    counts = facet_counts(catalog, core, parsed.filtered, facets)
+    counts = facet_counts(catalog, sets, facets)
     data = {
         "@id": batch.canonical_url,
         "items": [from_brain(brain) for brain in batch],

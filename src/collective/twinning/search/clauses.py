@@ -1,0 +1,85 @@
+"""The record ids matching each clause of a search, worked out once per request.
+
+The catalog's own search would apply the same clauses again for the items,
+then the facets once more; here each clause is applied once to its index
+(``_apply_index``, the catalog's plug-in index API) with the security clauses
+``CatalogTool.searchResults`` adds for the current user (``allowedRolesAndUsers``
+and, unless they may see it, ``effectiveRange``), and the items and every facet
+are intersections of these sets.
+"""
+
+from BTrees.IIBTree import intersection
+from BTrees.IIBTree import IISet
+from dataclasses import dataclass
+from dataclasses import field
+from DateTime import DateTime
+from plone import api
+
+
+def as_set(result):
+    """An index result as a set of record ids (text indexes give scored mappings)."""
+    if isinstance(result, int):
+        return IISet((result,))
+    if hasattr(result, "items"):
+        return IISet(result.keys())
+    return result
+
+
+def security_clauses(catalog, query: dict) -> dict:
+    """What CatalogTool.searchResults adds to a query for the current user."""
+    user = api.user.get_current()
+    clauses = {"allowedRolesAndUsers": catalog._listAllowedRolesAndUsers(user)}
+    show_inactive = query.get("show_inactive")
+    if show_inactive is None:
+        show_inactive = catalog.allow_inactive(query)
+    if not show_inactive:
+        clauses["effectiveRange"] = DateTime()
+    return clauses
+
+
+def clause_set(catalog, index_id: str, value):
+    """The record ids matching one clause of a query."""
+    index = catalog._catalog.getIndex(index_id)
+    result = index._apply_index({index_id: value})
+    if result is None:
+        raise ValueError(f"Index {index_id} cannot answer {value!r}.")
+    return as_set(result[0])
+
+
+def intersect_all(sets):
+    result = None
+    for rids in sets:
+        result = rids if result is None else intersection(result, rids)
+        if not result:
+            return IISet()
+    return IISet() if result is None else result
+
+
+@dataclass
+class ClauseSets:
+    """core: the clauses that are no facet (type, text, security…), intersected;
+    filters: facet index → the records its clause matches."""
+
+    core: object
+    filters: dict
+    _matching: object = field(default=None, repr=False)
+
+    @classmethod
+    def of(cls, catalog, core: dict, filtered: dict) -> "ClauseSets":
+        core_set = intersect_all(clause_set(catalog, i, v) for i, v in core.items())
+        if not core_set:  # nothing can match: spare the other indexes
+            return cls(core_set, {i: IISet() for i in filtered})
+        return cls(core_set, {i: clause_set(catalog, i, v) for i, v in filtered.items()})
+
+    def matching(self):
+        """The records matching every clause: the search's items."""
+        if self._matching is None:
+            self._matching = intersect_all([self.core, *self.filters.values()])
+        return self._matching
+
+    def without(self, index_id: str):
+        """The records matching every clause but the one on index_id (a facet's base)."""
+        if index_id not in self.filters:
+            return self.matching()
+        others = [rids for i, rids in self.filters.items() if i != index_id]
+        return intersect_all([self.core, *others]) if others else self.core

@@ -1,0 +1,105 @@
+"""The requested page of a search's records, in order, sorting no more than needed.
+
+The catalog sorts every matching record before it slices a page: one key
+lookup per record, then a sort. When the matching records are a good share of
+what the sort index holds (all teachers of a country, say), walking the sort
+index in its own order and keeping the records that match reaches the page in
+a few steps instead. Which way is cheaper follows from the share; a walk that
+turns out longer than sorting would have been gives up and sorts. Either way
+the order is that of the catalog's full sort (``sortResults`` without a limit,
+as ``@search`` sorts, reading each record's key): by key, then by record id,
+both reversed when descending.
+"""
+
+from ZTUtils.Lazy import LazyMap
+
+import heapq
+
+
+# Measured on 20 000 profiles, in nanoseconds: one record passed while walking the
+# sort index, against sorting (a fixed cost, then each matching record).
+WALK_STEP = 130
+SORT_FIXED = 50_000
+SORT_PER_MATCH = 500
+FIRST_SPAN = 1440  # descending walks over integer keys (DateIndex: minutes): one day first
+
+
+def sorted_page(catalog, rids, sort_on: str, descending: bool, b_start: int, b_size: int):
+    """The records of the page, as the catalog's lazy brains: len() is the page,
+    ``actual_result_count`` the total (what plone.batching expects of a catalog batch)."""
+    inner = catalog._catalog
+    index = inner.getIndex(sort_on)
+    total = len(rids)
+    wanted = b_start + b_size
+    found = None
+    if total and b_start < total:
+        budget = (SORT_FIXED + total * SORT_PER_MATCH) // WALK_STEP
+        if wanted * index.numObjects() // total < budget:
+            found = walk(index, rids, descending, wanted, budget)
+        if found is None:
+            found, total = first_sorted(index, rids, descending, wanted)
+    page = found[b_start:wanted] if found else []
+    return LazyMap(inner.__getitem__, page, len(page), actual_result_count=total)
+
+
+def first_sorted(index, rids, descending: bool, wanted: int) -> tuple[list, int]:
+    """The first ``wanted`` records by (key, record id), as the catalog's sortResults
+    orders them, and how many have a key (records without one are left out, as there)."""
+    keys = index.documentToKeyMap()
+    keyed = [(keys[rid], rid) for rid in rids if rid in keys]
+    pick = heapq.nlargest if descending else heapq.nsmallest
+    return [rid for _key, rid in pick(wanted, keyed)], len(keyed)
+
+
+def walk(index, rids, descending: bool, wanted: int, budget: int) -> list | None:
+    """The first ``wanted`` of ``rids`` in the index's order, or None when that
+    takes more than ``budget`` steps (or the index cannot be walked that way)."""
+    entries = _descending(index._index) if descending else index._index.items()
+    if entries is None:
+        return None
+    found, steps = [], 0
+    for _key, entry in entries:
+        if isinstance(entry, int):
+            members = (entry,)
+        else:
+            members = list(entry)
+            if descending:
+                members.reverse()
+        steps += len(members)
+        if steps > budget:
+            return None
+        for rid in members:
+            if rid in rids:
+                found.append(rid)
+                if len(found) == wanted:
+                    return found
+    return found
+
+
+def _descending(tree):
+    """(key, entry) from the largest key down, for integer keys; None for others.
+
+    BTrees iterate upwards only (and index from the end slowly), so the walk
+    reads growing windows of keys from the top."""
+    try:
+        high = tree.maxKey()
+    except ValueError:
+        return iter(())
+    if not isinstance(high, int):
+        return None
+
+    def windows():
+        nonlocal high
+        span = FIRST_SPAN
+        while True:
+            low = high - span
+            chunk = list(tree.items(min=low, max=high))
+            chunk.reverse()
+            yield from chunk
+            try:
+                high = tree.maxKey(low - 1)
+            except ValueError:
+                return
+            span *= 4
+
+    return windows()
