@@ -57,6 +57,12 @@ def _timed(call) -> tuple[float, object]:
 
 
 def _set_request(request, portal, service: str, form: dict, query_string: str = "") -> None:
+    """The one request object of the in-process runs, made to look like a new request.
+
+    Indexes keep their interim results in the request (``__catalog_cache__``); left
+    there, every later query would find the clauses it shares with earlier ones
+    (type, the user's roles...) already worked out, which no real request does."""
+    request.other.pop("__catalog_cache__", None)
     request.form.clear()
     request.form.update(form)
     request["ACTUAL_URL"] = f"{portal.absolute_url()}/{service}"

@@ -5,7 +5,10 @@ then the facets once more; here each clause is applied once to its index
 (``_apply_index``, the catalog's plug-in index API) with the security clauses
 ``CatalogTool.searchResults`` adds for the current user (``allowedRolesAndUsers``
 and, unless they may see it, ``effectiveRange``), and the items and every facet
-are intersections of these sets.
+are intersections of these sets. As in the catalog's search, an index that
+can limit its work to the records found so far is given them (the effective
+date range of the whole portal costs more than that of one type's records), so
+every set is within the core set of the search (type, text, security).
 """
 
 from BTrees.IIBTree import intersection
@@ -14,6 +17,7 @@ from dataclasses import dataclass
 from dataclasses import field
 from DateTime import DateTime
 from plone import api
+from Products.PluginIndexes.interfaces import ILimitedResultIndex
 
 
 def as_set(result):
@@ -37,13 +41,17 @@ def security_clauses(catalog, query: dict) -> dict:
     return clauses
 
 
-def clause_set(catalog, index_id: str, value):
-    """The record ids matching one clause of a query."""
+def clause_set(catalog, index_id: str, value, within=None):
+    """The record ids matching one clause of a query (among ``within``, when given)."""
     index = catalog._catalog.getIndex(index_id)
-    result = index._apply_index({index_id: value})
+    if within is not None and ILimitedResultIndex.providedBy(index):
+        result = index._apply_index({index_id: value}, within)
+    else:
+        result = index._apply_index({index_id: value})
     if result is None:
         raise ValueError(f"Index {index_id} cannot answer {value!r}.")
-    return as_set(result[0])
+    rids = as_set(result[0])
+    return rids if within is None else intersection(within, rids)
 
 
 def intersect_all(sets):
@@ -58,7 +66,7 @@ def intersect_all(sets):
 @dataclass
 class ClauseSets:
     """core: the clauses that are no facet (type, text, security…), intersected;
-    filters: facet index → the records its clause matches."""
+    filters: facet index → the core records its clause matches."""
 
     core: object
     filters: dict
@@ -66,15 +74,18 @@ class ClauseSets:
 
     @classmethod
     def of(cls, catalog, core: dict, filtered: dict) -> "ClauseSets":
-        core_set = intersect_all(clause_set(catalog, i, v) for i, v in core.items())
-        if not core_set:  # nothing can match: spare the other indexes
-            return cls(core_set, {i: IISet() for i in filtered})
-        return cls(core_set, {i: clause_set(catalog, i, v) for i, v in filtered.items()})
+        core_set = None
+        for index_id, value in core.items():  # the security clauses come last
+            core_set = clause_set(catalog, index_id, value, core_set)
+            if not core_set:  # nothing can match: spare the other indexes
+                return cls(IISet(), {i: IISet() for i in filtered})
+        core_set = IISet() if core_set is None else core_set
+        return cls(core_set, {i: clause_set(catalog, i, v, core_set) for i, v in filtered.items()})
 
     def matching(self):
         """The records matching every clause: the search's items."""
         if self._matching is None:
-            self._matching = intersect_all([self.core, *self.filters.values()])
+            self._matching = intersect_all(self.filters.values()) if self.filters else self.core
         return self._matching
 
     def without(self, index_id: str):
@@ -82,4 +93,4 @@ class ClauseSets:
         if index_id not in self.filters:
             return self.matching()
         others = [rids for i, rids in self.filters.items() if i != index_id]
-        return intersect_all([self.core, *others]) if others else self.core
+        return intersect_all(others) if others else self.core
