@@ -63,6 +63,18 @@ def intersect_all(sets):
     return IISet() if result is None else result
 
 
+# The user's roles are a union of index entries: a flat set, which the other entries
+# (BTrees sets, slower to walk) intersect with faster than with each other. The
+# effective range limits its work to the records found before it.
+FIRST = ("allowedRolesAndUsers",)
+LAST = ("effectiveRange",)
+
+
+def _order(clause) -> int:
+    index_id = clause[0]
+    return 0 if index_id in FIRST else 2 if index_id in LAST else 1
+
+
 @dataclass
 class ClauseSets:
     """core: the clauses that are no facet (type, text, security…), intersected;
@@ -75,7 +87,7 @@ class ClauseSets:
     @classmethod
     def of(cls, catalog, core: dict, filtered: dict) -> "ClauseSets":
         core_set = None
-        for index_id, value in core.items():  # the security clauses come last
+        for index_id, value in sorted(core.items(), key=_order):
             core_set = clause_set(catalog, index_id, value, core_set)
             if not core_set:  # nothing can match: spare the other indexes
                 return cls(IISet(), {i: IISet() for i in filtered})

@@ -45,8 +45,8 @@ def sorted_page(catalog, rids, sort_on: str, descending: bool, b_start: int, b_s
 def first_sorted(index, rids, descending: bool, wanted: int) -> tuple[list, int]:
     """The first ``wanted`` records by (key, record id), as the catalog's sortResults
     orders them, and how many have a key (records without one are left out, as there)."""
-    keys = index.documentToKeyMap()
-    keyed = [(keys[rid], rid) for rid in rids if rid in keys]
+    key_of = index.documentToKeyMap().get
+    keyed = [(key, rid) for rid in rids if (key := key_of(rid)) is not None]
     pick = heapq.nlargest if descending else heapq.nsmallest
     return [rid for _key, rid in pick(wanted, keyed)], len(keyed)
 
