@@ -11,10 +11,10 @@ from the index; whichever the measured costs below make cheaper.
 
 from BTrees.IIBTree import intersection
 from collections import Counter
+from collective.twinning.search.clauses import as_set
 from functools import partial
 from itertools import chain
 from operator import is_not
-from collective.twinning.search.clauses import as_set
 
 
 # Measured costs, in nanoseconds, on 20 000 profiles (2026-11-28): reading one record's
