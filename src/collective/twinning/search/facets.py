@@ -39,12 +39,14 @@ def _entries(index, values) -> list:
     return found
 
 
-def _merging_costs_less(length: int, size: int) -> bool:
-    return STEP_PER_MATCH_AND_VALUE * size + STEP_PER_INDEXED * length <= PROBE * length
+def _costs(length: int, size: int) -> tuple[int, int]:
+    """(merging, probing) an entry of ``length`` records with a set of ``size``."""
+    return STEP_PER_MATCH_AND_VALUE * size + STEP_PER_INDEXED * length, PROBE * length
 
 
-def _entry_cost(length: int, size: int) -> int:
-    return min(STEP_PER_MATCH_AND_VALUE * size + STEP_PER_INDEXED * length, PROBE * length)
+def _merges(length: int, size: int) -> bool:
+    merging, probing = _costs(length, size)
+    return merging <= probing
 
 
 def count_in(entry, within, merge: bool) -> int:
@@ -59,7 +61,7 @@ def _counts_by_entries(entries: list, within) -> dict:
     """Each value's entry against the matching set: cheap when that set is large."""
     size = len(within)
     return {
-        value: count_in(entry, within, _merging_costs_less(length, size))
+        value: count_in(entry, within, merge=_merges(length, size))
         for value, entry, length in entries
     }
 
@@ -88,7 +90,7 @@ def value_counts(catalog, index_id: str, values, within) -> dict:
     size = len(within)
     by_reading = (READ_KEYWORD_RECORD if _is_keyword(index) else READ_FIELD_RECORD) * size
     entries = _entries(index, values)
-    if by_reading < sum(_entry_cost(length, size) for _value, _entry, length in entries):
+    if by_reading < sum(min(_costs(length, size)) for _value, _entry, length in entries):
         return _counts_by_iteration(index, values, within)
     return _counts_by_entries(entries, within)
 
