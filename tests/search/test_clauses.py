@@ -4,8 +4,11 @@ Every set is checked against ``catalog.searchResults`` run as the same user with
 clauses, so the items and the facets see exactly what ``@search`` would.
 """
 
+from collective.twinning.search import clauses
 from collective.twinning.search.clauses import ClauseSets
 from collective.twinning.search.clauses import clause_set
+from collective.twinning.search.clauses import plain_values
+from collective.twinning.search.clauses import read_clause
 from collective.twinning.search.clauses import security_clauses
 from collective.twinning.search.engine import parse
 from collective.twinning.search.specs import PEOPLE
@@ -15,6 +18,7 @@ from tests.search.conftest import acting_as
 from tests.search.conftest import MANAGER
 from tests.search.conftest import MEMBER
 from tests.search.conftest import PUPIL
+from BTrees.IIBTree import IISet
 from DateTime import DateTime
 from plone import api
 from Products.CMFCore.indexing import processQueue
@@ -44,9 +48,18 @@ def sets_and_stock(spec, params):
     return catalog, parsed, sets, {brain.getRID() for brain in stock}
 
 
+@pytest.fixture(params=["always", "never"])
+def reading(request, monkeypatch):
+    """Plain clauses read record by record whenever they may, or never (the other
+    search tests take the costs' choice)."""
+    always = request.param == "always"
+    monkeypatch.setattr(clauses, "reading_is_cheaper", lambda index, records: always)
+    return request.param
+
+
 @pytest.mark.parametrize("userid", [MEMBER, MANAGER, PUPIL, None])
 @pytest.mark.parametrize("spec,params", CASES)
-def test_the_items_are_the_catalogs(population, userid, spec, params):
+def test_the_items_are_the_catalogs(population, reading, userid, spec, params):
     processQueue()
     with acting_as(userid):
         catalog, parsed, sets, stock = sets_and_stock(spec, params)
@@ -74,3 +87,54 @@ def test_nothing_in_the_core_leaves_every_set_empty(population):
     catalog = api.portal.get_tool("portal_catalog")
     sets = ClauseSets.of(catalog, {"portal_type": "NoSuchType"}, {"country": "ES"})
     assert len(sets.matching()) == 0 and len(sets.without("country")) == 0
+
+
+@pytest.mark.parametrize("value,accepted", [
+    ("ES", {"ES"}),
+    (["ES", "IT"], {"ES", "IT"}),
+    (("en",), {"en"}),
+    (True, {True}),
+    ({"query": ["ES", "FR"]}, {"ES", "FR"}),
+    ({"query": "ES", "operator": "or"}, {"ES"}),
+    ({"query": ["en", "fr"], "operator": "and"}, None),
+    ({"query": ["a", "m"], "range": "min:max"}, None),
+    ({"not": "ES"}, None),
+    ([], None),
+    (["ES", 3], None),
+    (DateTime("2026-01-01"), None),
+    (7, None),
+])
+def test_only_an_any_of_these_clause_is_read(value, accepted):
+    wanted = plain_values(value)
+    assert wanted == (None if accepted is None else frozenset(accepted))
+
+
+READ_CLAUSES = [  # index (keyword or field), clause
+    ("country", "ES"),
+    ("country", ["ES", "IT"]),
+    ("languages", {"query": ["en", "de"], "operator": "or"}),
+    ("subjects", "history"),
+    ("member_type", "teacher"),
+    ("member_type", ["head_teacher", "librarian"]),
+    ("review_state", "visible"),
+    ("portal_type", ["TeacherProfile", "Organisation"]),
+    ("available_for_projects", True),
+    ("ambassador", False),
+]
+
+
+@pytest.mark.parametrize("index_id,value", READ_CLAUSES)
+@pytest.mark.parametrize("among", ["everything", "profiles", "every other record"])
+def test_reading_a_clause_finds_what_its_index_finds(population, index_id, value, among):
+    processQueue()
+    catalog = api.portal.get_tool("portal_catalog")
+    everything = IISet(catalog._catalog.paths.keys())  # records without the value's field too
+    within = {
+        "everything": everything,
+        "profiles": clause_set(catalog, "portal_type", "TeacherProfile"),
+        "every other record": IISet(list(everything)[::2]),
+    }[among]
+    index = catalog._catalog.getIndex(index_id)
+    found = read_clause(index, plain_values(value), within)
+    assert set(found) == set(clause_set(catalog, index_id, value, within))
+    assert found or among == "every other record"  # the population holds every value

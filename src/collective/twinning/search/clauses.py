@@ -9,14 +9,22 @@ are intersections of these sets. As in the catalog's search, an index that
 can limit its work to the records found so far is given them (the effective
 date range of the whole portal costs more than that of one type's records), so
 every set is within the core set of the search (type, text, security).
+Once the records found so far are few (a name typed in the text box), a plain
+clause is checked by reading each record's values from its index instead of
+going through the index's entries, the user's roles among them.
 """
 
 from BTrees.IIBTree import intersection
 from BTrees.IIBTree import IISet
+from collective.twinning.search.costs import is_keyword
+from collective.twinning.search.costs import reading_is_cheaper
 from dataclasses import dataclass
 from dataclasses import field
 from DateTime import DateTime
 from plone import api
+from itertools import compress
+from itertools import repeat
+from operator import not_
 from Products.PluginIndexes.interfaces import ILimitedResultIndex
 
 
@@ -54,6 +62,47 @@ def clause_set(catalog, index_id: str, value, within=None):
     return rids if within is None else intersection(within, rids)
 
 
+# Indexes whose records' values (``_unindex``) a plain clause can be checked against.
+READABLE = ("FieldIndex", "KeywordIndex")
+PLAIN = (str, bool)
+
+
+def plain_values(value):
+    """The values an "any of these" clause accepts, or None when it is more than that
+    (a range, an "and", a negation…) and only its index can answer it."""
+    if isinstance(value, dict):
+        if set(value) - {"query", "operator"} or value.get("operator", "or") != "or":
+            return None
+        value = value.get("query")
+    if isinstance(value, PLAIN):
+        return frozenset((value,))
+    if isinstance(value, (list, tuple)) and value and all(isinstance(v, PLAIN) for v in value):
+        return frozenset(value)
+    return None
+
+
+def read_clause(index, wanted: frozenset, within):
+    """The records of ``within`` whose values in the index include one of ``wanted``,
+    read record by record (in C: map, compress)."""
+    recorded = map(index._unindex.get, within, repeat(()))
+    if is_keyword(index):
+        keeps = map(not_, map(wanted.isdisjoint, recorded))
+    else:
+        keeps = map(wanted.__contains__, recorded)
+    return IISet(compress(within, keeps))
+
+
+def narrowed(catalog, index_id: str, value, within=None):
+    """clause_set, reading the values of few records instead when the clause is plain."""
+    if within is not None:
+        index = catalog._catalog.getIndex(index_id)
+        wanted = plain_values(value)
+        if (wanted is not None and getattr(index, "meta_type", "") in READABLE
+                and reading_is_cheaper(index, len(within))):
+            return read_clause(index, wanted, within)
+    return clause_set(catalog, index_id, value, within)
+
+
 def intersect_all(sets):
     result = None
     for rids in sets:
@@ -63,16 +112,22 @@ def intersect_all(sets):
     return IISet() if result is None else result
 
 
-# The user's roles are a union of index entries: a flat set, which the other entries
-# (BTrees sets, slower to walk) intersect with faster than with each other. The
+# Text first: what a person types finds few records, which the other clauses may then
+# read. The user's roles are a union of index entries: a flat set, which the other
+# entries (BTrees sets, slower to walk) intersect with faster than with each other. The
 # effective range limits its work to the records found before it.
+TEXT = ("ZCTextIndex",)
 FIRST = ("allowedRolesAndUsers",)
 LAST = ("effectiveRange",)
 
 
-def _order(clause) -> int:
-    index_id = clause[0]
-    return 0 if index_id in FIRST else 2 if index_id in LAST else 1
+def _order(catalog):
+    def rank(clause) -> int:
+        index_id = clause[0]
+        if getattr(catalog._catalog.getIndex(index_id), "meta_type", "") in TEXT:
+            return 0
+        return 1 if index_id in FIRST else 3 if index_id in LAST else 2
+    return rank
 
 
 @dataclass
@@ -87,12 +142,12 @@ class ClauseSets:
     @classmethod
     def of(cls, catalog, core: dict, filtered: dict) -> "ClauseSets":
         core_set = None
-        for index_id, value in sorted(core.items(), key=_order):
-            core_set = clause_set(catalog, index_id, value, core_set)
+        for index_id, value in sorted(core.items(), key=_order(catalog)):
+            core_set = narrowed(catalog, index_id, value, core_set)
             if not core_set:  # nothing can match: spare the other indexes
                 return cls(IISet(), {i: IISet() for i in filtered})
         core_set = IISet() if core_set is None else core_set
-        return cls(core_set, {i: clause_set(catalog, i, v, core_set) for i, v in filtered.items()})
+        return cls(core_set, {i: narrowed(catalog, i, v, core_set) for i, v in filtered.items()})
 
     def matching(self):
         """The records matching every clause: the search's items."""

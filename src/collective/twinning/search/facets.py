@@ -6,26 +6,21 @@ with the user's security clauses: the record sets of clauses.ClauseSets.
 Values are counted either from each value's entry (a C intersection with that
 set, costing the size of both, or, for a rare value, each of its records looked
 up in the set) or, when the set is small, by reading the values of its records
-from the index; whichever the measured costs below make cheaper.
+from the index; whichever the measured costs (costs.py) make cheaper.
 """
 
 from BTrees.IIBTree import intersection
 from collections import Counter
 from collective.twinning.search.clauses import as_set
+from collective.twinning.search.costs import is_keyword
+from collective.twinning.search.costs import PROBE
+from collective.twinning.search.costs import read_cost
+from collective.twinning.search.costs import reading_is_cheaper
+from collective.twinning.search.costs import STEP_PER_INDEXED
+from collective.twinning.search.costs import STEP_PER_MATCH_AND_VALUE
 from functools import partial
 from itertools import chain
 from operator import is_not
-
-
-# Measured costs, in nanoseconds, on 20 000 profiles (2026-11-28): reading one record's
-# values (a keyword index records several, a field index one); one step of a C set
-# intersection, over a value's entry and over the matching set (BTrees merge both, whatever
-# their sizes); looking one record of an entry up in the matching set (better for rare values).
-READ_KEYWORD_RECORD = 500
-READ_FIELD_RECORD = 200
-STEP_PER_INDEXED = 25
-STEP_PER_MATCH_AND_VALUE = 3
-PROBE = 90
 
 
 def _entries(index, values) -> list:
@@ -72,7 +67,7 @@ def _counts_by_iteration(index, values, within) -> dict:
     The reading and counting run in C (map, chain, Counter); a keyword index
     records a sequence of values per record, a field index one value."""
     recorded = filter(partial(is_not, None), map(index._unindex.get, within))
-    if _is_keyword(index):
+    if is_keyword(index):
         counts = Counter(chain.from_iterable(recorded))
     else:
         counts = Counter(recorded)
@@ -80,15 +75,13 @@ def _counts_by_iteration(index, values, within) -> dict:
     return {value: count for value, count in counts.items() if value in wanted}
 
 
-def _is_keyword(index) -> bool:
-    return getattr(index, "meta_type", "") == "KeywordIndex"
-
-
 def value_counts(catalog, index_id: str, values, within) -> dict:
     """Count each value within the record set, by whichever way costs less."""
     index = catalog._catalog.getIndex(index_id)
     size = len(within)
-    by_reading = (READ_KEYWORD_RECORD if _is_keyword(index) else READ_FIELD_RECORD) * size
+    if reading_is_cheaper(index, size):  # below what any way through the entries costs
+        return _counts_by_iteration(index, values, within)
+    by_reading = read_cost(index) * size
     entries = _entries(index, values)
     if by_reading < sum(min(_costs(length, size)) for _value, _entry, length in entries):
         return _counts_by_iteration(index, values, within)
