@@ -208,16 +208,22 @@ class _UsersGet(UsersGet, BrowserView):
 # @users answers at most 25 users unless given a limit: "query_all" asks for every match (the
 # total and the first page by name, as people search answers), with the number of users.
 USERS_WAYS = ("people_search", "users_query", "users_query_all", "users_search")
+# With nothing typed, @users?query=&limit=<users> lists every user (as @users without
+# parameters does), and people search answers every profile's first page and facets.
+EVERYONE_WAYS = ("people_search", "users_query_all")
 
 
-def users_in_process(portal, request, spec, terms, warmup: int, user_count: int) -> dict:
-    """People search ``q=<surname>`` vs ``@users?query=<id part>`` (25 at most, and with
-    ``limit=<user_count>``: all) and ``@users?search=<surname>``."""
-    times = {way: [] for way in USERS_WAYS}
-    found = dict.fromkeys(USERS_WAYS, 0)
+def _ways(kind: str) -> tuple:
+    return EVERYONE_WAYS if kind == "everyone" else USERS_WAYS
+
+
+def users_in_process(portal, request, spec, terms: dict, warmup: int, user_count: int) -> dict:
+    """Per kind of term (queries.user_terms): people search ``q=<term>`` vs
+    ``@users?query=<id part>`` (25 at most, and with ``limit=<user_count>``: all) and
+    ``@users?search=<term>``."""
 
     def people(term):
-        _set_request(request, portal, "@people-search", {"q": term})
+        _set_request(request, portal, "@people-search", {"q": term} if term else {})
         return run_search(spec, request)["items_total"]
 
     def users(params):
@@ -226,41 +232,44 @@ def users_in_process(portal, request, spec, terms, warmup: int, user_count: int)
         return service.reply()["items_total"]
 
     every = str(user_count)
-    for name, slug in terms[:warmup]:
+    calls = {
+        "people_search": lambda name, slug: people(name),
+        "users_query": lambda name, slug: users({"query": slug}),
+        "users_query_all": lambda name, slug: users({"query": slug, "limit": every}),
+        "users_search": lambda name, slug: users({"search": name}),
+    }
+    for name, slug in terms["surname"][:warmup]:
         people(name), users({"query": slug})
-    with Progress("in-process @users", len(terms)) as bar:
-        for name, slug in terms:
-            for label, call in (
-                ("people_search", lambda: people(name)),
-                ("users_query", lambda: users({"query": slug})),
-                ("users_query_all", lambda: users({"query": slug, "limit": every})),
-                ("users_search", lambda: users({"search": name})),
-            ):
-                elapsed, total = _timed(call)
-                times[label].append(elapsed)
-                found[label] += total
-            bar.step()
-    return _users_report(times, found, len(terms))
+    return {kind: _users_timings(f"in-process @users, {kind}", kind_terms, _ways(kind), calls)
+            for kind, kind_terms in terms.items() if kind_terms}
 
 
-def users_over_http(server, s, site_id: str, terms, warmup: int, user_count: int) -> dict:
-    times = {way: [] for way in USERS_WAYS}
-    found = dict.fromkeys(USERS_WAYS, 0)
+def users_over_http(server, s, site_id: str, terms: dict, warmup: int, user_count: int) -> dict:
     people_url, users_url = server.url(f"{site_id}/@people-search"), server.url(f"{site_id}/@users")
-    for name, slug in terms[:warmup]:
-        _get(s, people_url, {"q": name}), _get(s, users_url, {"query": slug})
-    with Progress("http @users", len(terms)) as bar:
+    calls = {
+        "people_search": lambda name, slug: _get(
+            s, people_url, {"q": name} if name else {})["items_total"],
+        "users_query": lambda name, slug: _get(s, users_url, {"query": slug})["items_total"],
+        "users_query_all": lambda name, slug: _get(
+            s, users_url, {"query": slug, "limit": user_count})["items_total"],
+        "users_search": lambda name, slug: _get(s, users_url, {"search": name})["items_total"],
+    }
+    for name, slug in terms["surname"][:warmup]:
+        calls["people_search"](name, slug), calls["users_query"](name, slug)
+    return {kind: _users_timings(f"http @users, {kind}", kind_terms, _ways(kind), calls)
+            for kind, kind_terms in terms.items() if kind_terms}
+
+
+def _users_timings(label: str, terms: list, ways: tuple, calls: dict) -> dict:
+    """Each term the given ways, one right after the other."""
+    times = {way: [] for way in ways}
+    found = dict.fromkeys(ways, 0)
+    with Progress(label, len(terms)) as bar:
         for name, slug in terms:
-            for label, call in (
-                ("people_search", lambda: _get(s, people_url, {"q": name})["items_total"]),
-                ("users_query", lambda: _get(s, users_url, {"query": slug})["items_total"]),
-                ("users_query_all", lambda: _get(
-                    s, users_url, {"query": slug, "limit": user_count})["items_total"]),
-                ("users_search", lambda: _get(s, users_url, {"search": name})["items_total"]),
-            ):
-                elapsed, total = _timed(call)
-                times[label].append(elapsed)
-                found[label] += total
+            for way in ways:
+                elapsed, total = _timed(lambda: calls[way](name, slug))
+                times[way].append(elapsed)
+                found[way] += total
             bar.step()
     return _users_report(times, found, len(terms))
 
@@ -268,11 +277,7 @@ def users_over_http(server, s, site_id: str, terms, warmup: int, user_count: int
 def _users_report(times: dict, found: dict, count: int) -> dict:
     result = {label: summary(values) for label, values in times.items()}
     result["mean_found"] = {label: round(total / count, 1) for label, total in found.items()}
-    result["speedup_vs_users_query_p50"] = ratio(result["users_query"], result["people_search"],
-                                                 "p50")
-    result["speedup_vs_users_query_all_p50"] = ratio(result["users_query_all"],
-                                                     result["people_search"], "p50")
-    result["speedup_vs_users_search_p50"] = ratio(result["users_search"],
-                                                  result["people_search"], "p50")
+    for way in times:
+        if way != "people_search":
+            result[f"speedup_vs_{way}_p50"] = ratio(result[way], result["people_search"], "p50")
     return result
-

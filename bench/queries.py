@@ -203,15 +203,22 @@ def projects(rng, records) -> Query:
     return query
 
 
-def user_terms(rng, teachers, count: int) -> list[tuple[str, str]]:
-    """(what a person types in people search, the same as an @users ``query``).
+# How broad what a person types in people search is, and the @users ways it is timed
+# against: a surname, its first three letters, nothing (every user: @users lists them all).
+USER_TERM_KINDS = ("surname", "prefix", "everyone")
+PREFIX = 3
+
+
+def user_terms(rng, teachers, count: int, everyone: int) -> dict[str, list[tuple[str, str]]]:
+    """Per kind, (what a person types in people search, the same as an @users ``query``).
 
     ``@users?query=`` matches user ids, which are made of the ascii names."""
-    chosen = []
-    for _ in range(count):
-        t = rng.choice(teachers)
-        chosen.append((t.last, ascii_slug(t.last)))
-    return chosen
+    surnames = [rng.choice(teachers).last for _ in range(count)]
+    return {
+        "surname": [(last, ascii_slug(last)) for last in surnames],
+        "prefix": [(last[:PREFIX], ascii_slug(last)[:PREFIX]) for last in surnames],
+        "everyone": [("", "")] * everyone,
+    }
 
 
 def make(seed: int, count: int, builder) -> dict:

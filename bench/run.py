@@ -56,7 +56,10 @@ def arguments():
     parser = argparse.ArgumentParser(prog="bench/run.py", description=__doc__)
     parser.add_argument("--scale", type=float, default=float(os.environ.get("SCALE", "0.5")))
     parser.add_argument("--queries", type=int, default=200, help="per endpoint")
-    parser.add_argument("--user-queries", type=int, default=50)
+    parser.add_argument("--user-queries", type=int, default=50,
+                        help="surnames (and their prefixes) typed in people search vs @users")
+    parser.add_argument("--everyone-queries", type=int, default=3,
+                        help="people search with nothing typed vs @users listing every user")
     parser.add_argument("--warmup", type=int, default=20)
     parser.add_argument("--batch", type=int, default=250, help="objects per commit")
     parser.add_argument("--seed", type=int, default=4)
@@ -122,7 +125,8 @@ def main(app) -> None:
             site, request, name, spec, service, sets[name], options.warmup
         )
     # People search against @users (which needs a user manager: the site admin).
-    terms = make_queries.user_terms(builder.maker.rng, builder.teachers, options.user_queries)
+    terms = make_queries.user_terms(builder.maker.rng, builder.teachers, options.user_queries,
+                                    options.everyone_queries)
     act_as(site, ADMIN)
     users_in_process = measure.users_in_process(site, request, specs.PEOPLE, terms,
                                                 min(options.warmup, 5), counts["users"])
