@@ -248,7 +248,7 @@ def test_every_counting_way_agrees(population, index_id, values):
     index = catalog._catalog.getIndex(index_id)
     everything = IISet(catalog._catalog.paths.keys())
     by_reading = facets._counts_by_iteration(index, values, everything)
-    entries = facets._entries(index, values)
+    entries = facets._entries(catalog, index, values)
     by_entries = facets._counts_by_entries(entries, everything)
     merged = {value: facets.count_in(entry, everything, True) for value, entry, _n in entries}
     probed = {value: facets.count_in(entry, everything, False) for value, entry, _n in entries}

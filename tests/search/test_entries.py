@@ -1,0 +1,146 @@
+"""Flat copies of index entries shared across requests (entries.py): found again while the
+catalog is unchanged, never once a committed change, an uncommitted one or an aborted one
+could make them wrong.
+
+These tests commit (functional layer): the other search tests run in one uncommitted
+transaction, where every entry is read from the index itself.
+"""
+
+from BTrees.IIBTree import IISet
+from collective.twinning.search import entries
+from collective.twinning.search.clauses import ClauseSets
+from collective.twinning.search.clauses import security_clauses
+from collective.twinning.search.engine import parse
+from collective.twinning.search.specs import PEOPLE
+from collective.twinning.search.specs import POSTINGS
+from collective.twinning.search.specs import PROJECTS
+from plone import api
+from Products.CMFCore.indexing import processQueue
+from tests.search.conftest import acting_as
+from tests.search.conftest import build_population
+from tests.search.conftest import MANAGER
+from tests.search.conftest import MEMBER
+from tests.search.conftest import PUPIL
+from tests.search.conftest import search
+
+import pytest
+import transaction
+
+
+@pytest.fixture
+def committed(functional_portal):
+    """The search tests' population, committed; no copies made yet."""
+    made = build_population(functional_portal)
+    transaction.commit()
+    entries.clear()
+    yield made
+    transaction.abort()
+    entries.clear()
+
+
+def copies_held() -> int:
+    return sum(len(copies.sets) for copies in entries._by_database.values())
+
+
+def member_types() -> dict:
+    return search(PEOPLE, {}, MEMBER)["facets"]["member_type"]
+
+
+def profile_index():
+    catalog = api.portal.get_tool("portal_catalog")
+    return catalog, catalog._catalog.getIndex("member_type")
+
+
+CASES = [  # spec, request parameters
+    (PEOPLE, {}),
+    (PEOPLE, {"country": ["ES", "FR"], "language": "en"}),
+    (PEOPLE, {"q": "Rossi"}),
+    (POSTINGS, {"include_expired": "true", "language": "en"}),
+    (PROJECTS, {"kind": "european", "language": "it"}),
+]
+
+
+@pytest.mark.parametrize("userid", [MEMBER, MANAGER, PUPIL, None])
+def test_searches_from_copies_are_the_catalogs(committed, userid):
+    catalog = api.portal.get_tool("portal_catalog")
+    with acting_as(userid):
+        for spec, params in CASES:
+            parsed = parse(spec, params)
+            core = {**parsed.core, **security_clauses(catalog, {**parsed.core, **parsed.options})}
+            stock = catalog.searchResults(**parsed.core, **parsed.filtered, **parsed.options)
+            for _made_then_found in range(2):
+                sets = ClauseSets.of(catalog, core, parsed.filtered)
+                assert set(sets.matching()) == {brain.getRID() for brain in stock}
+    assert copies_held() > 0
+
+
+def test_a_copy_is_made_once_and_is_not_the_index(committed):
+    catalog, index = profile_index()
+    first = entries.entry_set(catalog, index, "teacher")
+    again = entries.entry_set(catalog, index, "teacher")
+    assert again is first
+    assert isinstance(first, IISet) and first is not index._index["teacher"]
+    # Ana, Luca and the hidden profile of Jonas
+    assert set(first) == set(index._index["teacher"]) and len(first) == 3
+
+
+def test_a_committed_change_is_seen(committed):
+    assert member_types() == {"teacher": 2, "head_teacher": 1, "librarian": 1}
+    committed["teacher-ana-es"].member_type = "librarian"
+    committed["teacher-ana-es"].reindexObject()
+    transaction.commit()
+    assert member_types() == {"teacher": 1, "head_teacher": 1, "librarian": 2}
+
+
+def test_a_change_in_this_transaction_is_seen_and_not_kept(committed):
+    assert member_types()["teacher"] == 2
+    committed["teacher-ana-es"].member_type = "trainee_teacher"
+    committed["teacher-ana-es"].reindexObject()
+    processQueue()
+    catalog, index = profile_index()
+    assert entries.committed_state(catalog, index) is None
+    assert member_types() == {"teacher": 1, "head_teacher": 1, "librarian": 1,
+                              "trainee_teacher": 1}
+    transaction.abort()
+    assert member_types() == {"teacher": 2, "head_teacher": 1, "librarian": 1}
+
+
+def test_a_value_cleared_without_the_index_counting_it_is_seen(committed):
+    """A field index drops a record whose value became None without counting a change
+    (``UnIndex._index_object``): the catalog's own counter tells the copies."""
+    catalog = api.portal.get_tool("portal_catalog")
+    catalog.addIndex("test_colour", "FieldIndex")
+    profile = committed["teacher-luca-it"]
+    profile.test_colour = "red"
+    profile.reindexObject(idxs=["test_colour"])
+    transaction.commit()
+    index = catalog._catalog.getIndex("test_colour")
+    assert list(entries.entry_set(catalog, index, "red")) == [catalog.getrid(
+        "/".join(profile.getPhysicalPath()))]
+    counted = index.getCounter()
+    profile.test_colour = None
+    profile.reindexObject(idxs=["test_colour"])
+    transaction.commit()
+    assert index.getCounter() == counted
+    assert list(entries.entry_set(catalog, index, "red")) == []
+
+
+def test_a_cleared_index_is_seen(committed):
+    catalog, index = profile_index()
+    assert len(entries.entry_set(catalog, index, "teacher")) == 3
+    index.clear()  # the catalog's counter does not count this; the index's does
+    transaction.commit()
+    assert len(entries.entry_set(catalog, index, "teacher")) == 0
+
+
+def test_copies_hold_at_most_their_limit_oldest_out_first():
+    copies = entries._Copies()
+    state = (b"1", b"2")
+    copies.put("a", state, IISet(range(3)), limit=6)
+    copies.put("b", state, IISet(range(3)), limit=6)
+    assert copies.get("a", state) is not None  # "a" is now the most recent
+    copies.put("c", state, IISet(range(2)), limit=6)
+    assert copies.get("b", state) is None and copies.records == 5
+    copies.put("d", state, IISet(range(7)), limit=6)  # larger than the limit: not kept
+    assert copies.get("d", state) is None and copies.records == 5
+    assert copies.get("a", (b"1", b"3")) is None  # another committed state
