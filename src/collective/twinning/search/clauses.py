@@ -25,10 +25,10 @@ from collective.twinning.search.entries import entry_set
 from dataclasses import dataclass
 from dataclasses import field
 from DateTime import DateTime
-from plone import api
 from itertools import compress
 from itertools import repeat
 from operator import not_
+from plone import api
 from Products.PluginIndexes.interfaces import ILimitedResultIndex
 
 
@@ -125,9 +125,10 @@ def intersect_all(sets):
 
 
 # Text first: what a person types finds few records, which the other clauses may then
-# read. The user's roles are a union of index entries: a flat set, which the other
-# entries (BTrees sets, slower to walk) intersect with faster than with each other. The
-# effective range limits its work to the records found before it.
+# read. The user's roles next: their union is a flat set, which the index's own entries
+# (BTrees tree sets, read in a transaction that changed the catalog) intersect with
+# faster than with each other. The effective range last: it limits its work to the
+# records found before it.
 TEXT = ("ZCTextIndex",)
 FIRST = ("allowedRolesAndUsers",)
 LAST = ("effectiveRange",)
