@@ -9,8 +9,11 @@ the committed state it was made from: the serials of the catalog's change
 counter (``CatalogTool.catalog_object``/``uncatalog_object`` count every call)
 and of the index's own (``clear`` counts too). ZODB shows each transaction one
 committed state, so equal serials mean equal entries; a transaction that has
-changed either counter reads the index itself and keeps nothing. Copies are
-never changed in place, and the oldest go when they hold more than MAX_RECORDS.
+changed either counter reads the index itself and keeps nothing. An entry is
+copied the second time it is asked for in the same committed state, so a portal
+whose catalog changes between any two searches pays nothing for copies it would
+never read again. Copies are never changed in place; the oldest go when they
+hold more than MAX_RECORDS records or MAX_ENTRIES entries.
 """
 
 from Acquisition import aq_base
@@ -20,38 +23,43 @@ from threading import Lock
 from weakref import WeakKeyDictionary
 
 
-# Record ids the copies of one process hold at most (4 bytes each in an IISet).
+# Record ids the copies of one database hold at most (4 bytes each in an IISet), and
+# entries (copies and first asks) at most.
 MAX_RECORDS = 4_000_000
+MAX_ENTRIES = 50_000
 
 _lock = Lock()
 _by_database = WeakKeyDictionary()  # ZODB DB -> _Copies
 
 
 class _Copies:
-    """One database's copies: (index oid, value) -> (committed state, IISet), oldest first."""
+    """One database's entries, oldest first: (index oid, value) -> (committed state, the
+    copy, or None when asked for once in that state)."""
 
     def __init__(self):
         self.sets = OrderedDict()
         self.records = 0
 
     def get(self, key, state):
+        """(the copy, whether the entry was asked for before) in this committed state."""
         found = self.sets.get(key)
         if found is None or found[0] != state:
-            return None
+            return None, False
         self.sets.move_to_end(key)
-        return found[1]
+        return found[1], True
 
-    def put(self, key, state, rids, limit: int) -> None:
+    def put(self, key, state, rids=None) -> None:
+        """Keep a copy, or (rids None) that the entry was asked for in this state."""
         old = self.sets.pop(key, None)
-        if old is not None:
+        if old is not None and old[1] is not None:
             self.records -= len(old[1])
-        if len(rids) > limit:
+        if rids is not None and len(rids) > MAX_RECORDS:
             return
         self.sets[key] = (state, rids)
-        self.records += len(rids)
-        while self.records > limit:
+        self.records += len(rids) if rids is not None else 0
+        while self.records > MAX_RECORDS or len(self.sets) > MAX_ENTRIES:
             _key, (_state, evicted) = self.sets.popitem(last=False)
-            self.records -= len(evicted)
+            self.records -= len(evicted) if evicted is not None else 0
 
 
 def _as_set(entry):
@@ -80,21 +88,23 @@ def committed_state(catalog, index):
 
 def entry_set(catalog, index, value):
     """The records the index holds for one value, a set not to be changed: the
-    process's flat copy, or the index's own entry in a transaction that changed it."""
+    process's flat copy, or the index's own entry (asked for the first time in
+    this committed state, or in a transaction that changed the index)."""
     state = committed_state(catalog, index)
     if state is None:
         return _as_set(index._index.get(value))
     database = aq_base(index)._p_jar.db()
     key = (aq_base(index)._p_oid, value)
     with _lock:
-        copies = _by_database.get(database)
-        rids = copies.get(key, state) if copies is not None else None
+        copies = _by_database.setdefault(database, _Copies())
+        rids, asked_before = copies.get(key, state)
     if rids is not None:
         return rids
-    rids = IISet(_as_set(index._index.get(value)))  # a copy: never the index's own
+    entry = _as_set(index._index.get(value))
+    copy = IISet(entry) if asked_before else None  # never the index's own set
     with _lock:
-        _by_database.setdefault(database, _Copies()).put(key, state, rids, MAX_RECORDS)
-    return rids
+        copies.put(key, state, copy)
+    return entry if copy is None else copy
 
 
 def clear() -> None:
