@@ -56,6 +56,8 @@ from collective.twinning.behaviors.expiry import IExpiry
 from collective.twinning.directory.organisations import set_organisation
 from collective.twinning.directory.profiles import sync_profile
 from collective.twinning.membership.pupils import create_pupil
+from collective.twinning.search import core_counts
+from collective.twinning.search import entries
 from collective.twinning.search.engine import run
 from collective.twinning.security import as_system
 from collective.twinning.teachers.requests import forget_request
@@ -70,6 +72,7 @@ from tests.helpers import PASSWORD
 from tests.helpers import PATHS
 
 import pytest
+import transaction
 
 
 TEACHERS = {
@@ -318,6 +321,19 @@ def build_population(portal) -> dict:
 @pytest.fixture
 def population(portal):
     return build_population(portal)
+
+
+@pytest.fixture
+def committed(functional_portal):
+    """The population, committed (functional layer): nothing kept across searches yet."""
+    made = build_population(functional_portal)
+    transaction.commit()
+    entries.clear()
+    core_counts.clear()
+    yield made
+    transaction.abort()
+    entries.clear()
+    core_counts.clear()
 
 
 @contextmanager

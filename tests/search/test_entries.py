@@ -17,7 +17,6 @@ from collective.twinning.search.specs import PROJECTS
 from plone import api
 from Products.CMFCore.indexing import processQueue
 from tests.search.conftest import acting_as
-from tests.search.conftest import build_population
 from tests.search.conftest import MANAGER
 from tests.search.conftest import MEMBER
 from tests.search.conftest import PUPIL
@@ -25,17 +24,6 @@ from tests.search.conftest import search
 
 import pytest
 import transaction
-
-
-@pytest.fixture
-def committed(functional_portal):
-    """The search tests' population, committed; no copies made yet."""
-    made = build_population(functional_portal)
-    transaction.commit()
-    entries.clear()
-    yield made
-    transaction.abort()
-    entries.clear()
 
 
 def copies_held() -> int:

@@ -6,11 +6,14 @@ with the user's security clauses: the record sets of clauses.ClauseSets.
 Values are counted either from each value's entry (a C intersection with that
 set, costing the size of both, or, for a rare value, each of its records looked
 up in the set) or, when the set is small, by reading the values of its records
-from the index; whichever the measured costs (costs.py) make cheaper.
+from the index; whichever the measured costs (costs.py) make cheaper. Counts
+over the search's core are kept per process (core_counts.py).
 """
 
+from BTrees.IIBTree import difference
 from BTrees.IIBTree import intersection
 from collections import Counter
+from collective.twinning.search.core_counts import CoreCounts
 from collective.twinning.search.costs import is_keyword
 from collective.twinning.search.costs import PROBE
 from collective.twinning.search.costs import read_cost
@@ -87,15 +90,35 @@ def value_counts(catalog, index_id: str, values, within) -> dict:
     return _counts_by_entries(entries, within)
 
 
+def counts_in_core(catalog, index_id: str, values, within, core: CoreCounts) -> dict:
+    """value_counts of a set lying in the search's core, with the counts kept for the core
+    (core_counts.py): the core's own, or, for a set holding most of it, the core's less
+    those of the core records outside the set."""
+    index = catalog._catalog.getIndex(index_id)
+    if len(within) == len(core.core):  # a set in the core of its size is the core
+        found = core.kept(index, values)
+        if found is None:
+            found = value_counts(catalog, index_id, values, within)
+            core.keep(index, values, found)
+        return found
+    if len(within) * 2 > len(core.core):
+        found = core.kept(index, values)
+        if found is not None:
+            outside = value_counts(catalog, index_id, values, difference(core.core, within))
+            return {value: count - outside.get(value, 0) for value, count in found.items()}
+    return value_counts(catalog, index_id, values, within)
+
+
 def facet_counts(catalog, sets, facets: dict) -> dict:
     """Counts per facet value.
 
-    sets: the query's ClauseSets (clauses.py);
+    sets: the query's ClauseSets (clauses.py): every facet's set lies in its core;
     facets: facet name → (index, [values to count]).
     """
+    core = CoreCounts(catalog, sets.core)
     counts = {}
     for name, (index_id, values) in facets.items():
         within = sets.without(index_id)
-        found = value_counts(catalog, index_id, values, within) if within else {}
+        found = counts_in_core(catalog, index_id, values, within, core) if within else {}
         counts[name] = {value: count for value, count in found.items() if count}
     return counts
