@@ -115,4 +115,23 @@ def test_counts_are_not_given_for_another_core_of_the_same_size(keeping):
 
 def test_small_cores_are_not_kept(committed):
     search(PEOPLE, {}, MEMBER)  # 4 profiles: below KEEP_FROM
-    assert not any(core_counts._by_database.values())
+    assert not core_counts._by_database
+
+
+def test_kept_counts_are_bounded_a_shared_core_copy_counted_once(monkeypatch):
+    monkeypatch.setattr(core_counts, "MAX_KEPT", 3)
+    monkeypatch.setattr(core_counts, "MAX_RECORDS", 10)
+    kept = core_counts._Kept()
+    people, projects = IISet(range(6)), IISet(range(100, 104))
+    kept.put("country", people, {"ES": 1})
+    kept.put("language", people, {"en": 2})
+    assert kept.records == 6  # one copy shared by two counts
+    kept.put("state", projects, {"running": 1})
+    assert kept.records == 10 and len(kept.counts) == 3
+    kept.put("kind", projects, {"european": 1})  # a fourth count: the oldest goes
+    assert kept.get("country") is None and kept.records == 10
+    kept.put("subject", IISet(range(200, 203)), {"art": 1})  # 13 records: the oldest go
+    assert kept.get("language") is None and kept.records == 7
+    assert kept.get("state") is not None and kept.get("kind") is not None
+    kept.put("huge", IISet(range(11)), {})  # more than the limit: not kept
+    assert kept.get("huge") is None and kept.records == 7

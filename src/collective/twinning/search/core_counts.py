@@ -19,13 +19,51 @@ from threading import Lock
 from weakref import WeakKeyDictionary
 
 
-# Counts a database keeps at most (per index and core; the copies of a core are shared).
+# Counts a database keeps at most (per index and core), and record ids in the copies of
+# their cores (each copy counted once, however many counts share it: 4 bytes a record).
 MAX_KEPT = 256
+MAX_RECORDS = 2_000_000
 # Smaller cores are counted each time: under a millisecond per facet.
 KEEP_FROM = 2_000
 
 _lock = Lock()
-_by_database = WeakKeyDictionary()  # ZODB DB -> OrderedDict: key -> (core copy, counts)
+_by_database = WeakKeyDictionary()  # ZODB DB -> _Kept
+
+
+class _Kept:
+    """One database's counts, oldest first: key -> (core copy, counts)."""
+
+    def __init__(self):
+        self.counts = OrderedDict()
+        self.sharing = {}  # id of a core copy -> how many counts share it
+        self.records = 0
+
+    def get(self, key):
+        found = self.counts.get(key)
+        if found is not None:
+            self.counts.move_to_end(key)
+        return found
+
+    def put(self, key, core_copy, counts: dict) -> None:
+        if len(core_copy) > MAX_RECORDS:
+            return
+        self._drop(key)
+        self.counts[key] = (core_copy, counts)
+        self.sharing[id(core_copy)] = self.sharing.get(id(core_copy), 0) + 1
+        if self.sharing[id(core_copy)] == 1:
+            self.records += len(core_copy)
+        while len(self.counts) > MAX_KEPT or self.records > MAX_RECORDS:
+            self._drop(next(iter(self.counts)))
+
+    def _drop(self, key) -> None:
+        found = self.counts.pop(key, None)
+        if found is None:
+            return
+        core_copy = found[0]
+        self.sharing[id(core_copy)] -= 1
+        if not self.sharing[id(core_copy)]:  # no count holds the copy (nor its id) any more
+            del self.sharing[id(core_copy)]
+            self.records -= len(core_copy)
 
 
 class CoreCounts:
@@ -63,10 +101,8 @@ class CoreCounts:
             return None
         database, key = where
         with _lock:
-            kept = _by_database.get(database, {})
-            found = kept.get(key)
-            if found is not None:
-                kept.move_to_end(key)
+            kept = _by_database.get(database)
+            found = kept.get(key) if kept is not None else None
         if found is None or not self._same_core(found[0]):
             return None
         return found[1]
@@ -80,11 +116,7 @@ class CoreCounts:
             self._copy = IISet(self.core)
             self._equal[id(self._copy)] = (self._copy, True)
         with _lock:
-            kept = _by_database.setdefault(database, OrderedDict())
-            kept[key] = (self._copy, dict(counts))
-            kept.move_to_end(key)
-            while len(kept) > MAX_KEPT:
-                kept.popitem(last=False)
+            _by_database.setdefault(database, _Kept()).put(key, self._copy, dict(counts))
 
 
 def clear() -> None:
