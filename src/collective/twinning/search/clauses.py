@@ -21,6 +21,7 @@ from BTrees.IIBTree import IISet
 from BTrees.IIBTree import multiunion
 from collective.twinning.search.costs import is_keyword
 from collective.twinning.search.costs import reading_is_cheaper
+from collective.twinning.search.entries import as_set
 from collective.twinning.search.entries import entry_set
 from dataclasses import dataclass
 from dataclasses import field
@@ -30,15 +31,6 @@ from itertools import repeat
 from operator import not_
 from plone import api
 from Products.PluginIndexes.interfaces import ILimitedResultIndex
-
-
-def as_set(result):
-    """An index result as a set of record ids (text indexes give scored mappings)."""
-    if isinstance(result, int):
-        return IISet((result,))
-    if hasattr(result, "items"):
-        return IISet(result.keys())
-    return result
 
 
 def security_clauses(catalog, query: dict) -> dict:
@@ -78,8 +70,18 @@ def clause_set(catalog, index_id: str, value, within=None):
     A plain clause on a field or keyword index is the union of its values' entries,
     read from the process's flat copies (entries.py); others ask the index."""
     index = catalog._catalog.getIndex(index_id)
-    wanted = plain_values(value)
-    if wanted is not None and getattr(index, "meta_type", "") in READABLE:
+    return _clause_set(catalog, index, index_id, value, _plain_on(index, value), within)
+
+
+def _plain_on(index, value):
+    """plain_values of the clause, when its index is one whose entries and records are read."""
+    if getattr(index, "meta_type", "") not in READABLE:
+        return None
+    return plain_values(value)
+
+
+def _clause_set(catalog, index, index_id: str, value, wanted, within):
+    if wanted is not None:
         entries = [entry_set(catalog, index, one) for one in wanted]
         rids = entries[0] if len(entries) == 1 else multiunion(entries)
         return rids if within is None else intersection(within, rids)
@@ -106,13 +108,11 @@ def read_clause(index, wanted: frozenset, within):
 
 def narrowed(catalog, index_id: str, value, within=None):
     """clause_set, reading the values of few records instead when the clause is plain."""
-    if within is not None:
-        index = catalog._catalog.getIndex(index_id)
-        wanted = plain_values(value)
-        if (wanted is not None and getattr(index, "meta_type", "") in READABLE
-                and reading_is_cheaper(index, len(within))):
-            return read_clause(index, wanted, within)
-    return clause_set(catalog, index_id, value, within)
+    index = catalog._catalog.getIndex(index_id)
+    wanted = _plain_on(index, value)
+    if within is not None and wanted is not None and reading_is_cheaper(index, len(within)):
+        return read_clause(index, wanted, within)
+    return _clause_set(catalog, index, index_id, value, wanted, within)
 
 
 def intersect_all(sets):

@@ -62,13 +62,16 @@ class _Copies:
             self.records -= len(evicted) if evicted is not None else 0
 
 
-def _as_set(entry):
-    """An index entry (a tree set, a single record id or nothing) as a set."""
-    if entry is None:
+def as_set(result):
+    """An index entry or result as a set of record ids: a set as it is, a single record id
+    or nothing as an IISet, a text index's scored mapping as the set of its keys."""
+    if result is None:
         return IISet()
-    if isinstance(entry, int):
-        return IISet((entry,))
-    return entry
+    if isinstance(result, int):
+        return IISet((result,))
+    if hasattr(result, "items"):
+        return IISet(result.keys())
+    return result
 
 
 def committed_state(catalog, index):
@@ -92,7 +95,7 @@ def entry_set(catalog, index, value):
     this committed state, or in a transaction that changed the index)."""
     state = committed_state(catalog, index)
     if state is None:
-        return _as_set(index._index.get(value))
+        return as_set(index._index.get(value))
     database = aq_base(index)._p_jar.db()
     key = (aq_base(index)._p_oid, value)
     with _lock:
@@ -100,7 +103,7 @@ def entry_set(catalog, index, value):
         rids, asked_before = copies.get(key, state)
     if rids is not None:
         return rids
-    entry = _as_set(index._index.get(value))
+    entry = as_set(index._index.get(value))
     copy = IISet(entry) if asked_before else None  # never the index's own set
     with _lock:
         copies.put(key, state, copy)
