@@ -68,6 +68,11 @@ def arguments():
         help="scale the accounts and profiles only (organisations, projects, postings stay "
         "at most 500): the people search against @users at many users, in less time",
     )
+    parser.add_argument(
+        "--content-only", action="store_true",
+        help="scale organisations, projects and postings only (accounts and profiles stay at "
+        "most 5 000): the other three searches at their full size, in less time",
+    )
     parser.add_argument("--results", default=str(HERE / "results"))
     return parser.parse_args(args)
 
@@ -95,6 +100,8 @@ def scale_label(factor: float) -> str:
 
 def main(app) -> None:
     options = arguments()
+    if options.people_only and options.content_only:
+        sys.exit("--people-only and --content-only exclude each other")
     scale = Scale.of(options.scale)
     if options.people_only:
         scale = dataclasses.replace(
@@ -102,6 +109,13 @@ def main(app) -> None:
             organisations=min(scale.organisations, 500),
             projects=min(scale.projects, 500),
             postings=min(scale.postings, 500),
+            creations=min(scale.creations, 50),
+        )
+    if options.content_only:
+        scale = dataclasses.replace(
+            scale,
+            teachers=min(scale.teachers, 5000),
+            pending=min(scale.pending, 250),
             creations=min(scale.creations, 50),
         )
     started = time.perf_counter()
@@ -177,6 +191,8 @@ def main(app) -> None:
     suffix = "" if storage == "filestorage" else f"-{storage}"
     if options.people_only:
         suffix += "-people"
+    if options.content_only:
+        suffix += "-content"
     path = out / f"{date.today().isoformat()}-{scale.factor:g}{suffix}.json"
     path.write_text(json.dumps(data, indent=2, ensure_ascii=False, default=str) + "\n",
                     encoding="utf-8")
