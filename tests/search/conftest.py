@@ -56,6 +56,7 @@ from collective.twinning.behaviors.expiry import IExpiry
 from collective.twinning.directory.organisations import set_organisation
 from collective.twinning.directory.profiles import sync_profile
 from collective.twinning.membership.pupils import create_pupil
+from collective.twinning.search import bitmaps
 from collective.twinning.search import core_counts
 from collective.twinning.search import entries
 from collective.twinning.search.engine import run
@@ -328,12 +329,12 @@ def committed(functional_portal):
     """The population, committed (functional layer): nothing kept across searches yet."""
     made = build_population(functional_portal)
     transaction.commit()
-    entries.clear()
-    core_counts.clear()
+    for kept in (entries, core_counts, bitmaps):
+        kept.clear()
     yield made
     transaction.abort()
-    entries.clear()
-    core_counts.clear()
+    for kept in (entries, core_counts, bitmaps):
+        kept.clear()
 
 
 @contextmanager

@@ -7,6 +7,7 @@ see only what the user may see, like the items.
 
 from BTrees.IIBTree import IISet
 from collective.twinning.search import facets
+from collective.twinning.search.entries import value_entries
 from collective.twinning.search.specs import ORGANISATIONS
 from collective.twinning.search.specs import PEOPLE
 from collective.twinning.search.specs import POSTINGS
@@ -248,7 +249,7 @@ def test_every_counting_way_agrees(population, index_id, values):
     index = catalog._catalog.getIndex(index_id)
     everything = IISet(catalog._catalog.paths.keys())
     by_reading = facets._counts_by_iteration(index, values, everything)
-    entries = facets._entries(catalog, index, values)
+    entries = value_entries(catalog, index, values)
     by_entries = facets._counts_by_entries(entries, everything)
     merged = {value: facets.count_in(entry, everything, True) for value, entry, _n in entries}
     probed = {value: facets.count_in(entry, everything, False) for value, entry, _n in entries}

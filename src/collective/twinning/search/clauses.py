@@ -22,7 +22,7 @@ from BTrees.IIBTree import multiunion
 from collective.twinning.search.costs import is_keyword
 from collective.twinning.search.costs import reading_is_cheaper
 from collective.twinning.search.entries import as_set
-from collective.twinning.search.entries import entry_set
+from collective.twinning.search.entries import entry_sets
 from dataclasses import dataclass
 from dataclasses import field
 from DateTime import DateTime
@@ -82,7 +82,7 @@ def _plain_on(index, value):
 
 def _clause_set(catalog, index, index_id: str, value, wanted, within):
     if wanted is not None:
-        entries = [entry_set(catalog, index, one) for one in wanted]
+        entries = entry_sets(catalog, index, tuple(wanted))
         rids = entries[0] if len(entries) == 1 else multiunion(entries)
         return rids if within is None else intersection(within, rids)
     if within is not None and ILimitedResultIndex.providedBy(index):
@@ -143,13 +143,29 @@ def _order(catalog):
     return rank
 
 
+def core_key(core: dict) -> str:
+    """What makes cores alike: their clauses but the time (effectiveRange) and the user's
+    own tokens among the roles (teachers' cores differ by their own few records)."""
+    alike = {}
+    for index_id, value in core.items():
+        if index_id == "effectiveRange":
+            continue
+        if index_id == "allowedRolesAndUsers":
+            value = sorted(token for token in value if not token.startswith("user:"))
+        alike[index_id] = value
+    return repr(sorted(alike.items()))
+
+
 @dataclass
 class ClauseSets:
     """core: the clauses that are no facet (type, text, security…), intersected;
-    filters: facet index → the core records its clause matches."""
+    filters: facet index → the core records its clause matches;
+    clauses: facet index → its clause; key: core_key of the core's clauses."""
 
     core: object
     filters: dict
+    clauses: dict = field(default_factory=dict)
+    key: str = ""
     _matching: object = field(default=None, repr=False)
 
     @classmethod
@@ -158,9 +174,10 @@ class ClauseSets:
         for index_id, value in sorted(core.items(), key=_order(catalog)):
             core_set = narrowed(catalog, index_id, value, core_set)
             if not core_set:  # nothing can match: spare the other indexes
-                return cls(IISet(), {i: IISet() for i in filtered})
+                return cls(IISet(), {i: IISet() for i in filtered}, dict(filtered))
         core_set = IISet() if core_set is None else core_set
-        return cls(core_set, {i: narrowed(catalog, i, v, core_set) for i, v in filtered.items()})
+        filters = {i: narrowed(catalog, i, v, core_set) for i, v in filtered.items()}
+        return cls(core_set, filters, dict(filtered), core_key(core))
 
     def matching(self):
         """The records matching every clause: the search's items."""

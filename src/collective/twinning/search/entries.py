@@ -89,25 +89,43 @@ def committed_state(catalog, index):
     return tuple(serials)
 
 
-def entry_set(catalog, index, value):
-    """The records the index holds for one value, a set not to be changed: the
-    process's flat copy, or the index's own entry (asked for the first time in
+def entry_sets(catalog, index, values) -> list:
+    """The records the index holds for each value, sets not to be changed: the
+    process's flat copies, or the index's own entries (asked for the first time in
     this committed state, or in a transaction that changed the index)."""
     state = committed_state(catalog, index)
     if state is None:
-        return as_set(index._index.get(value))
+        return [as_set(index._index.get(value)) for value in values]
     database = aq_base(index)._p_jar.db()
-    key = (aq_base(index)._p_oid, value)
+    oid = aq_base(index)._p_oid
     with _lock:
         copies = _by_database.setdefault(database, _Copies())
-        rids, asked_before = copies.get(key, state)
-    if rids is not None:
-        return rids
-    entry = as_set(index._index.get(value))
-    copy = IISet(entry) if asked_before else None  # never the index's own set
-    with _lock:
-        copies.put(key, state, copy)
-    return entry if copy is None else copy
+        found = [copies.get((oid, value), state) for value in values]
+    sets = []
+    for value, (rids, asked_before) in zip(values, found):
+        if rids is None:
+            entry = as_set(index._index.get(value))
+            rids = IISet(entry) if asked_before else None  # never the index's own set
+            with _lock:
+                copies.put((oid, value), state, rids)
+            rids = entry if rids is None else rids
+        sets.append(rids)
+    return sets
+
+
+def entry_set(catalog, index, value):
+    """entry_sets of one value."""
+    return entry_sets(catalog, index, (value,))[0]
+
+
+def value_entries(catalog, index, values) -> list:
+    """(value, its records, how many) for each of the values the index holds."""
+    values = list(values)
+    return [
+        (value, entry, len(entry))
+        for value, entry in zip(values, entry_sets(catalog, index, values))
+        if entry
+    ]
 
 
 def clear() -> None:

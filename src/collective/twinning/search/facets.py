@@ -6,43 +6,28 @@ with the user's security clauses: the record sets of clauses.ClauseSets.
 Values are counted either from each value's entry (a C intersection with that
 set, costing the size of both, or, for a rare value, each of its records looked
 up in the set) or, when the set is small, by reading the values of its records
-from the index; whichever the measured costs (costs.py) make cheaper. Counts
-over the search's core are kept per process (core_counts.py).
+from the index, or, over a large base, with bit masks (mask_counts.py);
+whichever the measured costs (costs.py) make cheaper. Counts over the search's
+core are kept per process (core_counts.py).
 """
 
 from BTrees.IIBTree import difference
 from BTrees.IIBTree import intersection
 from collections import Counter
 from collective.twinning.search.core_counts import CoreCounts
+from collective.twinning.search.costs import entry_costs
 from collective.twinning.search.costs import is_keyword
-from collective.twinning.search.costs import PROBE
 from collective.twinning.search.costs import read_cost
 from collective.twinning.search.costs import reading_is_cheaper
-from collective.twinning.search.costs import STEP_PER_INDEXED
-from collective.twinning.search.costs import STEP_PER_MATCH_AND_VALUE
-from collective.twinning.search.entries import entry_set
+from collective.twinning.search.entries import value_entries
+from collective.twinning.search.mask_counts import MaskCounts
 from functools import partial
 from itertools import chain
 from operator import is_not
 
 
-def _entries(catalog, index, values) -> list:
-    """(value, its records, how many) for each value the index holds."""
-    found = []
-    for value in values:
-        entry = entry_set(catalog, index, value)
-        if entry:
-            found.append((value, entry, len(entry)))
-    return found
-
-
-def _costs(length: int, size: int) -> tuple[int, int]:
-    """(merging, probing) an entry of ``length`` records with a set of ``size``."""
-    return STEP_PER_MATCH_AND_VALUE * size + STEP_PER_INDEXED * length, PROBE * length
-
-
 def _merges(length: int, size: int) -> bool:
-    merging, probing = _costs(length, size)
+    merging, probing = entry_costs(length, size)
     return merging <= probing
 
 
@@ -84,8 +69,8 @@ def value_counts(catalog, index_id: str, values, within) -> dict:
     if reading_is_cheaper(index, size):  # below what any way through the entries costs
         return _counts_by_iteration(index, values, within)
     by_reading = read_cost(index) * size
-    entries = _entries(catalog, index, values)
-    if by_reading < sum(min(_costs(length, size)) for _value, _entry, length in entries):
+    entries = value_entries(catalog, index, values)
+    if by_reading < sum(min(entry_costs(length, size)) for _value, _entry, length in entries):
         return _counts_by_iteration(index, values, within)
     return _counts_by_entries(entries, within)
 
@@ -116,9 +101,12 @@ def facet_counts(catalog, sets, facets: dict) -> dict:
     facets: facet name → (index, [values to count]).
     """
     core = CoreCounts(catalog, sets.core)
+    masks = MaskCounts(catalog, sets)
     counts = {}
     for name, (index_id, values) in facets.items():
-        within = sets.without(index_id)
-        found = counts_in_core(catalog, index_id, values, within, core) if within else {}
+        found = masks.counts(index_id, values)
+        if found is None:
+            within = sets.without(index_id)
+            found = counts_in_core(catalog, index_id, values, within, core) if within else {}
         counts[name] = {value: count for value, count in found.items() if count}
     return counts

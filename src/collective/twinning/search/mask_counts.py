@@ -1,0 +1,112 @@
+"""Facet counts with bit masks (bitmaps.py), for facets whose base holds many records.
+
+A facet's base is the search's core and every other filter's clause; as masks,
+the core's (kept per core_key and brought up to date) and each filter's (the
+union of its values' entry masks, kept per entry) are ANDed, and each value of
+the facet is counted by an AND with its entry's mask and a bit count: the cost
+of a value no longer grows with the base, only with the records the catalog
+holds (one machine word per 64). Used when the measured costs (costs.py) make it
+cheaper than reading or merging, only with the flat copies of entries.py (an
+entry asked for the first time in a committed state, or in a transaction that
+changed the index, is counted the other ways), and never for a facet whose base
+is the core itself (its counts are kept: core_counts.py).
+"""
+
+from Acquisition import aq_base
+from collective.twinning.search import bitmaps
+from collective.twinning.search.clauses import _plain_on
+from collective.twinning.search.costs import entry_costs
+from collective.twinning.search.costs import mask_cost
+from collective.twinning.search.costs import read_cost
+from collective.twinning.search.entries import entry_sets
+from collective.twinning.search.entries import value_entries
+
+
+# Smaller cores: the other ways cost well under a millisecond a facet.
+MASK_FROM = 2_000
+# A filter that is no plain clause (no entries to keep masks of) is made a mask for this
+# search only when it holds at most so many records (0.4-0.7 µs a record).
+MAX_MADE = 2_000
+
+
+def _is_copy(rids) -> bool:
+    """A flat copy (entries.py), not the index's own set."""
+    return getattr(rids, "_p_oid", None) is None
+
+
+class MaskCounts:
+    """Facet counts of one search's ClauseSets by masks, where they pay."""
+
+    def __init__(self, catalog, sets):
+        self.catalog, self.sets = catalog, sets
+        self._bitmaps = None
+        self._masks = {}  # "core" or a filter's index -> its mask, or None
+
+    @property
+    def bitmaps(self) -> bitmaps.Bitmaps:
+        if self._bitmaps is None:  # one Bitmaps for every mask of this search
+            self._bitmaps = bitmaps.for_catalog(self.catalog)
+        return self._bitmaps
+
+    def _entry_mask(self, index, value, entry):
+        return self.bitmaps.mask_of(("entry", aq_base(index)._p_oid, value), entry)
+
+    def _filter_mask(self, index_id: str):
+        """The union of the clause's values' entry masks, or a mask of its few records."""
+        index = self.catalog._catalog.getIndex(index_id)
+        wanted = _plain_on(index, self.sets.clauses.get(index_id))
+        if wanted is None:
+            rids = self.sets.filters[index_id]
+            return self.bitmaps.bits(rids) if len(rids) <= MAX_MADE else None
+        wanted = tuple(wanted)
+        entries = entry_sets(self.catalog, index, wanted)
+        if not all(map(_is_copy, entries)):
+            return None
+        mask = 0
+        for value, entry in zip(wanted, entries):
+            mask |= self._entry_mask(index, value, entry)
+        return mask
+
+    def _mask(self, name: str):
+        if name not in self._masks:
+            if name == "core":
+                mask = self.bitmaps.mask_of(("core", self.sets.key), self.sets.core)
+            else:
+                mask = self._filter_mask(name)
+            self._masks[name] = mask
+        return self._masks[name]
+
+    def base(self, index_id: str):
+        """The mask of the facet's base, or None when a clause has none."""
+        base = self._mask("core")
+        for other in self.sets.filters:
+            if other != index_id:
+                mask = self._mask(other)
+                if mask is None:
+                    return None
+                base &= mask
+        return base
+
+    def counts(self, index_id: str, values) -> dict | None:
+        """The facet's counts, or None when masks would not pay (or cannot be had)."""
+        sets = self.sets
+        if len(sets.core) < MASK_FROM or not [i for i in sets.filters if i != index_id]:
+            return None
+        base = self.base(index_id)
+        if base is None:
+            return None
+        size = base.bit_count()
+        index = self.catalog._catalog.getIndex(index_id)
+        positions = len(self.bitmaps.positions)
+        if mask_cost(len(values), positions) >= read_cost(index) * size:
+            return None  # few records: reading them is cheaper
+        entries = value_entries(self.catalog, index, values)
+        if not all(_is_copy(entry) for _value, entry, _n in entries):
+            return None
+        merging = sum(min(entry_costs(length, size)) for _value, _entry, length in entries)
+        if mask_cost(len(entries), positions) >= merging:
+            return None
+        return {
+            value: (self._entry_mask(index, value, entry) & base).bit_count()
+            for value, entry, _n in entries
+        }
