@@ -110,6 +110,20 @@ def test_the_oldest_masks_go(rids, monkeypatch):
     assert list(masks.kept) == ["d", "b", "e"]
 
 
+def test_the_oldest_masks_go_past_the_bytes_kept(rids, monkeypatch):
+    masks = Bitmaps()
+    masks.bits(IISet(rids))  # 3000 positions: a mask of the last ones has about 375 bytes
+    last = IISet(rids[-10:])
+    monkeypatch.setattr(bitmaps, "MAX_BYTES", 800)
+    for key in "abc":
+        masks.mask_of(key, last)
+    assert list(masks.kept) == ["b", "c"]
+    assert masks.bytes == sum(bitmaps._size(mask) for _source, mask in masks.kept.values())
+    masks.mask_of("c", IISet(rids[:10]))  # the same key, a mask of a few bytes
+    assert list(masks.kept) == ["b", "c"]
+    assert masks.bytes == sum(bitmaps._size(mask) for _source, mask in masks.kept.values())
+
+
 class Database:
     pass
 

@@ -26,8 +26,10 @@ from threading import Lock
 from weakref import WeakKeyDictionary
 
 
-# Masks one database keeps at most (each about positions / 8 bytes).
-MAX_MASKS = 2_000
+# Masks one database keeps at most, and their bytes at most (each about positions / 8:
+# 25 kB at 200 000 records).
+MAX_MASKS = 1_000
+MAX_BYTES = 64_000_000
 # Positions are never reused; once they outnumber the catalog's records by this much
 # (records removed and added again), the database's positions and masks start afresh.
 MAX_POSITIONS_PER_RECORD = 2
@@ -47,6 +49,7 @@ class Bitmaps:
     def __init__(self):
         self.positions = {}  # record id -> bit position
         self.kept = OrderedDict()  # key -> (the set the mask was made from, the mask)
+        self.bytes = 0
 
     def bits(self, rids) -> int:
         """The mask of a set of record ids (not kept), positioning those new to it."""
@@ -79,11 +82,19 @@ class Bitmaps:
         if mask is None:
             mask = self.bits(source)
         with _lock:
+            old = self.kept.pop(key, None)
+            if old is not None:
+                self.bytes -= _size(old[1])
             self.kept[key] = (source, mask)
-            self.kept.move_to_end(key)
-            while len(self.kept) > MAX_MASKS:
-                self.kept.popitem(last=False)
+            self.bytes += _size(mask)
+            while len(self.kept) > MAX_MASKS or self.bytes > MAX_BYTES:
+                _key, (_source, evicted) = self.kept.popitem(last=False)
+                self.bytes -= _size(evicted)
         return mask
+
+
+def _size(mask: int) -> int:
+    return mask.bit_length() // 8 + 1
 
 
 def for_catalog(catalog) -> Bitmaps:
