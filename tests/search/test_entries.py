@@ -75,6 +75,23 @@ def test_an_entry_is_copied_when_asked_for_again_in_the_same_state(committed):
     assert set(copy) == set(own) and len(copy) == 3
 
 
+def test_kept_copies_are_given_only_when_every_value_is_copied_and_mark_nothing(committed):
+    catalog, index = profile_index()
+    for _asking_marks_nothing in range(3):
+        assert entries.kept_copies(catalog, index, ["teacher"]) is None
+    assert entries.entry_set(catalog, index, "teacher") is index._index["teacher"]  # first ask
+    assert entries.kept_copies(catalog, index, ["teacher"]) is None
+    copy = entries.entry_set(catalog, index, "teacher")
+    assert entries.kept_copies(catalog, index, ["teacher"]) == [copy]
+    assert entries.kept_copies(catalog, index, ["teacher", "librarian"]) is None
+    entries.entry_set(catalog, index, "librarian")
+    librarian = entries.entry_set(catalog, index, "librarian")
+    assert entries.kept_copies(catalog, index, ["librarian", "teacher"]) == [librarian, copy]
+    committed["teacher-marta-es"].reindexObject()
+    processQueue()  # this transaction changed the catalog: nothing kept counts
+    assert entries.kept_copies(catalog, index, ["teacher"]) is None
+
+
 def test_no_copy_is_made_when_the_catalog_changed_in_between(committed):
     catalog, index = profile_index()
     entries.entry_set(catalog, index, "teacher")

@@ -113,6 +113,23 @@ def entry_sets(catalog, index, values) -> list:
     return sets
 
 
+def kept_copies(catalog, index, values) -> list | None:
+    """The flat copies of the values' entries when each is kept for this committed state,
+    else None; asking this marks nothing (a caller that can do without copies, and asks
+    for the entries themselves when there are none, does not make them be copied)."""
+    state = committed_state(catalog, index)
+    if state is None:
+        return None
+    database = aq_base(index)._p_jar.db()
+    oid = aq_base(index)._p_oid
+    with _lock:
+        copies = _by_database.get(database)
+        if copies is None:
+            return None
+        found = [copies.get((oid, value), state)[0] for value in values]
+    return None if any(rids is None for rids in found) else found
+
+
 def entry_set(catalog, index, value):
     """entry_sets of one value."""
     return entry_sets(catalog, index, (value,))[0]

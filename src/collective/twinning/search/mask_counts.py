@@ -6,10 +6,11 @@ union of its values' entry masks, kept per entry) are ANDed, and each value of
 the facet is counted by an AND with its entry's mask and a bit count: the cost
 of a value no longer grows with the base, only with the records the catalog
 holds (one machine word per 64). Used when the measured costs (costs.py) make it
-cheaper than reading or merging, only with the flat copies of entries.py (an
-entry asked for the first time in a committed state, or in a transaction that
-changed the index, is counted the other ways), and never for a facet whose base
-is the core itself (its counts are kept: core_counts.py).
+cheaper than reading or merging, only with the flat copies entries.py already
+keeps for the committed state (asking marks nothing, so a catalog changing
+between searches pays no copies for masks; a transaction that changed the index
+is counted the other ways), and never for a facet whose base is the core itself
+(its counts are kept: core_counts.py).
 """
 
 from Acquisition import aq_base
@@ -18,8 +19,7 @@ from collective.twinning.search.clauses import _plain_on
 from collective.twinning.search.costs import entry_costs
 from collective.twinning.search.costs import mask_cost
 from collective.twinning.search.costs import read_cost
-from collective.twinning.search.entries import entry_sets
-from collective.twinning.search.entries import value_entries
+from collective.twinning.search.entries import kept_copies
 
 
 # Smaller cores: the other ways cost well under a millisecond a facet.
@@ -27,11 +27,6 @@ MASK_FROM = 2_000
 # A filter that is no plain clause (no entries to keep masks of) is made a mask for this
 # search only when it holds at most so many records (0.4-0.7 µs a record).
 MAX_MADE = 2_000
-
-
-def _is_copy(rids) -> bool:
-    """A flat copy (entries.py), not the index's own set."""
-    return getattr(rids, "_p_oid", None) is None
 
 
 class MaskCounts:
@@ -59,8 +54,8 @@ class MaskCounts:
             rids = self.sets.filters[index_id]
             return self.bitmaps.bits(rids) if len(rids) <= MAX_MADE else None
         wanted = tuple(wanted)
-        entries = entry_sets(self.catalog, index, wanted)
-        if not all(map(_is_copy, entries)):
+        entries = kept_copies(self.catalog, index, wanted)
+        if entries is None:
             return None
         mask = 0
         for value, entry in zip(wanted, entries):
@@ -92,17 +87,18 @@ class MaskCounts:
         sets = self.sets
         if len(sets.core) < MASK_FROM or not [i for i in sets.filters if i != index_id]:
             return None
+        index = self.catalog._catalog.getIndex(index_id)
+        copies = kept_copies(self.catalog, index, values)
+        if copies is None:
+            return None
         base = self.base(index_id)
         if base is None:
             return None
         size = base.bit_count()
-        index = self.catalog._catalog.getIndex(index_id)
         positions = len(self.bitmaps.positions)
-        if mask_cost(len(values), positions) >= read_cost(index) * size:
+        entries = [(value, copy, len(copy)) for value, copy in zip(values, copies) if copy]
+        if mask_cost(len(entries), positions) >= read_cost(index) * size:
             return None  # few records: reading them is cheaper
-        entries = value_entries(self.catalog, index, values)
-        if not all(_is_copy(entry) for _value, entry, _n in entries):
-            return None
         merging = sum(min(entry_costs(length, size)) for _value, _entry, length in entries)
         if mask_cost(len(entries), positions) >= merging:
             return None
