@@ -98,26 +98,26 @@ def scale_label(factor: float) -> str:
     return f"scale{factor:g}"
 
 
+# What stays small when only part of the population is scaled (the option's name).
+PARTIAL = {
+    "people_only": {"organisations": 500, "projects": 500, "postings": 500, "creations": 50},
+    "content_only": {"teachers": 5000, "pending": 250, "creations": 50},
+}
+
+
+def partial(scale: Scale, options) -> Scale:
+    for option, limits in PARTIAL.items():
+        if getattr(options, option):
+            smaller = {name: min(getattr(scale, name), most) for name, most in limits.items()}
+            scale = dataclasses.replace(scale, **smaller)
+    return scale
+
+
 def main(app) -> None:
     options = arguments()
     if options.people_only and options.content_only:
         sys.exit("--people-only and --content-only exclude each other")
-    scale = Scale.of(options.scale)
-    if options.people_only:
-        scale = dataclasses.replace(
-            scale,
-            organisations=min(scale.organisations, 500),
-            projects=min(scale.projects, 500),
-            postings=min(scale.postings, 500),
-            creations=min(scale.creations, 50),
-        )
-    if options.content_only:
-        scale = dataclasses.replace(
-            scale,
-            teachers=min(scale.teachers, 5000),
-            pending=min(scale.pending, 250),
-            creations=min(scale.creations, 50),
-        )
+    scale = partial(Scale.of(options.scale), options)
     started = time.perf_counter()
     print(f"Benchmark at {scale_label(scale.factor)}: {scale}", flush=True)
     site, site_seconds = create_site(app)
