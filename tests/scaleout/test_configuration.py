@@ -74,8 +74,9 @@ def test_zeo_clients_and_server(tmp_path):
 
     for conf, cache in (("zope.conf", "blobcache"), ("zope-2.conf", "blobcache-2")):
         storage = storage_section(instance, conf)
-        assert type(storage).__name__ == "ZEOClient"
+        assert type(storage).__name__ == "ClientStorageConfig"  # ZEO's own: it has server-sync
         assert storage.config.server[0].address == ("127.0.0.1", 9100)
+        assert storage.config.server_sync is True  # each request sees every earlier commit
         assert storage.config.shared_blob_dir is False
         assert storage.config.blob_dir == str(var / cache)
     server, _handler = ZConfig.loadConfig(ZEO_SCHEMA, str(var / "zeo" / "zeo.conf"))
