@@ -100,6 +100,18 @@ def test_the_core_alone_is_never_masked(masking, masked):
     assert found["member_type"] == {"teacher": 2, "head_teacher": 1, "librarian": 1}
 
 
+def test_a_core_with_text_is_never_masked(masking, masked):
+    """What a person types makes a core alike to no other search's: its mask would be made
+    record by record for that one search."""
+    for _asked_copied_masked in range(3):
+        found = search(PEOPLE, {"q": "Rossi", "language": "it"}, MEMBER)
+    assert masked == []
+    assert found["items_total"] == 1 and found["facets"]["country"] == {"IT": 1}
+    for _asked_copied_masked in range(3):
+        search(PEOPLE, {"country": "IT", "language": "it"}, MEMBER)
+    assert masked  # the same filters without text are masked
+
+
 def test_a_committed_change_is_counted(masking, masked):
     for _asked_copied_masked in range(3):
         search(PEOPLE, {"available": "true"}, MEMBER)

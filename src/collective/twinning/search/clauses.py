@@ -143,11 +143,14 @@ def _order(catalog):
     return rank
 
 
-def core_key(core: dict) -> str:
+def core_key(catalog, core: dict) -> str | None:
     """What makes cores alike: their clauses but the time (effectiveRange) and the user's
-    own tokens among the roles (teachers' cores differ by their own few records)."""
+    own tokens among the roles (teachers' cores differ by their own few records); None for
+    a core with a text clause, what a person typed, alike to no other search's."""
     alike = {}
     for index_id, value in core.items():
+        if getattr(catalog._catalog.getIndex(index_id), "meta_type", "") in TEXT:
+            return None
         if index_id == "effectiveRange":
             continue
         if index_id == "allowedRolesAndUsers":
@@ -160,12 +163,13 @@ def core_key(core: dict) -> str:
 class ClauseSets:
     """core: the clauses that are no facet (type, text, security…), intersected;
     filters: facet index → the core records its clause matches;
-    clauses: facet index → its clause; key: core_key of the core's clauses."""
+    clauses: facet index → its clause; key: core_key of the core's clauses (None: alike
+    to no other)."""
 
     core: object
     filters: dict
     clauses: dict = field(default_factory=dict)
-    key: str = ""
+    key: str | None = None
     _matching: object = field(default=None, repr=False)
 
     @classmethod
@@ -177,7 +181,7 @@ class ClauseSets:
                 return cls(IISet(), {i: IISet() for i in filtered}, dict(filtered))
         core_set = IISet() if core_set is None else core_set
         filters = {i: narrowed(catalog, i, v, core_set) for i, v in filtered.items()}
-        return cls(core_set, filters, dict(filtered), core_key(core))
+        return cls(core_set, filters, dict(filtered), core_key(catalog, core))
 
     def matching(self):
         """The records matching every clause: the search's items."""

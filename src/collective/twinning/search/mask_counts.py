@@ -10,7 +10,8 @@ cheaper than reading or merging, only with the flat copies entries.py already
 keeps for the committed state (asking marks nothing, so a catalog changing
 between searches pays no copies for masks; a transaction that changed the index
 is counted the other ways), and never for a facet whose base is the core itself
-(its counts are kept: core_counts.py).
+(its counts are kept: core_counts.py) nor for a core with a text clause (its mask would
+serve that search alone: 42 ms to make for 38 000 projects matching a common word).
 """
 
 from Acquisition import aq_base
@@ -87,6 +88,8 @@ class MaskCounts:
         sets = self.sets
         if len(sets.core) < MASK_FROM or not [i for i in sets.filters if i != index_id]:
             return None
+        if sets.key is None:
+            return None  # a core alike to no other (text typed): a mask for this search alone
         index = self.catalog._catalog.getIndex(index_id)
         copies = kept_copies(self.catalog, index, values)
         if copies is None:
