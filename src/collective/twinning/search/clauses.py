@@ -70,10 +70,10 @@ def clause_set(catalog, index_id: str, value, within=None):
     A plain clause on a field or keyword index is the union of its values' entries,
     read from the process's flat copies (entries.py); others ask the index."""
     index = catalog._catalog.getIndex(index_id)
-    return _clause_set(catalog, index, index_id, value, _plain_on(index, value), within)
+    return _clause_set(catalog, index, index_id, value, plain_on(index, value), within)
 
 
-def _plain_on(index, value):
+def plain_on(index, value):
     """plain_values of the clause, when its index is one whose entries and records are read."""
     if getattr(index, "meta_type", "") not in READABLE:
         return None
@@ -109,7 +109,7 @@ def read_clause(index, wanted: frozenset, within):
 def narrowed(catalog, index_id: str, value, within=None):
     """clause_set, reading the values of few records instead when the clause is plain."""
     index = catalog._catalog.getIndex(index_id)
-    wanted = _plain_on(index, value)
+    wanted = plain_on(index, value)
     if within is not None and wanted is not None and reading_is_cheaper(index, len(within)):
         return read_clause(index, wanted, within)
     return _clause_set(catalog, index, index_id, value, wanted, within)

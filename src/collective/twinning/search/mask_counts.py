@@ -11,12 +11,13 @@ keeps for the committed state (asking marks nothing, so a catalog changing
 between searches pays no copies for masks; a transaction that changed the index
 is counted the other ways), and never for a facet whose base is the core itself
 (its counts are kept: core_counts.py) nor for a core with a text clause (its mask would
-serve that search alone: 42 ms to make for 38 000 projects matching a common word).
+serve that search alone, made record by record: `q=and` over 50 000 projects took 77 ms
+with it, 47 without).
 """
 
 from Acquisition import aq_base
 from collective.twinning.search import bitmaps
-from collective.twinning.search.clauses import _plain_on
+from collective.twinning.search.clauses import plain_on
 from collective.twinning.search.costs import entry_costs
 from collective.twinning.search.costs import mask_cost
 from collective.twinning.search.costs import read_cost
@@ -50,7 +51,7 @@ class MaskCounts:
     def _filter_mask(self, index_id: str):
         """The union of the clause's values' entry masks, or a mask of its few records."""
         index = self.catalog._catalog.getIndex(index_id)
-        wanted = _plain_on(index, self.sets.clauses.get(index_id))
+        wanted = plain_on(index, self.sets.clauses.get(index_id))
         if wanted is None:
             rids = self.sets.filters[index_id]
             return self.bitmaps.bits(rids) if len(rids) <= MAX_MADE else None
