@@ -144,9 +144,10 @@ def _order(catalog):
 
 
 def core_key(catalog, core: dict) -> str | None:
-    """What makes cores alike: their clauses but the time (effectiveRange) and the user's
-    own tokens among the roles (teachers' cores differ by their own few records); None for
-    a core with a text clause, what a person typed, alike to no other search's."""
+    """What makes cores alike: their clauses but the time (effectiveRange) and the
+    ``user:`` tokens among the roles (the user's and their groups': teachers' cores differ
+    by their own few records); None for a core with a text clause, what a person typed,
+    alike to no other search's."""
     alike = {}
     for index_id, value in core.items():
         if getattr(catalog._catalog.getIndex(index_id), "meta_type", "") in TEXT:
