@@ -32,6 +32,11 @@ def copies_held() -> int:
                for _state, rids in copies.sets.values())
 
 
+def entry_set(catalog, index, value):
+    """entries.entry_sets of one value."""
+    return entries.entry_sets(catalog, index, (value,))[0]
+
+
 def member_types() -> dict:
     return search(PEOPLE, {}, MEMBER)["facets"]["member_type"]
 
@@ -67,10 +72,10 @@ def test_searches_from_copies_are_the_catalogs(committed, userid):
 def test_an_entry_is_copied_when_asked_for_again_in_the_same_state(committed):
     catalog, index = profile_index()
     own = index._index["teacher"]
-    assert entries.entry_set(catalog, index, "teacher") is own  # once: no copy yet
-    copy = entries.entry_set(catalog, index, "teacher")
+    assert entry_set(catalog, index, "teacher") is own  # once: no copy yet
+    copy = entry_set(catalog, index, "teacher")
     assert isinstance(copy, IISet) and copy is not own
-    assert entries.entry_set(catalog, index, "teacher") is copy
+    assert entry_set(catalog, index, "teacher") is copy
     # Ana, Luca and the hidden profile of Jonas
     assert set(copy) == set(own) and len(copy) == 3
 
@@ -79,13 +84,13 @@ def test_kept_copies_are_given_only_when_every_value_is_copied_and_mark_nothing(
     catalog, index = profile_index()
     for _asking_marks_nothing in range(3):
         assert entries.kept_copies(catalog, index, ["teacher"]) is None
-    assert entries.entry_set(catalog, index, "teacher") is index._index["teacher"]  # first ask
+    assert entry_set(catalog, index, "teacher") is index._index["teacher"]  # first ask
     assert entries.kept_copies(catalog, index, ["teacher"]) is None
-    copy = entries.entry_set(catalog, index, "teacher")
+    copy = entry_set(catalog, index, "teacher")
     assert entries.kept_copies(catalog, index, ["teacher"]) == [copy]
     assert entries.kept_copies(catalog, index, ["teacher", "librarian"]) is None
-    entries.entry_set(catalog, index, "librarian")
-    librarian = entries.entry_set(catalog, index, "librarian")
+    entry_set(catalog, index, "librarian")
+    librarian = entry_set(catalog, index, "librarian")
     assert entries.kept_copies(catalog, index, ["librarian", "teacher"]) == [librarian, copy]
     committed["teacher-marta-es"].reindexObject()
     processQueue()  # this transaction changed the catalog: nothing kept counts
@@ -94,12 +99,12 @@ def test_kept_copies_are_given_only_when_every_value_is_copied_and_mark_nothing(
 
 def test_no_copy_is_made_when_the_catalog_changed_in_between(committed):
     catalog, index = profile_index()
-    entries.entry_set(catalog, index, "teacher")
+    entry_set(catalog, index, "teacher")
     committed["teacher-marta-es"].reindexObject()  # the catalog counts a change
     transaction.commit()
     own = index._index["teacher"]
-    assert entries.entry_set(catalog, index, "teacher") is own
-    assert isinstance(entries.entry_set(catalog, index, "teacher"), IISet)
+    assert entry_set(catalog, index, "teacher") is own
+    assert isinstance(entry_set(catalog, index, "teacher"), IISet)
 
 
 def test_a_committed_change_is_seen(committed):
@@ -133,22 +138,22 @@ def test_a_value_cleared_without_the_index_counting_it_is_seen(committed):
     profile.reindexObject(idxs=["test_colour"])
     transaction.commit()
     index = catalog._catalog.getIndex("test_colour")
-    assert list(entries.entry_set(catalog, index, "red")) == [catalog.getrid(
+    assert list(entry_set(catalog, index, "red")) == [catalog.getrid(
         "/".join(profile.getPhysicalPath()))]
     counted = index.getCounter()
     profile.test_colour = None
     profile.reindexObject(idxs=["test_colour"])
     transaction.commit()
     assert index.getCounter() == counted
-    assert list(entries.entry_set(catalog, index, "red")) == []
+    assert list(entry_set(catalog, index, "red")) == []
 
 
 def test_a_cleared_index_is_seen(committed):
     catalog, index = profile_index()
-    assert len(entries.entry_set(catalog, index, "teacher")) == 3
+    assert len(entry_set(catalog, index, "teacher")) == 3
     index.clear()  # the catalog's counter does not count this; the index's does
     transaction.commit()
-    assert len(entries.entry_set(catalog, index, "teacher")) == 0
+    assert len(entry_set(catalog, index, "teacher")) == 0
 
 
 def test_copies_hold_at_most_their_limits_oldest_out_first(monkeypatch):

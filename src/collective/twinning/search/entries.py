@@ -130,11 +130,6 @@ def kept_copies(catalog, index, values) -> list | None:
     return None if any(rids is None for rids in found) else found
 
 
-def entry_set(catalog, index, value):
-    """entry_sets of one value."""
-    return entry_sets(catalog, index, (value,))[0]
-
-
 def value_entries(catalog, index, values) -> list:
     """(value, its records, how many) for each of the values the index holds."""
     values = list(values)

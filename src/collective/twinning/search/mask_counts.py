@@ -99,13 +99,11 @@ class MaskCounts:
         if base is None:
             return None
         size = base.bit_count()
-        positions = len(self.bitmaps.positions)
         entries = [(value, copy, len(copy)) for value, copy in zip(values, copies) if copy]
-        if mask_cost(len(entries), positions) >= read_cost(index) * size:
-            return None  # few records: reading them is cheaper
+        masking = mask_cost(len(entries), len(self.bitmaps.positions))
         merging = sum(min(entry_costs(length, size)) for _value, _entry, length in entries)
-        if mask_cost(len(entries), positions) >= merging:
-            return None
+        if masking >= min(read_cost(index) * size, merging):
+            return None  # reading the few records, or merging, is cheaper
         return {
             value: (self._entry_mask(index, value, entry) & base).bit_count()
             for value, entry, _n in entries
