@@ -7,7 +7,8 @@ clauses ``CatalogTool.searchResults`` adds for the current user
 the items and every facet are intersections of these sets. A plain clause on a
 field or keyword index ("any of these values") is the union of its values'
 entries, taken from the process's flat copies (entries.py); any other asks its
-index (``_apply_index``, the catalog's plug-in index API) and, as in the
+index (``_apply_index``, the catalog's plug-in index API; a text index's words
+without their scores, text.py) and, as in the
 catalog's search, an index that can limit its work to the records found so far
 is given them (the effective date range of the whole portal costs more than
 that of one type's records). Every set is within the core set of the search
@@ -23,6 +24,7 @@ from collective.twinning.search.costs import is_keyword
 from collective.twinning.search.costs import reading_is_cheaper
 from collective.twinning.search.entries import as_set
 from collective.twinning.search.entries import entry_sets
+from collective.twinning.search.text import text_set
 from dataclasses import dataclass
 from dataclasses import field
 from DateTime import DateTime
@@ -84,6 +86,9 @@ def _clause_set(catalog, index, index_id: str, value, wanted, within):
     if wanted is not None:
         entries = entry_sets(catalog, index, tuple(wanted))
         rids = entries[0] if len(entries) == 1 else multiunion(entries)
+        return rids if within is None else intersection(within, rids)
+    if isinstance(value, str) and getattr(index, "meta_type", "") in TEXT:
+        rids = text_set(index, value)  # every search sorts by an index: no scores
         return rids if within is None else intersection(within, rids)
     if within is not None and ILimitedResultIndex.providedBy(index):
         result = index._apply_index({index_id: value}, within)
