@@ -9,12 +9,19 @@ with ``security.as_system`` like the system does. Reindexing is left to Plone's
 indexing queue, which merges the several reindexes of one object into one
 catalog write at the end of the batch. There is one ``transaction.commit()``
 per batch, never one per object.
+
+With ``accounts`` (``--accounts N``) only the first N teachers get an account;
+the others get the profile an approval would make, straight in /people
+(profile_without_account): people search reads only the catalog, and a profile
+costs a fifth of an account with its approval to make.
 """
 
 from AccessControl.SecurityManagement import newSecurityManager
 from collective.twinning.behaviors.expiry import IExpiry
 from collective.twinning.directory.organisations import set_organisation
 from collective.twinning.directory.profiles import get_profile
+from collective.twinning.directory.profiles import PROFILE_TYPE
+from collective.twinning.directory.profiles import VISIBLE
 from collective.twinning.security import as_system
 from collective.twinning.teachers.requests import decide
 from DateTime import DateTime
@@ -98,10 +105,11 @@ def _end_batch(site, done: int, batch: int, force: bool = False) -> None:
 class Builder:
     """Makes the population of ``scale`` in ``site``; records what it made."""
 
-    def __init__(self, site, scale: Scale, seed: int, batch: int):
-        self.site, self.scale, self.batch = site, scale, batch
+    def __init__(self, site, scale: Scale, seed: int, batch: int, accounts: int | None = None):
+        self.site, self.scale, self.batch, self.accounts = site, scale, batch, accounts
         self.maker = PopulationMaker(seed)
         self.organisations, self.teachers, self.projects, self.postings = [], [], [], []
+        self.members = []  # the teachers with an account (all of them without ``accounts``)
         self.timings = {}
 
     def _phase(self, name: str, total: int, make) -> None:
@@ -127,8 +135,8 @@ class Builder:
         self.org_by_id = {o.id: o for o in self.organisations}
         self._phase("teachers+profiles", scale.teachers, self._teacher)
         self._phase("pending accounts", scale.pending, self._pending)
-        self.teachers_by_country = {}
-        for teacher in self.teachers:
+        self.teachers_by_country = {}  # who may found projects and post: account holders
+        for teacher in self.members:
             self.teachers_by_country.setdefault(teacher.country, []).append(teacher)
         self.teacher_by_id = {t.userid: t for t in self.teachers}
         self._phase("projects", scale.projects, self._project)
@@ -157,10 +165,14 @@ class Builder:
 
     def _teacher(self, i: int) -> None:
         record = self.maker.teacher(self.by_country)
-        self._account(record)
-        # The national service approves: Teacher is granted and the profile made.
-        decide(record.userid, ADMIN, "approve", "")
-        profile = get_profile(record.userid)
+        if self.accounts is None or i <= self.accounts:
+            self._account(record)
+            # The national service approves: Teacher is granted and the profile made.
+            decide(record.userid, ADMIN, "approve", "")
+            profile = get_profile(record.userid)
+            self.members.append(record)
+        else:
+            profile = profile_without_account(self.site, record)
         profile.member_type = record.member_type
         profile.languages = record.languages
         profile.subjects = record.subjects
@@ -181,8 +193,8 @@ class Builder:
 
     # -- projects ------------------------------------------------------------
     def _project(self, i: int) -> None:
-        owner = self.maker.rng.choice(self.teachers)
-        record = self.maker.project(owner, self.teachers, self.teachers_by_country)
+        owner = self.maker.rng.choice(self.members)
+        record = self.maker.project(owner, self.members, self.teachers_by_country)
         fields = {k: v for k, v in record["fields"].items() if v is not None}
         with api.env.adopt_user(username=record["owner"]):
             space = api.content.create(
@@ -201,7 +213,7 @@ class Builder:
 
     # -- postings ------------------------------------------------------------
     def _posting(self, i: int) -> None:
-        owner = self.maker.rng.choice(self.teachers)
+        owner = self.maker.rng.choice(self.members)
         record = self.maker.posting(owner)
         with api.env.adopt_user(username=record["owner"]):
             posting = api.content.create(
@@ -218,6 +230,22 @@ class Builder:
                 api.content.transition(obj=posting, transition=transition)
         posting.reindexObject()
         self.postings.append(record)
+
+
+def profile_without_account(site, record):
+    """The profile ``directory.profiles`` makes when an account is approved, made without
+    the account: the same type, id, full name, country, local Owner role, creator and
+    state, so the same catalog entries (the account's owner tuple is all it lacks)."""
+    with as_system():
+        profile = api.content.create(
+            container=site["people"], type=PROFILE_TYPE, id=record.userid, safe_id=False
+        )
+        profile.fullname, profile.country = record.fullname, record.country
+        profile.manage_setLocalRoles(record.userid, ["Owner"])
+        profile.setCreators([record.userid])
+        if api.content.get_state(obj=profile) != VISIBLE:
+            raise RuntimeError("teacher_profile_workflow no longer starts visible")
+    return profile
 
 
 def creation_costs(site, teachers: list, count: int) -> dict:

@@ -73,6 +73,12 @@ def arguments():
         help="scale organisations, projects and postings only (accounts and profiles stay at "
         "most 5 000): the other three searches at their full size, in less time",
     )
+    parser.add_argument(
+        "--accounts", type=int, default=None,
+        help="only the first N teachers get an account (and are approved); the others get "
+        "their profile without one: people search at many profiles in less time (@users "
+        "is then compared at the accounts there are)",
+    )
     parser.add_argument("--results", default=str(HERE / "results"))
     return parser.parse_args(args)
 
@@ -110,6 +116,8 @@ def partial(scale: Scale, options) -> Scale:
         if getattr(options, option):
             smaller = {name: min(getattr(scale, name), most) for name, most in limits.items()}
             scale = dataclasses.replace(scale, **smaller)
+    if options.accounts is not None:  # waiting accounts are compared with accounts
+        scale = dataclasses.replace(scale, pending=min(scale.pending, 250))
     return scale
 
 
@@ -121,7 +129,7 @@ def main(app) -> None:
     started = time.perf_counter()
     print(f"Benchmark at {scale_label(scale.factor)}: {scale}", flush=True)
     site, site_seconds = create_site(app)
-    builder = Builder(site, scale, options.seed, options.batch)
+    builder = Builder(site, scale, options.seed, options.batch, options.accounts)
     generation = builder.build()
     generation["site"] = {"seconds": round(site_seconds, 2)}
     counts = catalog_counts(site)
@@ -129,7 +137,7 @@ def main(app) -> None:
 
     sets = make_queries.make(options.seed, options.queries, builder)
     request = app.REQUEST
-    searcher = builder.teachers[len(builder.teachers) // 2]
+    searcher = builder.members[len(builder.members) // 2]
     results = {"in_process": {}, "http": {}}
 
     # In-process, as a validated teacher.
@@ -139,7 +147,7 @@ def main(app) -> None:
             site, request, name, spec, service, sets[name], options.warmup
         )
     # People search against @users (which needs a user manager: the site admin).
-    terms = make_queries.user_terms(builder.maker.rng, builder.teachers, options.user_queries,
+    terms = make_queries.user_terms(builder.maker.rng, builder.members, options.user_queries,
                                     options.everyone_queries)
     act_as(site, ADMIN)
     users_in_process = measure.users_in_process(site, request, specs.PEOPLE, terms,
@@ -159,7 +167,7 @@ def main(app) -> None:
         admin.close()
 
     act_as(site, ADMIN)
-    creation = creation_costs(site, builder.teachers, scale.creations)
+    creation = creation_costs(site, builder.members, scale.creations)
 
     data = {
         "issue": 4,
@@ -193,6 +201,8 @@ def main(app) -> None:
         suffix += "-people"
     if options.content_only:
         suffix += "-content"
+    if options.accounts is not None:
+        suffix += f"-{options.accounts}-accounts"
     path = out / f"{date.today().isoformat()}-{scale.factor:g}{suffix}.json"
     path.write_text(json.dumps(data, indent=2, ensure_ascii=False, default=str) + "\n",
                     encoding="utf-8")
