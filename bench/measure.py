@@ -10,6 +10,7 @@ from collective.twinning.search.engine import parse
 from collective.twinning.search.engine import run as run_search
 from collective.twinning.search.clauses import ClauseSets
 from collective.twinning.search.clauses import security_clauses
+from collective.twinning.search import specs
 from collective.twinning.search.facets import facet_counts
 from copy import deepcopy
 from plone import api
@@ -25,6 +26,14 @@ import math
 import requests
 import statistics
 import threading
+
+
+ENDPOINTS = (  # name, spec, service
+    ("people", specs.PEOPLE, "@people-search"),
+    ("organisations", specs.ORGANISATIONS, "@organisation-search"),
+    ("postings", specs.POSTINGS, "@partner-search"),
+    ("projects", specs.PROJECTS, "@project-search"),
+)
 
 
 def summary(values: list[float]) -> dict:

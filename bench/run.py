@@ -29,6 +29,7 @@ from collective.twinning.search import specs  # noqa: E402
 from datetime import date  # noqa: E402
 from datetime import datetime  # noqa: E402
 from datetime import timezone  # noqa: E402
+from measure import ENDPOINTS  # noqa: E402
 from population import Scale  # noqa: E402
 from report import print_table  # noqa: E402
 from report import targets  # noqa: E402
@@ -41,14 +42,6 @@ import os  # noqa: E402
 import platform  # noqa: E402
 import queries as make_queries  # noqa: E402
 import time  # noqa: E402
-
-
-ENDPOINTS = (  # name, spec, service
-    ("people", specs.PEOPLE, "@people-search"),
-    ("organisations", specs.ORGANISATIONS, "@organisation-search"),
-    ("postings", specs.POSTINGS, "@partner-search"),
-    ("projects", specs.PROJECTS, "@project-search"),
-)
 
 
 def arguments():
