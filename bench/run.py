@@ -118,6 +118,8 @@ def main(app) -> None:
     options = arguments()
     if options.people_only and options.content_only:
         sys.exit("--people-only and --content-only exclude each other")
+    if options.accounts is not None and options.accounts < 1:
+        sys.exit("--accounts: at least 1 (someone founds the projects and searches)")
     scale = partial(Scale.of(options.scale), options)
     started = time.perf_counter()
     print(f"Benchmark at {scale_label(scale.factor)}: {scale}", flush=True)
