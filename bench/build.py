@@ -13,7 +13,7 @@ per batch, never one per object.
 With ``accounts`` (``--accounts N``) only the first N teachers get an account;
 the others get the profile an approval would make, straight in /people
 (profile_without_account): people search reads only the catalog, and a profile
-alone is made about twice as fast as an account with its approval.
+alone is made faster than an account with its approval.
 """
 
 from AccessControl.SecurityManagement import newSecurityManager
