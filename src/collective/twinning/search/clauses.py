@@ -87,7 +87,7 @@ def _clause_set(catalog, index, index_id: str, value, wanted, within):
         entries = entry_sets(catalog, index, tuple(wanted))
         rids = entries[0] if len(entries) == 1 else multiunion(entries)
         return rids if within is None else intersection(within, rids)
-    if isinstance(value, str) and getattr(index, "meta_type", "") in TEXT:
+    if isinstance(value, str) and is_text(index):
         rids = text_set(index, value)  # every search sorts by an index: no scores
         return rids if within is None else intersection(within, rids)
     if within is not None and ILimitedResultIndex.providedBy(index):
@@ -139,10 +139,14 @@ FIRST = ("allowedRolesAndUsers",)
 LAST = ("effectiveRange",)
 
 
+def is_text(index) -> bool:
+    return getattr(index, "meta_type", "") in TEXT
+
+
 def _order(catalog):
     def rank(clause) -> int:
         index_id = clause[0]
-        if getattr(catalog._catalog.getIndex(index_id), "meta_type", "") in TEXT:
+        if is_text(catalog._catalog.getIndex(index_id)):
             return 0
         return 1 if index_id in FIRST else 3 if index_id in LAST else 2
     return rank
@@ -155,7 +159,7 @@ def core_key(catalog, core: dict) -> str | None:
     alike to no other search's."""
     alike = {}
     for index_id, value in core.items():
-        if getattr(catalog._catalog.getIndex(index_id), "meta_type", "") in TEXT:
+        if is_text(catalog._catalog.getIndex(index_id)):
             return None
         if index_id == "effectiveRange":
             continue

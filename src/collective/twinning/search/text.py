@@ -9,7 +9,8 @@ evaluated on the words' document sets instead, in C set operations, with the
 index's rules: a word the lexicon drops (no word ids) matches every document,
 so it takes no part in an "and" and none in an "or" or a "not"; a word the index
 never saw matches nothing. Phrases, rare in what people type, ask the index
-(they need the documents' word order).
+(they need the documents' word order). The parser never makes a NOT node but
+inside an AND (a query of negations alone is refused as a ParseError).
 """
 
 from BTrees.IIBTree import difference
@@ -24,8 +25,6 @@ def text_set(text_index, query: str):
     """The ids of the records matching ``query`` in a ZCTextIndex (IISet), as the keys
     of its scored answer would be."""
     tree = QueryParser(text_index.getLexicon()).parseQuery(query)
-    if tree.nodeType() == "NOT":
-        raise QueryError("NOT parse tree node cannot be executed directly")
     found = _evaluate(tree, text_index.index)
     return IISet() if found is None else found
 
@@ -74,12 +73,5 @@ def _union(results):
 
 def _documents(index, wids):
     """The documents holding any of the word ids (those the index never saw: none)."""
-    wordinfo = index._wordinfo
-    sets = []
-    for wid in wids:
-        documents = wordinfo.get(wid)
-        if documents:
-            sets.append(IISet(documents.keys()))
-    if not sets:
-        return IISet()
-    return sets[0] if len(sets) == 1 else multiunion(sets)
+    found = (index._wordinfo.get(wid) for wid in wids)
+    return _union(IISet(documents.keys()) for documents in found if documents)
