@@ -58,6 +58,7 @@ from collective.twinning.directory.profiles import sync_profile
 from collective.twinning.membership.pupils import create_pupil
 from collective.twinning.search import bitmaps
 from collective.twinning.search import core_counts
+from collective.twinning.search import costs
 from collective.twinning.search import entries
 from collective.twinning.search.engine import run
 from collective.twinning.security import as_system
@@ -329,11 +330,11 @@ def committed(functional_portal):
     """The population, committed (functional layer): nothing kept across searches yet."""
     made = build_population(functional_portal)
     transaction.commit()
-    for kept in (entries, core_counts, bitmaps):
+    for kept in (entries, core_counts, bitmaps, costs):
         kept.clear()
     yield made
     transaction.abort()
-    for kept in (entries, core_counts, bitmaps):
+    for kept in (entries, core_counts, bitmaps, costs):
         kept.clear()
 
 

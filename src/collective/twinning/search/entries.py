@@ -77,16 +77,20 @@ def as_set(result):
 def committed_state(catalog, index):
     """The serials of the catalog's and the index's change counters, or None when this
     transaction changed one of them (or they are new, or the catalog has none yet)."""
-    serials = []
-    for holder in (aq_base(catalog), aq_base(index)):
-        counter = getattr(holder, "_counter", None)
-        if counter is None or counter._p_jar is None or counter._p_oid is None:
-            return None
-        counter._p_activate()
-        if counter._p_changed:
-            return None
-        serials.append(counter._p_serial)
-    return tuple(serials)
+    serials = (counter_serial(catalog), counter_serial(index))
+    return None if None in serials else serials
+
+
+def counter_serial(holder):
+    """The committed serial of a catalog's or an index's change counter, or None when this
+    transaction changed it (or it is new, or there is none)."""
+    counter = getattr(aq_base(holder), "_counter", None)
+    if counter is None or counter._p_jar is None or counter._p_oid is None:
+        return None
+    counter._p_activate()
+    if counter._p_changed:
+        return None
+    return counter._p_serial
 
 
 def entry_sets(catalog, index, values) -> list:

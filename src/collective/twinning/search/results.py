@@ -11,6 +11,7 @@ as ``@search`` sorts, reading each record's key): by key, then by record id,
 both reversed when descending.
 """
 
+from collective.twinning.search.costs import indexed_records
 from ZTUtils.Lazy import LazyMap
 
 import heapq
@@ -34,7 +35,7 @@ def sorted_page(catalog, rids, sort_on: str, descending: bool, b_start: int, b_s
     found = None
     if total and b_start < total:
         budget = (SORT_FIXED + total * SORT_PER_MATCH) // WALK_STEP
-        if wanted * index.numObjects() // total < budget:
+        if wanted * indexed_records(index) // total < budget:
             found = walk(index, rids, descending, wanted, budget)
         if found is None:
             found, total = first_sorted(index, rids, descending, wanted)
