@@ -1,0 +1,180 @@
+"""Loading what the directory searches read into a process's connections when it starts.
+
+A ZODB connection loads each catalog bucket the first time a search reads it, and
+keeps it in its object cache. On a fresh connection the first searches of a large
+directory therefore load thousands of buckets each (200 000 profiles: the first
+people search took 5.3 s, the first 200 a p95 of 96 ms against 37 ms once loaded;
+README, "Sizing"). When Zope opens its database, a background thread opens the
+connections the process will serve from (``warmup-connections`` of the
+``collective.twinning`` product-config, default 1; 0 turns it off), loads into each
+the record tables (``_unindex``) of the indexes the four searches read (counting
+their records for costs.indexed_records on the way), the catalog's paths and
+metadata of the directory's own items, then the indexes' entries, and gives them
+back to the pool. It fills at most 80 % of each connection's cache (what goes beyond
+the cache's target is evicted at the end of a transaction) and never loads the text
+index, which every page and file of every TwinSpace shares.
+"""
+
+from Acquisition import aq_base
+from collective.twinning.search import specs
+from collective.twinning.search.costs import indexed_records
+from itertools import chain
+from plone.base.interfaces import IPloneSiteRoot
+from threading import Thread
+
+import logging
+import time
+import transaction
+
+
+logger = logging.getLogger(__name__)
+
+SEARCHES = (specs.PEOPLE, specs.ORGANISATIONS, specs.POSTINGS, specs.PROJECTS)
+# What every search reads besides its own filters and sortings.
+COMMON_INDEXES = ("portal_type", "allowedRolesAndUsers", "effectiveRange", "age_from", "age_to")
+DEFAULT_CONNECTIONS = 1
+CACHE_SHARE = 0.8  # of a connection's cache target, what the warm-up may fill
+# allowedRolesAndUsers: its ``user:`` tokens sort between these two keys.
+USER_TOKENS = "user:"
+AFTER_USERS = "user;"
+
+
+def search_indexes(searches=SEARCHES) -> list[str]:
+    """The ids of the non-text indexes the searches read, each once."""
+    names = list(COMMON_INDEXES)
+    for spec in searches:
+        names.extend(spec.fixed)
+        names.extend(f.index for f in spec.filters if f.kind != "text")
+        names.extend(index for index, _order in spec.sorting.choices.values())
+    return list(dict.fromkeys(names))
+
+
+def directory_records(catalog, searches=SEARCHES) -> list[int]:
+    """The record ids of the searches' items (every type they find), in order."""
+    by_type = catalog.getIndex("portal_type")._index
+    rids = set()
+    for spec in searches:
+        entry = by_type.get(spec.portal_type)
+        if entry is not None:
+            rids.update(entry.keys() if hasattr(entry, "keys") else (entry,))
+    return sorted(rids)
+
+
+class _Budget:
+    """Whether a connection's cache holds fewer loaded objects than the warm-up may load
+    (ghosts, the references of loaded objects, do not count towards the cache's target)."""
+
+    def __init__(self, connection):
+        self.cache = connection._cache
+        self.most = int(connection._cache.cache_size * CACHE_SHARE)
+
+    def left(self) -> bool:
+        return self.cache.cache_non_ghost_count < self.most
+
+
+def shared_entries(index) -> list:
+    """The entries of the index's values but the ``user:`` tokens of allowedRolesAndUsers
+    (one user's few records each, read by that user's searches alone)."""
+    table = getattr(index, "_index", None)
+    if table is None:  # a date range index: its queries read only the ends of its trees
+        return []
+    if not hasattr(table, "items"):  # a boolean index: one tree set
+        return [table]
+    if index.getId() == "allowedRolesAndUsers":
+        return list(chain(table.values(max=USER_TOKENS, excludemax=True),
+                          table.values(min=AFTER_USERS)))
+    return list(table.values())
+
+
+def _load(entry) -> None:
+    if hasattr(entry, "_p_activate"):
+        len(entry)  # walks, so loads, every bucket of a tree set
+
+
+def warm_site(site) -> dict:
+    """Load what the searches read of this site's catalog into the site's connection,
+    most read first, until the budget is spent: the record tables of the indexes (the
+    values of the records a search reads), the paths and metadata of the directory's
+    items (its result pages), the indexes' entries. Returns what was loaded."""
+    catalog = aq_base(site.portal_catalog)._catalog
+    budget = _Budget(aq_base(site)._p_jar)
+    warmed = {"record_tables": [], "records": 0, "entries": []}
+    indexes = [(index_id, catalog.indexes[index_id]) for index_id in search_indexes()
+               if hasattr(aq_base(catalog.indexes.get(index_id)), "_unindex")]
+    for index_id, index in indexes:
+        if not budget.left():
+            return warmed
+        len(index._unindex)  # walks, so loads, every bucket (the count may be kept already)
+        indexed_records(index)
+        warmed["record_tables"].append(index_id)
+    paths, data = catalog.paths, catalog.data
+    for count, rid in enumerate(directory_records(catalog), 1):
+        if count % 1000 == 0 and not budget.left():
+            return warmed
+        paths.get(rid)
+        data.get(rid)
+        warmed["records"] = count
+    for index_id, index in indexes:
+        for entry in shared_entries(index):
+            if not budget.left():
+                return warmed
+            _load(entry)
+        warmed["entries"].append(index_id)
+    return warmed
+
+
+def plone_sites(app) -> list:
+    return [obj for obj in app.objectValues() if IPloneSiteRoot.providedBy(obj)]
+
+
+def warm_pool(db, connections: int) -> list[dict]:
+    """Open so many connections at once (so each is another), warm every Plone site in
+    each, and give them back to the database's pool, where requests take them from (the
+    one given back last first)."""
+    manager = transaction.TransactionManager()  # the caller's transaction stays its own
+    opened = [db.open(transaction_manager=manager) for _ in range(connections)]
+    warmed = []
+    try:
+        for connection in opened:
+            app = connection.root()["Application"]
+            for site in plone_sites(app):
+                if getattr(aq_base(site), "portal_catalog", None) is not None:
+                    warmed.append({"site": site.getId(), **warm_site(site)})
+    finally:
+        manager.abort()
+        for connection in opened:
+            connection.close()
+    return warmed
+
+
+def configured_connections() -> int:
+    from App.config import getConfiguration
+
+    config = (getattr(getConfiguration(), "product_config", None) or {}).get(
+        "collective.twinning", {}
+    )
+    raw = config.get("warmup-connections", DEFAULT_CONNECTIONS)
+    try:
+        return max(0, int(raw))
+    except (TypeError, ValueError):
+        logger.warning("warmup-connections %r is no number: no warm-up", raw)
+        return 0
+
+
+def _warm_in_background(db, connections: int) -> None:
+    started = time.perf_counter()
+    try:
+        warmed = warm_pool(db, connections)
+    except Exception:  # a warm-up that fails must not stop the process serving
+        logger.exception("Warming the directory searches failed")
+        return
+    logger.info("Directory searches warmed in %.1f s: %s", time.perf_counter() - started,
+                warmed)
+
+
+def database_opened(event) -> None:
+    """IDatabaseOpenedWithRoot: warm the configured connections in a background thread."""
+    connections = configured_connections()
+    if connections:
+        Thread(target=_warm_in_background, args=(event.database, connections),
+               name="twinning-warmup", daemon=True).start()

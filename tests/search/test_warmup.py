@@ -1,0 +1,193 @@
+"""Warming a process's connections for the directory searches (search/warmup.py)."""
+
+from App.config import getConfiguration
+from collective.twinning.search import warmup
+from plone import api
+from types import SimpleNamespace
+from zope.component import getGlobalSiteManager
+from zope.processlifetime import IDatabaseOpenedWithRoot
+
+import logging
+import pytest
+import threading
+import transaction
+
+
+def inner_catalog():
+    return api.portal.get_tool("portal_catalog")._catalog
+
+
+def loaded(persistent) -> bool:
+    """Whether an object's state is in memory (reading _p_changed loads nothing)."""
+    return persistent._p_changed is not None
+
+
+def record_tables(catalog) -> dict:
+    return {index_id: catalog.getIndex(index_id)._unindex
+            for index_id in warmup.search_indexes()}
+
+
+@pytest.fixture
+def minimized(committed):
+    """The committed population with the connection's cache emptied (all ghosts)."""
+    api.portal.get()._p_jar.cacheMinimize()
+    return committed
+
+
+@pytest.fixture
+def product_config(monkeypatch):
+    """Set the collective.twinning product-config as zope.conf would."""
+    config = getConfiguration()
+
+    def set_config(section: dict | None):
+        configs = {} if section is None else {"collective.twinning": section}
+        monkeypatch.setattr(config, "product_config", configs, raising=False)
+
+    return set_config
+
+
+def test_the_searches_indexes_are_the_catalog_s_and_no_text_index(portal):
+    indexes = warmup.search_indexes()
+    catalog = api.portal.get_tool("portal_catalog")._catalog
+    assert len(indexes) == len(set(indexes))
+    for index_id in ("portal_type", "allowedRolesAndUsers", "review_state", "country",
+                     "languages", "member_type", "organisation_type", "topics",
+                     "project_kind", "sortable_title", "created"):
+        assert index_id in indexes
+    for index_id in indexes:
+        assert catalog.getIndex(index_id).meta_type != "ZCTextIndex"
+    assert "SearchableText" not in indexes
+
+
+def test_directory_records_are_the_four_types(committed):
+    catalog = inner_catalog()
+    expected = {
+        brain.getRID()
+        for brain in api.portal.get_tool("portal_catalog").unrestrictedSearchResults(
+            portal_type=["TeacherProfile", "Organisation", "PartnerPosting", "TwinSpace"])
+    }
+    found = warmup.directory_records(catalog)
+    assert found == sorted(found) and set(found) == expected and len(expected) >= 20
+
+
+def test_warm_site_loads_record_tables_metadata_and_entries(minimized):
+    catalog = inner_catalog()
+    tables = record_tables(catalog)
+    assert not any(loaded(table) for table in tables.values())
+    assert not loaded(catalog.data) and not loaded(catalog.paths)
+    warmed = warmup.warm_site(api.portal.get())
+    assert warmed["record_tables"] == list(tables)
+    assert warmed["entries"] == list(tables)
+    assert warmed["records"] == len(warmup.directory_records(catalog))
+    assert all(loaded(table) for table in tables.values())
+    assert loaded(catalog.data) and loaded(catalog.paths)
+    spain = catalog.getIndex("country")._index["ES"]  # several profiles, schools, postings
+    assert loaded(spain)
+
+
+def test_allowed_roles_entries_but_the_users_own(minimized):
+    index = inner_catalog().getIndex("allowedRolesAndUsers")
+    warmup.warm_site(api.portal.get())
+    shared = warmup.shared_entries(index)
+    tokens = list(index._index.keys())
+    users = [token for token in tokens if token.startswith("user:")]
+    assert users and len(shared) == len(tokens) - len(users)
+    assert all(not hasattr(entry, "_p_changed") or loaded(entry) for entry in shared)
+
+
+def test_warm_site_stops_when_the_budget_is_spent(minimized, monkeypatch):
+    left = iter([True, True, True])
+    monkeypatch.setattr(warmup._Budget, "left", lambda self: next(left, False))
+    warmed = warmup.warm_site(api.portal.get())
+    assert warmed == {"record_tables": warmup.search_indexes()[:3], "records": 0,
+                      "entries": []}
+    tables = record_tables(inner_catalog())
+    assert [index_id for index_id, table in tables.items() if loaded(table)] == \
+        warmup.search_indexes()[:3]
+
+
+@pytest.mark.parametrize("share,loads", [(0, False), (warmup.CACHE_SHARE, True)])
+def test_the_budget_is_a_share_of_the_cache_target(minimized, monkeypatch, share, loads):
+    monkeypatch.setattr(warmup, "CACHE_SHARE", share)
+    warmed = warmup.warm_site(api.portal.get())
+    assert bool(warmed["record_tables"]) is loads
+    assert loaded(inner_catalog().getIndex("country")._unindex) is loads
+
+
+def test_warm_pool_warms_other_connections_and_gives_them_back(committed, monkeypatch):
+    portal = api.portal.get()
+    db = portal._p_jar.db()
+    used = []
+    real = warmup.warm_site
+
+    def recording(site):
+        used.append(site._p_jar)
+        return real(site)
+
+    monkeypatch.setattr(warmup, "warm_site", recording)
+    warmed = warmup.warm_pool(db, 2)
+    assert [entry["site"] for entry in warmed] == [portal.getId()] * 2
+    assert len(set(map(id, used))) == 2 and portal._p_jar not in used
+    assert all(connection.opened is None for connection in used)  # closed: in the pool
+    manager = transaction.TransactionManager()
+    again = db.open(transaction_manager=manager)  # the one given back last
+    try:
+        assert again in used
+        catalog = again.root()["Application"][portal.getId()].portal_catalog._catalog
+        assert loaded(catalog.getIndex("country")._unindex)
+    finally:
+        manager.abort()
+        again.close()
+
+
+@pytest.mark.parametrize("section,connections", [
+    (None, warmup.DEFAULT_CONNECTIONS),
+    ({}, warmup.DEFAULT_CONNECTIONS),
+    ({"warmup-connections": "3"}, 3),
+    ({"warmup-connections": "0"}, 0),
+    ({"warmup-connections": "-2"}, 0),
+    ({"warmup-connections": "many"}, 0),
+])
+def test_configured_connections(product_config, section, connections):
+    product_config(section)
+    assert warmup.configured_connections() == connections
+
+
+def test_the_subscriber_is_registered_for_the_database_opening():
+    handlers = [registration.handler for registration
+                in getGlobalSiteManager().registeredHandlers()
+                if IDatabaseOpenedWithRoot in registration.required]
+    assert warmup.database_opened in handlers
+
+
+def test_database_opened_warms_in_a_background_thread(product_config, monkeypatch):
+    product_config({"warmup-connections": "3"})
+    called = threading.Event()
+    seen = {}
+
+    def warm_pool(db, connections):
+        seen.update(db=db, connections=connections, thread=threading.current_thread().name)
+        called.set()
+        return []
+
+    monkeypatch.setattr(warmup, "warm_pool", warm_pool)
+    warmup.database_opened(SimpleNamespace(database="the database"))
+    assert called.wait(10)
+    assert seen == {"db": "the database", "connections": 3, "thread": "twinning-warmup"}
+
+
+def test_no_warm_up_when_turned_off(product_config, monkeypatch):
+    product_config({"warmup-connections": "0"})
+    monkeypatch.setattr(warmup, "Thread", lambda **kw: pytest.fail("a thread was started"))
+    warmup.database_opened(SimpleNamespace(database="the database"))
+
+
+def test_a_failing_warm_up_is_logged_not_raised(monkeypatch, caplog):
+    def failing(db, connections):
+        raise RuntimeError("storage gone")
+
+    monkeypatch.setattr(warmup, "warm_pool", failing)
+    with caplog.at_level(logging.ERROR, logger=warmup.__name__):
+        warmup._warm_in_background("the database", 1)
+    assert "Warming the directory searches failed" in caplog.text
+    assert "storage gone" in caplog.text
