@@ -11,6 +11,7 @@ from collective.twinning.search.engine import run as run_search
 from collective.twinning.search.clauses import ClauseSets
 from collective.twinning.search.clauses import security_clauses
 from collective.twinning.search import specs
+from collective.twinning.search import warmup
 from collective.twinning.search.facets import facet_counts
 from copy import deepcopy
 from plone import api
@@ -88,6 +89,20 @@ def facets_only(spec, form: dict) -> dict:
     }
     core = {**parsed.core, **security_clauses(catalog, {**parsed.core, **parsed.options})}
     return facet_counts(catalog, ClauseSets.of(catalog, core, parsed.filtered), facets)
+
+
+def warm_as_at_start(portal) -> dict:
+    """What search/warmup.py does when Zope opens the database (the configured number of
+    the pool's connections, which serve the HTTP phase), and the same for this script's
+    own connection, which serves the in-process phase. Seconds and what was loaded."""
+    started = perf_counter()
+    pool = warmup.warm_pool(portal._p_jar.db(), warmup.configured_connections())
+    middle = perf_counter()
+    own = warmup.warm_site(portal)
+    print(f"Warmed {len(pool)} pool connection(s) in {middle - started:.1f} s and this "
+          f"one in {perf_counter() - middle:.1f} s", flush=True)
+    return {"pool": pool, "pool_seconds": round(middle - started, 1), "own": own,
+            "own_seconds": round(perf_counter() - middle, 1)}
 
 
 def _stock_search(portal, request, query: dict) -> dict:

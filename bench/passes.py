@@ -2,10 +2,9 @@
 
     .venv/bin/zconsole run var/bench/instance/etc/zope.conf bench/passes.py [--passes 2]
 
-``make bench`` times each search once, after 20 warm-up queries, in a process that
-has just opened the database: its p95 is mostly the first loading of index data into
-the connection's object cache (a fresh connection serves the HTTP phase, so it pays
-again). A Zope process that has served for a while answers from a warm cache. This
+``make bench`` times each search once, after what a Zope process does when it opens
+the database (search/warmup.py, for this process's connection and the pool's) and 20
+warm-up queries. A Zope process that has served for a while answers from a warmer cache. This
 times the same kind of queries (drawn by queries.py from records read back from the
 catalog: one random item per query, as in the run) pass after pass, in-process and
 over HTTP, against stock ``@search`` each time, and writes
@@ -111,6 +110,7 @@ def main(app) -> None:
     sets = make_queries.make(options.seed, options.queries, records)
     searcher = _searcher(site)
     transaction.commit()
+    warmed = measure.warm_as_at_start(site)  # as run.py, after generating
     results = {"in_process": {}, "http": {}}
     act_as(site, searcher)
     for name, spec, service in ENDPOINTS:
@@ -130,7 +130,7 @@ def main(app) -> None:
         session.close()
     counts = {kind: len(site.portal_catalog.unrestrictedSearchResults(portal_type=kind))
               for kind in ("TeacherProfile", "Organisation", "TwinSpace", "PartnerPosting")}
-    data = {"options": vars(options), "counts": counts, "searches": results,
+    data = {"options": vars(options), "counts": counts, "searches": results, "warmup": warmed,
             "zodb_cache_size": app._p_jar.db().getCacheSize()}
     print(f"{counts}; p50 / p95 ms per pass, ours (stock)")
     for where, by_name in results.items():
