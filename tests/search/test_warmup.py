@@ -11,6 +11,7 @@ import logging
 import pytest
 import threading
 import transaction
+import ZODB
 
 
 def inner_catalog():
@@ -138,6 +139,15 @@ def test_warm_pool_warms_other_connections_and_gives_them_back(committed, monkey
     finally:
         manager.abort()
         again.close()
+
+
+def test_warm_pool_of_a_database_without_zope_s_application():
+    db = ZODB.DB(None)  # in memory, an empty root
+    try:
+        assert warmup.warm_pool(db, 2) == []
+        assert len(db.pool.available) == 2  # given back
+    finally:
+        db.close()
 
 
 @pytest.mark.parametrize("section,connections", [

@@ -136,8 +136,8 @@ def warm_pool(db, connections: int) -> list[dict]:
     warmed = []
     try:
         for connection in opened:
-            app = connection.root()["Application"]
-            for site in plone_sites(app):
+            app = connection.root().get("Application")  # Zope made it before the event
+            for site in plone_sites(app) if app is not None else ():
                 if getattr(aq_base(site), "portal_catalog", None) is not None:
                     warmed.append({"site": site.getId(), **warm_site(site)})
     finally:
