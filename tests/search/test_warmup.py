@@ -115,6 +115,20 @@ def test_the_budget_is_a_share_of_the_cache_target(minimized, monkeypatch, share
     assert loaded(inner_catalog().getIndex("country")._unindex) is loads
 
 
+def test_the_budget_counts_from_what_the_cache_held_before(minimized, monkeypatch):
+    """A connection that served (or generated) a while is warmed too: what it held
+    before does not count towards the warm-up's share."""
+    connection = api.portal.get()._p_jar
+    for folder in ("people", "projects", "organisations", "partner-finding"):
+        for obj in api.portal.get()[folder].objectValues():  # loads them
+            obj.getId()
+    held = connection._cache.cache_non_ghost_count
+    monkeypatch.setattr(warmup, "CACHE_SHARE", held / connection._cache.cache_size)
+    warmed = warmup.warm_site(api.portal.get())
+    assert warmed["record_tables"]  # counted from zero, the share was spent before it began
+    assert connection._cache.cache_non_ghost_count - held >= held
+
+
 def test_warm_pool_warms_other_connections_and_gives_them_back(committed, monkeypatch):
     portal = api.portal.get()
     db = portal._p_jar.db()

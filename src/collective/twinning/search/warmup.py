@@ -10,7 +10,7 @@ connections the process will serve from (``warmup-connections`` of the
 the record tables (``_unindex``) of the indexes the four searches read (counting
 their records for costs.indexed_records on the way), the catalog's paths and
 metadata of the directory's own items, then the indexes' entries, and gives them
-back to the pool. It fills at most 80 % of each connection's cache (what goes beyond
+back to the pool. It loads at most 80 % of each connection's cache target (what goes beyond
 the cache's target is evicted at the end of a transaction) and never loads the text
 index, which every page and file of every TwinSpace shares.
 """
@@ -61,15 +61,18 @@ def directory_records(catalog, searches=SEARCHES) -> list[int]:
 
 
 class _Budget:
-    """Whether a connection's cache holds fewer loaded objects than the warm-up may load
-    (ghosts, the references of loaded objects, do not count towards the cache's target)."""
+    """Whether the warm-up has loaded fewer objects into a connection than it may. Counted
+    from what the cache held when it began: what was there before and is used no more goes
+    first when a transaction ends and the cache is cut back to its target (ghosts, the
+    references of loaded objects, count towards neither)."""
 
     def __init__(self, connection):
         self.cache = connection._cache
-        self.most = int(connection._cache.cache_size * CACHE_SHARE)
+        self.before = self.cache.cache_non_ghost_count
+        self.most = int(self.cache.cache_size * CACHE_SHARE)
 
     def left(self) -> bool:
-        return self.cache.cache_non_ghost_count < self.most
+        return self.cache.cache_non_ghost_count - self.before < self.most
 
 
 def shared_entries(index) -> list:
