@@ -155,13 +155,24 @@ def test_warm_pool_warms_other_connections_and_gives_them_back(committed, monkey
         again.close()
 
 
-def test_warm_pool_of_a_database_without_zope_s_application():
-    db = ZODB.DB(None)  # in memory, an empty root
+@pytest.mark.parametrize("asked,opened", [(2, 2), (50, 7)])
+def test_warm_pool_of_a_database_without_zope_s_application(asked, opened):
+    db = ZODB.DB(None)  # in memory, an empty root; a pool of 7
     try:
-        assert warmup.warm_pool(db, 2) == []
-        assert len(db.pool.available) == 2  # given back
+        assert warmup.warm_pool(db, asked) == []
+        assert len(db.pool.available) == opened  # given back
     finally:
         db.close()
+
+
+def test_the_log_line_sums_up_what_was_loaded(monkeypatch, caplog):
+    warmed = [{"site": "Plone", "record_tables": ["country", "languages"], "records": 1200,
+               "entries": ["country"]}]
+    monkeypatch.setattr(warmup, "warm_pool", lambda db, connections: warmed)
+    with caplog.at_level(logging.INFO, logger=warmup.__name__):
+        warmup._warm_in_background("the database", 1)
+    assert "Directory searches warmed in" in caplog.text
+    assert "Plone: 2 record tables, 1200 records, 1 indexes' entries" in caplog.text
 
 
 @pytest.mark.parametrize("section,connections", [

@@ -3,19 +3,20 @@
 A ZODB connection loads each catalog bucket the first time a search reads it, and
 keeps it in its object cache. On a fresh connection the first searches of a large
 directory therefore load thousands of buckets each (200 000 profiles: the first
-people search took 5.3 s, the first 200 a p95 of 96 ms against 37 ms once loaded;
+people search took 5.3 s, the first 200 a p95 of 96 ms against 35 ms once warmed;
 README, "Sizing"). When Zope opens its database, a background thread opens the
 connections the process will serve from (``warmup-connections`` of the
-``collective.twinning`` product-config, default 1; 0 turns it off), loads into each
-the record tables (``_unindex``) of the indexes the four searches read (counting
-their records for costs.indexed_records on the way), the catalog's paths and
-metadata of the directory's own items, then the indexes' entries, and gives them
-back to the pool. It loads at most 80 % of each connection's cache target (what goes beyond
-the cache's target is evicted at the end of a transaction) and never loads the text
-index, which every page and file of every TwinSpace shares.
+``collective.twinning`` product-config, default 1, at most the pool's size; 0 turns
+it off), loads into each the record tables (``_unindex``) of the indexes the four
+searches read (counting their records for costs.indexed_records on the way), the
+catalog's paths and metadata of the directory's own items, then the indexes'
+entries, and gives them back to the pool. It loads at most 80 % of a connection's
+cache target (what goes beyond the target is evicted when a transaction ends) and
+never the text index, which every page and file of every TwinSpace shares.
 """
 
 from Acquisition import aq_base
+from App.config import getConfiguration
 from collective.twinning.search import specs
 from collective.twinning.search.costs import indexed_records
 from itertools import chain
@@ -135,7 +136,8 @@ def warm_pool(db, connections: int) -> list[dict]:
     each, and give them back to the database's pool, where requests take them from (the
     one given back last first)."""
     manager = transaction.TransactionManager()  # the caller's transaction stays its own
-    opened = [db.open(transaction_manager=manager) for _ in range(connections)]
+    opened = [db.open(transaction_manager=manager)
+              for _ in range(min(connections, db.getPoolSize()))]
     warmed = []
     try:
         for connection in opened:
@@ -151,8 +153,6 @@ def warm_pool(db, connections: int) -> list[dict]:
 
 
 def configured_connections() -> int:
-    from App.config import getConfiguration
-
     config = (getattr(getConfiguration(), "product_config", None) or {}).get(
         "collective.twinning", {}
     )
@@ -164,6 +164,14 @@ def configured_connections() -> int:
         return 0
 
 
+def summary(warmed: list[dict]) -> str:
+    return "; ".join(
+        f"{entry['site']}: {len(entry['record_tables'])} record tables, "
+        f"{entry['records']} records, {len(entry['entries'])} indexes' entries"
+        for entry in warmed
+    )
+
+
 def _warm_in_background(db, connections: int) -> None:
     started = time.perf_counter()
     try:
@@ -172,7 +180,7 @@ def _warm_in_background(db, connections: int) -> None:
         logger.exception("Warming the directory searches failed")
         return
     logger.info("Directory searches warmed in %.1f s: %s", time.perf_counter() - started,
-                warmed)
+                summary(warmed) or "no Plone site")
 
 
 def database_opened(event) -> None:
