@@ -1,8 +1,15 @@
 """Warming a process's connections for the directory searches (search/warmup.py)."""
 
 from App.config import getConfiguration
+from collective.twinning.search import bitmaps
+from collective.twinning.search import entries
 from collective.twinning.search import warmup
+from collective.twinning.search.specs import ORGANISATIONS
+from collective.twinning.search.specs import PEOPLE
+from collective.twinning.search.specs import POSTINGS
+from collective.twinning.search.specs import PROJECTS
 from plone import api
+from tests.search.conftest import search
 from types import SimpleNamespace
 from zope.component import getGlobalSiteManager
 from zope.processlifetime import IDatabaseOpenedWithRoot
@@ -12,6 +19,15 @@ import pytest
 import threading
 import transaction
 import ZODB
+
+
+SEARCHES = [  # spec, request parameters
+    (PEOPLE, {}),
+    (PEOPLE, {"country": ["ES", "FR"], "language": "en"}),
+    (ORGANISATIONS, {"country": "ES"}),
+    (POSTINGS, {"include_expired": "true", "language": "en"}),
+    (PROJECTS, {"kind": "european", "language": "it"}),
+]
 
 
 def inner_catalog():
@@ -127,6 +143,54 @@ def test_the_budget_counts_from_what_the_cache_held_before(minimized, monkeypatc
     warmed = warmup.warm_site(api.portal.get())
     assert warmed["record_tables"]  # counted from zero, the share was spent before it began
     assert connection._cache.cache_non_ghost_count - held >= held
+
+
+def test_clause_indexes_are_the_plain_clauses_and_facets():
+    found = warmup.clause_indexes()
+    assert found["portal_type"] is False and found["allowedRolesAndUsers"] is False
+    assert found["review_state"] is True  # fixed for people and postings, a facet of projects
+    for facet in ("country", "languages", "subjects", "member_type", "topics", "project_kind"):
+        assert found[facet] is True
+    for other in ("SearchableText", "sortable_title", "created", "region", "organisation_uid"):
+        assert other not in found
+
+
+def test_warm_process_makes_the_copies_and_masks_searches_use(committed):
+    catalog = api.portal.get_tool("portal_catalog")
+    made = warmup.warm_process(api.portal.get())
+    country = catalog._catalog.getIndex("country")
+    roles = catalog._catalog.getIndex("allowedRolesAndUsers")
+    values = warmup.shared_values(country)
+    copies = entries.kept_copies(catalog, country, values)
+    assert copies is not None  # every value copied: searches read no tree set
+    assert [set(copy) for copy in copies] == [set(country._index[v]) if not isinstance(
+        country._index[v], int) else {country._index[v]} for v in values]
+    shared = warmup.shared_values(roles)
+    assert "Anonymous" in shared and not any(v.startswith("user:") for v in shared)
+    assert entries.kept_copies(catalog, roles, shared) is not None
+    assert entries.kept_copies(catalog, roles, ["user:teacher-ana-es"]) is None
+    masks = bitmaps.for_catalog(catalog)
+    for value, copy in zip(values, copies):  # the kept masks, made from those copies
+        found = masks.kept[bitmaps.entry_key(country, value)]
+        assert found[0] is copy and found[1] == masks.bits(copy)
+    assert made["masks"] >= len(values) and made["copies"] > made["masks"]
+
+
+def test_searches_after_warm_process_answer_as_before(committed):
+    before = [search(spec, params) for spec, params in SEARCHES]
+    for kept in (entries, bitmaps):
+        kept.clear()
+    warmup.warm_process(api.portal.get())
+    assert [search(spec, params) for spec, params in SEARCHES] == before
+
+
+def test_only_the_first_connection_makes_the_process_s_copies(committed, monkeypatch):
+    calls = []
+    monkeypatch.setattr(warmup, "warm_process", lambda site: calls.append(site) or {
+        "copies": 1, "masks": 0})
+    warmed = warmup.warm_pool(api.portal.get()._p_jar.db(), 3)
+    assert len(calls) == 1 and len(warmed) == 3
+    assert ["copies" in entry for entry in warmed] == [True, False, False]
 
 
 def test_warm_pool_warms_other_connections_and_gives_them_back(committed, monkeypatch):

@@ -97,6 +97,11 @@ def _size(mask: int) -> int:
     return mask.bit_length() // 8 + 1
 
 
+def entry_key(index, value) -> tuple:
+    """The key of the mask of an index's entry for a value."""
+    return ("entry", aq_base(index)._p_oid, value)
+
+
 def for_catalog(catalog) -> Bitmaps:
     """The catalog's database's Bitmaps, started afresh when its positions outgrew the
     catalog (positions are never reused)."""

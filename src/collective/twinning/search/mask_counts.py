@@ -15,7 +15,6 @@ serve that search alone, made record by record: `q=and` over 50 000 projects too
 with it, 47 without).
 """
 
-from Acquisition import aq_base
 from collective.twinning.search import bitmaps
 from collective.twinning.search.clauses import plain_on
 from collective.twinning.search.costs import entry_costs
@@ -46,7 +45,7 @@ class MaskCounts:
         return self._bitmaps
 
     def _entry_mask(self, index, value, entry):
-        return self.bitmaps.mask_of(("entry", aq_base(index)._p_oid, value), entry)
+        return self.bitmaps.mask_of(bitmaps.entry_key(index, value), entry)
 
     def _filter_mask(self, index_id: str):
         """The union of the clause's values' entry masks, or a mask of its few records."""
