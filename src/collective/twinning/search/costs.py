@@ -47,7 +47,10 @@ def reading_is_cheaper(index, records: int) -> bool:
 
 def indexed_records(index) -> int:
     """index.numObjects(), counted once per process for each committed state of the
-    index (its change counter's serial); counted afresh in a transaction that changed it."""
+    index (its change counter's serial); counted afresh in a transaction that changed it.
+    A field index drops a record whose value became None without counting a change, so the
+    kept count may be over by such records until the next change it counts: the count only
+    chooses the cheaper way, never what a search finds."""
     serial = counter_serial(index)
     if serial is None:
         return index.numObjects()
