@@ -82,18 +82,26 @@ class _Budget:
         return self.cache.cache_non_ghost_count - self.before < self.most
 
 
+def shared_values(index) -> list:
+    """The index's values but the ``user:`` tokens of allowedRolesAndUsers (one user's few
+    records each, read by that user's searches alone)."""
+    table = index._index
+    if index.getId() == "allowedRolesAndUsers":
+        return list(chain(table.keys(max=USER_TOKENS, excludemax=True),
+                          table.keys(min=AFTER_USERS)))
+    return list(table.keys())
+
+
 def shared_entries(index) -> list:
-    """The entries of the index's values but the ``user:`` tokens of allowedRolesAndUsers
-    (one user's few records each, read by that user's searches alone)."""
+    """The entries of the index's shared_values."""
     table = getattr(index, "_index", None)
     if table is None:  # a date range index: its queries read only the ends of its trees
         return []
     if not hasattr(table, "items"):  # a boolean index: one tree set
         return [table]
     if index.getId() == "allowedRolesAndUsers":
-        return list(chain(table.values(max=USER_TOKENS, excludemax=True),
-                          table.values(min=AFTER_USERS)))
-    return list(table.values())
+        return [table[value] for value in shared_values(index)]
+    return list(table.values())  # every value's: no lookup a value (sort indexes have many)
 
 
 def _load(entry) -> None:
@@ -138,20 +146,12 @@ def clause_indexes(searches=SEARCHES) -> dict:
     a facet counts its values): type, fixed states, roles and the facets' filters."""
     found = {"portal_type": False, "allowedRolesAndUsers": False}
     for spec in searches:
-        found.update((index_id, found.get(index_id, False)) for index_id in spec.fixed)
+        for index_id in spec.fixed:
+            found.setdefault(index_id, False)
         for spec_filter in spec.filters:
             if spec_filter.facet:
                 found[spec_filter.index] = True
     return found
-
-
-def shared_values(index) -> list:
-    """The index's values but the ``user:`` tokens of allowedRolesAndUsers."""
-    table = index._index
-    if index.getId() == "allowedRolesAndUsers":
-        return list(chain(table.keys(max=USER_TOKENS, excludemax=True),
-                          table.keys(min=AFTER_USERS)))
-    return list(table.keys())
 
 
 def warm_process(site) -> dict:
