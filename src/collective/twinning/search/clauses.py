@@ -17,6 +17,7 @@ the text box), a plain clause is checked by reading each record's values from
 its index instead, the user's roles among them.
 """
 
+from AccessControl import getSecurityManager
 from BTrees.IIBTree import intersection
 from BTrees.IIBTree import IISet
 from BTrees.IIBTree import multiunion
@@ -31,13 +32,16 @@ from DateTime import DateTime
 from itertools import compress
 from itertools import repeat
 from operator import not_
-from plone import api
 from Products.PluginIndexes.interfaces import ILimitedResultIndex
 
 
 def security_clauses(catalog, query: dict) -> dict:
-    """What CatalogTool.searchResults adds to a query for the current user."""
-    user = api.user.get_current()
+    """What CatalogTool.searchResults adds to a query for the current user.
+
+    The user is the security manager's, as the catalog takes it: plone.api's
+    ``get_current`` wraps it as a member first, which costs more than a typed name's
+    clauses."""
+    user = getSecurityManager().getUser()
     clauses = {"allowedRolesAndUsers": catalog._listAllowedRolesAndUsers(user)}
     show_inactive = query.get("show_inactive")
     if show_inactive is None:

@@ -4,7 +4,7 @@ from collective.twinning.search.clauses import ClauseSets
 from collective.twinning.search.clauses import security_clauses
 from collective.twinning.search.facets import facet_counts
 from collective.twinning.search.filters import age_overlap
-from collective.twinning.search.summaries import from_brain
+from collective.twinning.search.summaries import PageItems
 from collective.twinning.search.filters import Filter
 from collective.twinning.search.filters import parse_int
 from collective.twinning.search.filters import Sorting
@@ -14,6 +14,7 @@ from dataclasses import field
 from plone import api
 from plone.restapi.batching import HypermediaBatch
 from Products.CMFCore.indexing import processQueue
+from Products.CMFCore.utils import getToolByName
 from zExceptions import BadRequest
 
 
@@ -88,10 +89,10 @@ def _single(form: dict, name: str, default: str) -> str:
     return value
 
 
-def _facet_values(spec_filter: Filter) -> list:
+def _facet_values(spec_filter: Filter, portal) -> list:
     if spec_filter.kind == "flag":
         return [True, False]
-    return spec_filter.allowed()
+    return spec_filter.allowed(portal)
 
 
 def _facet_key(value) -> str:
@@ -108,22 +109,26 @@ def run(spec: SearchSpec, request) -> dict:
     those record sets, and only the requested page is sorted out.
     """
     parsed = parse(spec, dict(request.form))
-    catalog = api.portal.get_tool("portal_catalog")
+    # The portal once, the catalog from it: api.portal.get_tool checks its parameters on
+    # every call (75 µs measured, against about 3 ms for a typed name's whole search).
+    portal = api.portal.get()
+    catalog = getToolByName(portal, "portal_catalog")
     processQueue()  # what this request changed is found, as by catalog.searchResults
     core = {**parsed.core, **security_clauses(catalog, {**parsed.core, **parsed.options})}
     sets = ClauseSets.of(catalog, core, parsed.filtered)
     results = sorted_page(
         catalog, sets.matching(), parsed.sort["sort_on"],
         parsed.sort["sort_order"] == "descending", parsed.b_start, parsed.b_size,
+        item=PageItems(catalog, request),
     )
     batch = HypermediaBatch(request, results)
     facets = {
-        f.param: (f.index, _facet_values(f)) for f in spec.filters if f.facet
+        f.param: (f.index, _facet_values(f, portal)) for f in spec.filters if f.facet
     }
     counts = facet_counts(catalog, sets, facets)
     data = {
         "@id": batch.canonical_url,
-        "items": [from_brain(brain) for brain in batch],
+        "items": list(batch),
         "items_total": batch.items_total,
         "batching": None,
         "facets": {

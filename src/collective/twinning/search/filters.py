@@ -31,8 +31,11 @@ def as_list(value) -> list[str]:
     return list(values)
 
 
-def vocabulary_values(name: str) -> list[str]:
-    return [term.value for term in getUtility(IVocabularyFactory, name)(api.portal.get())]
+def vocabulary_values(name: str, context=None) -> list[str]:
+    """The values of a named vocabulary, made for ``context`` (default: the portal)."""
+    if context is None:
+        context = api.portal.get()
+    return [term.value for term in getUtility(IVocabularyFactory, name)(context)]
 
 
 def text_query(param: str, value: str) -> str:
@@ -93,8 +96,10 @@ class Filter:
     portal_type: str | None = None
     facet: bool = False
 
-    def allowed(self) -> list[str]:
-        return list(self.values) if self.values else vocabulary_values(self.vocabulary)
+    def allowed(self, context=None) -> list[str]:
+        if self.values:
+            return list(self.values)
+        return vocabulary_values(self.vocabulary, context)
 
     def query(self, raw) -> dict | str | bool:
         """The catalog query for the request value ``raw``, checked."""

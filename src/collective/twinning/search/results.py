@@ -25,9 +25,11 @@ SORT_PER_MATCH = 500
 FIRST_SPAN = 1440  # descending walks over integer keys (DateIndex: minutes): one day first
 
 
-def sorted_page(catalog, rids, sort_on: str, descending: bool, b_start: int, b_size: int):
-    """The records of the page, as the catalog's lazy brains: len() is the page,
-    ``actual_result_count`` the total (what plone.batching expects of a catalog batch)."""
+def sorted_page(catalog, rids, sort_on: str, descending: bool, b_start: int, b_size: int,
+                item=None):
+    """The records of the page, lazily made into the catalog's brains (or what ``item``
+    makes of a record id): len() is the page, ``actual_result_count`` the total (what
+    plone.batching expects of a catalog batch)."""
     inner = catalog._catalog
     index = inner.getIndex(sort_on)
     total = len(rids)
@@ -40,7 +42,7 @@ def sorted_page(catalog, rids, sort_on: str, descending: bool, b_start: int, b_s
         if found is None:
             found, total = first_sorted(index, rids, descending, wanted)
     page = found[b_start:wanted] if found else []
-    return LazyMap(inner.__getitem__, page, len(page), actual_result_count=total)
+    return LazyMap(item or inner.__getitem__, page, len(page), actual_result_count=total)
 
 
 def first_sorted(index, rids, descending: bool, wanted: int) -> tuple[list, int]:
