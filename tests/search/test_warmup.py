@@ -76,6 +76,19 @@ def test_the_searches_indexes_are_the_catalog_s_and_no_text_index(portal):
     assert "SearchableText" not in indexes
 
 
+def test_clause_indexes_come_before_sort_only_indexes():
+    """The entries of every filter's index are loaded before those of an index the searches
+    only sort by (sortable_title: its entries alone can spend the budget)."""
+    indexes = warmup.search_indexes()
+    filtered = {f.index for spec in warmup.SEARCHES for f in spec.filters if f.kind != "text"}
+    sort_only = {index for spec in warmup.SEARCHES
+                 for index, _order in spec.sorting.choices.values()} - filtered
+    assert sort_only == {"sortable_title"}
+    assert "created" in filtered  # registered_since
+    last_clause = max(indexes.index(index_id) for index_id in filtered)
+    assert all(indexes.index(index_id) > last_clause for index_id in sort_only)
+
+
 def test_directory_records_are_the_four_types(committed):
     catalog = inner_catalog()
     expected = {
