@@ -60,6 +60,7 @@ from collective.twinning.search import bitmaps
 from collective.twinning.search import core_counts
 from collective.twinning.search import costs
 from collective.twinning.search import entries
+from collective.twinning.search import orders
 from collective.twinning.search.engine import run
 from collective.twinning.security import as_system
 from collective.twinning.teachers.requests import forget_request
@@ -330,11 +331,11 @@ def committed(functional_portal):
     """The population, committed (functional layer): nothing kept across searches yet."""
     made = build_population(functional_portal)
     transaction.commit()
-    for kept in (entries, core_counts, bitmaps, costs):
+    for kept in (entries, core_counts, bitmaps, costs, orders):
         kept.clear()
     yield made
     transaction.abort()
-    for kept in (entries, core_counts, bitmaps, costs):
+    for kept in (entries, core_counts, bitmaps, costs, orders):
         kept.clear()
 
 

@@ -7,7 +7,9 @@ clauses, so the items and the facets see exactly what ``@search`` would.
 from collective.twinning.search import clauses
 from collective.twinning.search.clauses import ClauseSets
 from collective.twinning.search.clauses import clause_set
+from collective.twinning.search.clauses import plain_on
 from collective.twinning.search.clauses import plain_values
+from collective.twinning.search.clauses import range_keys
 from collective.twinning.search.clauses import read_clause
 from collective.twinning.search.clauses import security_clauses
 from collective.twinning.search.engine import parse
@@ -19,6 +21,7 @@ from tests.search.conftest import MANAGER
 from tests.search.conftest import MEMBER
 from tests.search.conftest import PUPIL
 from BTrees.IIBTree import IISet
+from BTrees.OOBTree import OOBTree
 from DateTime import DateTime
 from plone import api
 from Products.CMFCore.indexing import processQueue
@@ -138,3 +141,37 @@ def test_reading_a_clause_finds_what_its_index_finds(population, index_id, value
     found = read_clause(index, plain_values(value), within)
     assert set(found) == set(clause_set(catalog, index_id, value, within))
     assert found or among == "every other record"  # the population holds every value
+
+
+# --- ranges over few keys --------------------------------------------------------------------
+
+class AgeIndex:
+    """What range_keys reads of a field index: its keys, as the index converts them."""
+
+    meta_type = "FieldIndex"
+
+    def __init__(self, keys):
+        self._index = OOBTree({key: IISet() for key in keys})
+
+    def _convert(self, value, default=None):
+        return value
+
+
+@pytest.mark.parametrize("clause,keys", [
+    ({"query": 8, "range": "max"}, {3, 4, 5, 6, 7, 8}),
+    ({"query": 18, "range": "min"}, {18, 19, 20}),
+    ({"query": [9, 12], "range": "min:max"}, {9, 10, 11, 12}),
+    ({"query": 21, "range": "min"}, set()),
+    ({"query": "8", "range": "max"}, None),  # no int key compares with text: the index answers
+])
+def test_a_range_over_few_keys_is_any_of_them(clause, keys):
+    index = AgeIndex(range(3, 21))
+    found = range_keys(index, clause)
+    assert (found if found is None else set(found)) == keys
+    assert plain_on(index, clause) == found
+
+
+def test_a_range_over_many_keys_is_left_to_its_index():
+    index = AgeIndex(range(100))
+    assert range_keys(index, {"query": 50, "range": "max"}) is None  # 51 keys
+    assert range_keys(index, {"query": 80, "range": "min"}) == frozenset(range(80, 100))

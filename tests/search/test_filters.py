@@ -215,7 +215,8 @@ def test_a_chosen_state_replaces_the_public_states(portal):
 
 def test_registered_since_is_a_minimum_creation_date(portal):
     parsed = parse(PROJECTS, {"registered_since": "2026-02-28"})
-    assert parsed.core["created"] == {"query": DateTime("2026-02-28"), "range": "min"}
+    assert parsed.filtered["created"] == {"query": DateTime("2026-02-28"), "range": "min"}
+    assert "created" not in parsed.core  # the core stays alike to other searches
 
 
 def test_organisation_uid_is_checked_against_the_catalog(portal):
@@ -225,7 +226,7 @@ def test_organisation_uid_is_checked_against_the_catalog(portal):
             country="ES", organisation_type="primary",
         )
     parsed = parse(POSTINGS, {"organisation": school.UID()})
-    assert parsed.core["organisation_uid"] == {"query": [school.UID()]}
+    assert parsed.filtered["organisation_uid"] == {"query": [school.UID()]}
 
 
 # --- the helpers ---------------------------------------------------------------------

@@ -15,6 +15,7 @@ from collective.twinning.search.specs import PEOPLE
 from collective.twinning.search.specs import POSTINGS
 from collective.twinning.search.specs import PROJECTS
 from Products.CMFCore.indexing import processQueue
+from tests.search.conftest import days_ago
 from tests.search.conftest import MANAGER
 from tests.search.conftest import MEMBER
 from tests.search.conftest import PUPIL
@@ -64,6 +65,10 @@ CASES = [  # spec, request parameters: at least one filter, so that a base is no
     (POSTINGS, {"language": ["en", "it"], "subject": "history"}),
     (PROJECTS, {"kind": "european", "language": "it"}),
     (PROJECTS, {"country": "ES", "state": ["running", "labelled"]}),
+    # ranges: ages as any of their few keys, a date from the type's kept order (orders.py)
+    (PROJECTS, {"age_from": "10", "age_to": "12", "kind": "european"}),
+    (PROJECTS, {"registered_since": days_ago(150).strftime("%Y-%m-%d"), "language": "en"}),
+    (POSTINGS, {"age_from": "7", "language": "en"}),
 ]
 
 
@@ -148,3 +153,15 @@ def test_masks_are_not_used_where_they_cost_more(committed, masked):
         for _asked_copied_masked in range(3):
             search(spec, params, MANAGER)
     assert masked == []
+
+
+def test_ranges_are_masked(masking, masked, monkeypatch):
+    """Ages through their keys' entries, a date through the kept order's blocks, not as masks
+    made of their records for the one search (not allowed here)."""
+    monkeypatch.setattr(mask_counts, "MAX_MADE", 0)
+    since = days_ago(150).strftime("%Y-%m-%d")
+    for _asked_copied_masked in range(3):
+        found = search(PROJECTS, {"age_from": "10", "registered_since": since}, MEMBER)
+    assert found["items_total"] == 2
+    assert set(masked) == {"subjects", "languages", "country", "review_state", "project_kind",
+                           "erasmus"}  # every facet with values

@@ -25,11 +25,14 @@ from collective.twinning.search.costs import is_keyword
 from collective.twinning.search.costs import reading_is_cheaper
 from collective.twinning.search.entries import as_set
 from collective.twinning.search.entries import entry_sets
+from collective.twinning.search.orders import range_bounds
+from collective.twinning.search.orders import range_set
 from collective.twinning.search.text import text_set
 from dataclasses import dataclass
 from dataclasses import field
 from DateTime import DateTime
 from itertools import compress
+from itertools import islice
 from itertools import repeat
 from operator import not_
 from Products.PluginIndexes.interfaces import ILimitedResultIndex
@@ -80,19 +83,45 @@ def clause_set(catalog, index_id: str, value, within=None):
 
 
 def plain_on(index, value):
-    """plain_values of the clause, when its index is one whose entries and records are read."""
+    """plain_values of the clause, when its index is one whose entries and records are read;
+    a range over few of the index's keys is any of those keys (range_keys)."""
     if getattr(index, "meta_type", "") not in READABLE:
         return None
-    return plain_values(value)
+    wanted = plain_values(value)
+    return range_keys(index, value) if wanted is None else wanted
 
 
-def _clause_set(catalog, index, index_id: str, value, wanted, within):
+# A range holding at most so many of its index's keys (an age: 3 to 20) is read as "any of
+# these keys": their entries come from the flat copies, and masks are kept of them, as for
+# a choice; a wider one (a date) is left to its index.
+MAX_RANGE_KEYS = 32
+
+
+def range_keys(index, value) -> frozenset | None:
+    """The index's keys within a range clause (orders.range_bounds), or None when there are
+    more than MAX_RANGE_KEYS of them or the clause is no such range."""
+    bounds = range_bounds(index, value)
+    if bounds is None:
+        return None
+    try:
+        keys = list(islice(index._index.keys(*bounds), MAX_RANGE_KEYS + 1))
+    except TypeError:  # a bound the index's keys do not compare with: the index answers
+        return None
+    return frozenset(keys) if len(keys) <= MAX_RANGE_KEYS else None
+
+
+def _clause_set(catalog, index, index_id: str, value, wanted, within, portal_type=None):
     if wanted is not None:
         entries = entry_sets(catalog, index, tuple(wanted))
         rids = entries[0] if len(entries) == 1 else multiunion(entries)
         return rids if within is None else intersection(within, rids)
     if isinstance(value, str) and is_text(index):
         rids = text_set(index, value)  # every search sorts by an index: no scores
+        return rids if within is None else intersection(within, rids)
+    # A range on a sort index (a date) over the records of the search's type, which every
+    # set of the search lies in: a span of the type's kept order (orders.py).
+    rids = None if portal_type is None else range_set(catalog, index, value, portal_type)
+    if rids is not None:
         return rids if within is None else intersection(within, rids)
     if within is not None and ILimitedResultIndex.providedBy(index):
         result = index._apply_index({index_id: value}, within)
@@ -115,13 +144,16 @@ def read_clause(index, wanted: frozenset, within):
     return IISet(compress(within, keeps))
 
 
-def narrowed(catalog, index_id: str, value, within=None):
-    """clause_set, reading the values of few records instead when the clause is plain."""
+def narrowed(catalog, index_id: str, value, within=None, portal_type=None):
+    """clause_set, reading the values of few records instead when the clause is plain.
+
+    portal_type: the single type the whole search is limited to (its other clauses may
+    then leave out records of other types)."""
     index = catalog._catalog.getIndex(index_id)
     wanted = plain_on(index, value)
     if within is not None and wanted is not None and reading_is_cheaper(index, len(within)):
         return read_clause(index, wanted, within)
-    return _clause_set(catalog, index, index_id, value, wanted, within)
+    return _clause_set(catalog, index, index_id, value, wanted, within, portal_type)
 
 
 def intersect_all(sets):
@@ -175,27 +207,33 @@ def core_key(catalog, core: dict) -> str | None:
 
 @dataclass
 class ClauseSets:
-    """core: the clauses that are no facet (type, text, security…), intersected;
-    filters: facet index → the core records its clause matches;
-    clauses: facet index → its clause; key: core_key of the core's clauses (None: alike
+    """core: the type, text, security and fixed clauses, intersected;
+    filters: index of every other clause (the user's filters) → the core records it matches;
+    clauses: that index → its clause; portal_type: the one type the search is limited to; key: core_key of the core's clauses (None: alike
     to no other)."""
 
     core: object
     filters: dict
     clauses: dict = field(default_factory=dict)
     key: str | None = None
+    portal_type: str | None = None
     _matching: object = field(default=None, repr=False)
 
     @classmethod
     def of(cls, catalog, core: dict, filtered: dict) -> "ClauseSets":
+        portal_type = core.get("portal_type")
+        portal_type = portal_type if isinstance(portal_type, str) else None
         core_set = None
         for index_id, value in sorted(core.items(), key=_order(catalog)):
-            core_set = narrowed(catalog, index_id, value, core_set)
+            core_set = narrowed(catalog, index_id, value, core_set, portal_type)
             if not core_set:  # nothing can match: spare the other indexes
-                return cls(IISet(), {i: IISet() for i in filtered}, dict(filtered))
+                return cls(IISet(), {i: IISet() for i in filtered}, dict(filtered),
+                           portal_type=portal_type)
         core_set = IISet() if core_set is None else core_set
-        filters = {i: narrowed(catalog, i, v, core_set) for i, v in filtered.items()}
-        return cls(core_set, filters, dict(filtered), core_key(catalog, core))
+        filters = {
+            i: narrowed(catalog, i, v, core_set, portal_type) for i, v in filtered.items()
+        }
+        return cls(core_set, filters, dict(filtered), core_key(catalog, core), portal_type)
 
     def matching(self):
         """The records matching every clause: the search's items."""

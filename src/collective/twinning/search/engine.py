@@ -46,8 +46,14 @@ class SearchSpec:
 
 @dataclass
 class ParsedQuery:
-    core: dict  # clauses that are no facet
-    filtered: dict  # facet index -> clause (the user's filters, and fixed ones on facet indexes)
+    """core: the type, fixed clauses on indexes no facet counts, the text typed; filtered:
+    index -> clause of every other filter the user gave (and fixed clauses on facet
+    indexes). Only the text stays in the core of the user's filters: a core alike for many
+    searches keeps its counts and masks (core_counts.py, mask_counts.py) across them, and a
+    date or an age asked for would make each core new."""
+
+    core: dict
+    filtered: dict
     sort: dict
     options: dict
     b_start: int
@@ -67,9 +73,9 @@ def parse(spec: SearchSpec, form: dict) -> ParsedQuery:
     for spec_filter in spec.filters:
         if spec_filter.param in form:
             clause = spec_filter.query(form[spec_filter.param])
-            (filtered if spec_filter.facet else core)[spec_filter.index] = clause
+            (core if spec_filter.kind == "text" else filtered)[spec_filter.index] = clause
     if spec.ages:
-        core.update(age_overlap(form, 3, 20))
+        filtered.update(age_overlap(form, 3, 20))
     options = dict(spec.default_options)
     for param, (option, value) in spec.options.items():
         if param in form:
@@ -119,7 +125,7 @@ def run(spec: SearchSpec, request) -> dict:
     results = sorted_page(
         catalog, sets.matching(), parsed.sort["sort_on"],
         parsed.sort["sort_order"] == "descending", parsed.b_start, parsed.b_size,
-        item=PageItems(catalog, request),
+        item=PageItems(catalog, request), portal_type=spec.portal_type,
     )
     batch = HypermediaBatch(request, results)
     facets = {

@@ -12,6 +12,7 @@ both reversed when descending.
 """
 
 from collective.twinning.search.costs import indexed_records
+from collective.twinning.search.orders import kept_order
 from ZTUtils.Lazy import LazyMap
 
 import heapq
@@ -23,22 +24,35 @@ WALK_STEP = 130
 SORT_FIXED = 50_000
 SORT_PER_MATCH = 500
 FIRST_SPAN = 1440  # descending walks over integer keys (DateIndex: minutes): one day first
+# One record of a type's kept order passed (orders.py; C, in chunks): 50 000 in 6.7 ms.
+ORDER_STEP = 130
 
 
 def sorted_page(catalog, rids, sort_on: str, descending: bool, b_start: int, b_size: int,
-                item=None):
+                item=None, portal_type=None):
     """The records of the page, lazily made into the catalog's brains (or what ``item``
     makes of a record id): len() is the page, ``actual_result_count`` the total (what
-    plone.batching expects of a catalog batch)."""
+    plone.batching expects of a catalog batch).
+
+    portal_type: the one type every record of ``rids`` is of, when the search is limited
+    to it: the page is then found in that type's kept order (orders.py), when there is one,
+    instead of the whole sort index."""
     inner = catalog._catalog
     index = inner.getIndex(sort_on)
     total = len(rids)
     wanted = b_start + b_size
     found = None
     if total and b_start < total:
-        budget = (SORT_FIXED + total * SORT_PER_MATCH) // WALK_STEP
-        if wanted * indexed_records(index) // total < budget:
-            found = walk(index, rids, descending, wanted, budget)
+        sorting = SORT_FIXED + total * SORT_PER_MATCH
+        # The records a walk passes, were the matching ones spread evenly through the index.
+        passing = wanted * indexed_records(index) // total
+        order = None
+        if portal_type is not None and passing < sorting // ORDER_STEP:  # else never asked
+            order = kept_order(catalog, index, portal_type)
+        if order is not None:
+            found = order.first(rids, descending, wanted, sorting // ORDER_STEP)
+        elif passing < sorting // WALK_STEP:
+            found = walk(index, rids, descending, wanted, sorting // WALK_STEP)
         if found is None:
             found, total = first_sorted(index, rids, descending, wanted)
     page = found[b_start:wanted] if found else []
