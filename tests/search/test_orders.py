@@ -124,6 +124,10 @@ def test_range_bounds_are_the_indexs_own(clause, bounds):
     assert range_bounds(RecordTable({}), clause) == bounds
 
 
+def test_an_index_that_converts_no_keys_has_no_range_bounds():
+    assert range_bounds(object(), {"query": 12, "range": "min"}) is None
+
+
 def test_dates_are_bounded_in_the_date_index_keys(committed):
     index = api.portal.get_tool("portal_catalog")._catalog.getIndex("created")
     since = DateTime("2026/03/01 00:00 UTC")

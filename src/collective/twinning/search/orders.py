@@ -137,9 +137,10 @@ def range_bounds(index, value) -> tuple | None:
     wants = RANGE_BOUNDS.get(value["range"])
     asked = value["query"]
     asked = list(asked) if isinstance(asked, (list, tuple)) else [asked]
-    if wants is None or not asked:
+    convert = getattr(index, "_convert", None)  # a field, keyword or date index's
+    if wants is None or not asked or convert is None:
         return None
-    keys = [index._convert(one) for one in asked]
+    keys = [convert(one) for one in asked]
     if None in keys:
         return None
     return (min(keys) if wants[0] else None), (max(keys) if wants[1] else None)
