@@ -209,8 +209,8 @@ def core_key(catalog, core: dict) -> str | None:
 class ClauseSets:
     """core: the type, text, security and fixed clauses, intersected;
     filters: index of every other clause (the user's filters) → the core records it matches;
-    clauses: that index → its clause; portal_type: the one type the search is limited to; key: core_key of the core's clauses (None: alike
-    to no other)."""
+    clauses: that index → its clause; key: core_key of the core's clauses (None: alike
+    to no other); portal_type: the one type the search is limited to, if any."""
 
     core: object
     filters: dict
