@@ -3,8 +3,10 @@
 who sees and edits them; no e-mail address over REST."""
 
 from collective.twinning.directory.profiles import get_profile
+from collective.twinning.directory.profiles import group_member_ids
 from collective.twinning.directory.profiles import sync_all_profiles
 from collective.twinning.directory.profiles import sync_profile
+from collective.twinning.directory.profiles import sync_profiles
 from collective.twinning.membership.pupils import create_pupil
 from collective.twinning.teachers.requests import decide
 from Acquisition import aq_base
@@ -127,6 +129,31 @@ def test_sync_all_profiles_repairs_role_changes_made_without_event(portal):
     assert state_of("teacher-luca-it") == "visible"  # nothing told the sync yet
     assert sync_all_profiles() == 2  # Luca still has a profile to look at
     assert (state_of("teacher-ana-es"), state_of("teacher-luca-it")) == ("visible", "hidden")
+
+
+def test_group_member_ids_follow_nested_groups(portal):
+    for userid in ("member-nora-pt", "member-olaf-dk", "member-ines-pt"):
+        create_account(userid, "PT")
+    groups_tool = api.portal.get_tool("portal_groups")
+    for group_id in ("school-staff", "new-staff", "interns"):
+        api.group.create(groupname=group_id)
+    api.group.add_user(groupname="school-staff", username="member-nora-pt")
+    api.group.add_user(groupname="new-staff", username="member-olaf-dk")
+    api.group.add_user(groupname="interns", username="member-ines-pt")
+    groups_tool.addPrincipalToGroup("new-staff", "school-staff")
+    groups_tool.addPrincipalToGroup("interns", "new-staff")
+    groups_tool.addPrincipalToGroup("school-staff", "interns")  # a cycle ends too
+    assert group_member_ids("school-staff") == {"member-nora-pt", "member-olaf-dk", "member-ines-pt"}
+    assert group_member_ids("interns") == {"member-nora-pt", "member-olaf-dk", "member-ines-pt"}
+    api.group.create(groupname="empty-group")
+    assert group_member_ids("empty-group") == set()
+
+
+def test_sync_profiles_syncs_each_account_once(portal):
+    create_teacher("teacher-ana-es", "ES")
+    create_account("member-nora-pt", "PT")
+    assert sync_profiles(["teacher-ana-es", "member-nora-pt", "teacher-ana-es"]) == 2
+    assert (state_of("teacher-ana-es"), state_of("member-nora-pt")) == ("visible", None)
 
 
 def test_sync_profile_answers(portal):

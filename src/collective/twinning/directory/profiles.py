@@ -6,8 +6,10 @@ name and country are copied from the account. When the role goes the profile
 is hidden (the teacher's answers are kept for a later validation); when the
 account goes it is deleted. ``sync_profile`` is called wherever Plone tells us
 something changed (see subscribers.directory and teachers.requests.decide);
-``sync_all_profiles`` repairs the lot after role changes made elsewhere
-(e.g. the Users control panel, which sends no event).
+Roles granted to an account or a group send no event: the services and Classic UI
+pages that grant them (``@users``, ``@groups``, the Users and Groups control panels)
+sync the accounts concerned (``sync_profiles``, ``group_member_ids``);
+``sync_all_profiles`` repairs the lot after role changes made elsewhere (the ZMI).
 """
 
 from collective.twinning import logger
@@ -96,6 +98,29 @@ def sync_profile(userid: str):
     return profile
 
 
+def sync_profiles(userids) -> int:
+    """sync_profile of each account; return how many."""
+    userids = sorted(set(userids))
+    for userid in userids:
+        sync_profile(userid)
+    return len(userids)
+
+
+def group_member_ids(group_id: str) -> set[str]:
+    """The accounts in a group, through the groups nested in it: the ones whose roles
+    change with the group's."""
+    groups_tool = api.portal.get_tool("portal_groups")
+    users, seen, waiting = set(), {group_id}, [group_id]
+    while waiting:
+        for member_id in groups_tool.getGroupMembers(waiting.pop()):
+            if groups_tool.getGroupById(member_id) is None:
+                users.add(member_id)
+            elif member_id not in seen:
+                seen.add(member_id)
+                waiting.append(member_id)
+    return users
+
+
 def sync_all_profiles() -> int:
     """Sync every account with a profile or the Teacher role; return how many were looked at."""
     folder = people_folder()
@@ -103,6 +128,4 @@ def sync_all_profiles() -> int:
         return 0
     userids = set(folder.objectIds())
     userids.update(user.getId() for user in api.user.get_users() if is_listed_teacher(user))
-    for userid in sorted(userids):
-        sync_profile(userid)
-    return len(userids)
+    return sync_profiles(userids)

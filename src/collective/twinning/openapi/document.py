@@ -346,6 +346,17 @@ def service_schemas() -> dict:
             },
             description="plone.restapi's @users PATCH body; country, when given, must be valid.",
         ),
+        "GroupChange": _object(
+            {
+                "title": _string(),
+                "description": _string(),
+                "roles": {"type": "array", "items": _string()},
+                "groups": {"type": "array", "items": _string()},
+                "users": {"type": "object", "additionalProperties": {"type": "boolean"}},
+            },
+            description="plone.restapi's @groups PATCH body; given roles or groups, the "
+            "members' teacher profiles are synced.",
+        ),
         "User": _object({"id": _string(), "username": _string()}, required=("id",)),
         "OpenAPIDocument": _object({"openapi": _string(), "paths": {"type": "object"}}, required=("openapi", "paths")),
     }
@@ -665,6 +676,21 @@ def service_paths() -> dict:
             {**NO_CONTENT, "200": _json("Changed.", ref("User")), **either_errors(WRITE)},
             (), "users", ("@users", ISiteRoot), body=_body(ref("UserChange")),
         )
+    }
+    paths["/@groups/{groupid}"] = {
+        "patch": _operation(
+            "Change a group",
+            {**NO_CONTENT, **either_errors(WRITE)}, (), "users", ("@groups", ISiteRoot),
+            body=_body(ref("GroupChange")),
+            description="plone.restapi's @groups PATCH; the members of a group whose roles or "
+            "groups change have their teacher profiles shown or hidden.",
+        ),
+        "delete": _operation(
+            "Delete a group",
+            {**NO_CONTENT, **either_errors(WRITE)}, (), "users", ("@groups", ISiteRoot),
+            description="plone.restapi's @groups DELETE; its members' teacher profiles are "
+            "hidden unless they hold Teacher otherwise.",
+        ),
     }
     paths["/@twinning-openapi"] = {
         "get": _operation(

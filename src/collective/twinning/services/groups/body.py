@@ -1,0 +1,37 @@
+"""The @groups PATCH body, checked before plone.restapi applies it (it answers 500 to an
+unknown role or group and to values of the wrong type)."""
+
+from plone import api
+from zExceptions import BadRequest
+
+
+def _strings(data: dict, name: str) -> list[str]:
+    value = data.get(name)
+    if value is None:
+        return []
+    if not isinstance(value, list) or not all(isinstance(item, str) for item in value):
+        raise BadRequest(f"{name}: give a list of strings.")
+    return value
+
+
+def check_group_change(data: dict) -> None:
+    """Raise 400 naming the first wrong field: title and description are strings; roles
+    exist; groups exist; users maps existing accounts or groups to true (add) or false."""
+    for name in ("title", "description"):
+        if name in data and not isinstance(data[name], str):
+            raise BadRequest(f"{name}: give a string.")
+    known_roles = set(api.portal.get_tool("acl_users").portal_role_manager.listRoleIds())
+    for role in _strings(data, "roles"):
+        if role not in known_roles:
+            raise BadRequest(f"roles: unknown role {role!r}.")
+    for group_id in _strings(data, "groups"):
+        if api.group.get(groupname=group_id) is None:
+            raise BadRequest(f"groups: no group {group_id!r}.")
+    users = data.get("users", {})
+    if not isinstance(users, dict):
+        raise BadRequest("users: give an object of user ids to true (add) or false (remove).")
+    for principal_id, add in users.items():
+        if not isinstance(add, bool):
+            raise BadRequest(f"users: {principal_id!r} must be true or false.")
+        if api.user.get(userid=principal_id) is None and api.group.get(groupname=principal_id) is None:
+            raise BadRequest(f"users: no account or group {principal_id!r}.")
