@@ -107,6 +107,17 @@ def test_leaving_the_group_keeps_a_teacher_who_holds_the_role_directly(portal, t
     assert state_of("teacher-ana-es") == "visible"
 
 
+def test_a_group_joining_or_leaving_a_teachers_group_syncs_its_members(portal, teachers_group):
+    create_account("member-nora-pt", "PT")
+    api.group.create(groupname="new-staff")
+    api.group.add_user(groupname="new-staff", username="member-nora-pt")
+    groups_tool = api.portal.get_tool("portal_groups")
+    groups_tool.addPrincipalToGroup("new-staff", "approved-teachers")
+    assert state_of("member-nora-pt") == "visible"
+    groups_tool.removePrincipalFromGroup("new-staff", "approved-teachers")
+    assert state_of("member-nora-pt") == "hidden"
+
+
 def test_a_group_without_teacher_changes_nothing(portal):
     api.group.create(groupname="book-club", title="Book club")
     create_account("member-nora-pt", "PT")

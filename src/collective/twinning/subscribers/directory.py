@@ -1,7 +1,9 @@
 """Keep teacher profiles in step with the accounts (see directory.profiles)."""
 
+from collective.twinning.directory.profiles import group_member_ids
 from collective.twinning.directory.profiles import remove_profile
 from collective.twinning.directory.profiles import sync_profile
+from collective.twinning.directory.profiles import sync_profiles
 from plone import api
 from plone.api.exc import CannotGetPortalError
 
@@ -12,10 +14,23 @@ def _principal_id(event) -> str:
 
 
 def account_changed(event) -> None:
-    """Properties (full name, country) or group memberships (roles) changed."""
+    """An account's properties (full name, country) changed."""
     try:
         sync_profile(_principal_id(event))
     except CannotGetPortalError:  # the Zope root's own users have no profile
+        return
+
+
+def membership_changed(event) -> None:
+    """An account joined or left a group (its roles may change); for a group that joined
+    or left another, every account in it."""
+    principal_id = _principal_id(event)
+    try:
+        if api.group.get(groupname=principal_id) is not None:
+            sync_profiles(group_member_ids(principal_id))
+        else:
+            sync_profile(principal_id)
+    except CannotGetPortalError:
         return
 
 
