@@ -1,4 +1,6 @@
-"""Mails through Plone's MailHost. A mail that cannot be sent never undoes the action."""
+"""Mails through Plone's MailHost. A mail the MailHost refuses as it is handed over never
+undoes the action; an SMTP server unreachable at commit does, unless the MailHost queues
+mail (README "Notifications")."""
 
 from collective.twinning import logger
 from plone import api
