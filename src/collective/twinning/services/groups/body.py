@@ -1,5 +1,5 @@
-"""The @groups PATCH body, checked before plone.restapi applies it (it answers 500 to an
-unknown role or group and to values of the wrong type)."""
+"""The @groups PATCH body, checked before plone.restapi applies it (it answers 500 to some
+values of the wrong type and stores unknown roles, groups and accounts without a word)."""
 
 from plone import api
 from zExceptions import BadRequest
