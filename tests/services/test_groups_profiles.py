@@ -118,3 +118,33 @@ def test_only_user_managers_change_groups(staff, session_for):
     answer = session_for("teacher-ana-es").patch("/@groups/school-staff", json={"roles": ["Teacher"]})
     assert answer.status_code in (401, 403)
     assert [state_of(u) for u in STAFF] == [None] * 3
+
+
+# --- POST @groups: the body checked; members added after the roles -----------------------
+
+def test_a_new_group_holding_teacher_shows_its_members_profiles(staff, session_for):
+    answer = session_for("manager").post("/@groups", json={
+        "groupname": "spring-hires", "title": "Spring hires", "roles": ["Teacher"],
+        "users": ["member-olaf-dk", "new-staff"],
+    })
+    assert answer.status_code == 201, answer.text
+    assert (answer.json()["id"], answer.json()["groupname"]) == ("spring-hires", "spring-hires")
+    assert [state_of(u) for u in STAFF] == [None, "visible", "visible"]
+
+
+@pytest.mark.parametrize(("body", "message"), [
+    ({"groupname": 7}, "groupname: give a string"),
+    ({"groupname": "spring-hires", "roles": ["Emperor"]}, "roles: unknown role 'Emperor'"),
+    ({"groupname": "spring-hires", "roles": "Teacher"}, "roles: give a list"),
+    ({"groupname": "spring-hires", "groups": ["no-such-group"]}, "groups: no group"),
+    ({"groupname": "spring-hires", "users": "member-nora-pt"}, "users: give a list"),
+    ({"groupname": "spring-hires", "users": ["nobody-here-at-all"]}, "users: no account"),
+    ({"groupname": "spring-hires", "email": ["x@example.org"]}, "email: give a string"),
+    (["spring-hires"], "JSON object"),
+])
+def test_bad_new_groups_are_400(staff, session_for, body, message):
+    answer = session_for("manager").post("/@groups", json=body)
+    assert answer.status_code == 400, answer.text
+    assert message in answer.json()["message"]
+    transaction.begin()
+    assert api.group.get(groupname="spring-hires") is None

@@ -357,6 +357,20 @@ def service_schemas() -> dict:
             description="plone.restapi's @groups PATCH body; given roles or groups, the "
             "members' teacher profiles are synced.",
         ),
+        "GroupAdd": _object(
+            {
+                "groupname": _string(),
+                "title": _string(),
+                "description": _string(),
+                "email": _string(),
+                "roles": {"type": "array", "items": _string()},
+                "groups": {"type": "array", "items": _string()},
+                "users": {"type": "array", "items": _string()},
+            },
+            required=("groupname",),
+            description="plone.restapi's @groups POST body; roles, groups and users must exist.",
+        ),
+        "Group": _object({"id": _string(), "groupname": _string()}, required=("id",)),
         "User": _object({"id": _string(), "username": _string()}, required=("id",)),
         "OpenAPIDocument": _object({"openapi": _string(), "paths": {"type": "object"}}, required=("openapi", "paths")),
     }
@@ -675,6 +689,15 @@ def service_paths() -> dict:
             "Change an account",
             {**NO_CONTENT, "200": _json("Changed.", ref("User")), **either_errors(WRITE)},
             (), "users", ("@users", ISiteRoot), body=_body(ref("UserChange")),
+        )
+    }
+    paths["/@groups"] = {
+        "post": _operation(
+            "Create a group",
+            {"201": _json("Created.", ref("Group")), **either_errors(("400", "401", "403"))}, (),
+            "users", ("@groups", ISiteRoot), body=_body(ref("GroupAdd")),
+            description="plone.restapi's @groups POST; the accounts added to a group holding "
+            "Teacher get their teacher profiles.",
         )
     }
     paths["/@groups/{groupid}"] = {

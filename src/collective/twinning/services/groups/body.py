@@ -1,5 +1,6 @@
-"""The @groups PATCH body, checked before plone.restapi applies it (it answers 500 to some
-values of the wrong type and stores unknown roles, groups and accounts without a word)."""
+"""The @groups POST and PATCH bodies, checked before plone.restapi applies them (it answers
+500 to some values of the wrong type and stores unknown roles, groups and accounts without
+a word)."""
 
 from plone import api
 from zExceptions import BadRequest
@@ -14,11 +15,15 @@ def _strings(data: dict, name: str) -> list[str]:
     return value
 
 
-def check_group_change(data: dict) -> None:
-    """Raise 400 naming the first wrong field: title and description are strings; roles
-    exist; groups exist; users maps existing accounts or groups to true (add) or false."""
-    for name in ("title", "description"):
-        if name in data and not isinstance(data[name], str):
+def _check_principal(principal_id: str) -> None:
+    if api.user.get(userid=principal_id) is None and api.group.get(groupname=principal_id) is None:
+        raise BadRequest(f"users: no account or group {principal_id!r}.")
+
+
+def _check_common(data: dict) -> None:
+    """Texts are strings; roles and groups exist."""
+    for name in ("title", "description", "email"):
+        if data.get(name) is not None and not isinstance(data[name], str):
             raise BadRequest(f"{name}: give a string.")
     known_roles = set(api.portal.get_tool("acl_users").portal_role_manager.listRoleIds())
     for role in _strings(data, "roles"):
@@ -27,11 +32,26 @@ def check_group_change(data: dict) -> None:
     for group_id in _strings(data, "groups"):
         if api.group.get(groupname=group_id) is None:
             raise BadRequest(f"groups: no group {group_id!r}.")
+
+
+def check_group_change(data: dict) -> None:
+    """PATCH: raise 400 naming the first wrong field; ``users`` maps existing accounts or
+    groups to true (add) or false (remove)."""
+    _check_common(data)
     users = data.get("users", {})
     if not isinstance(users, dict):
         raise BadRequest("users: give an object of user ids to true (add) or false (remove).")
     for principal_id, add in users.items():
         if not isinstance(add, bool):
             raise BadRequest(f"users: {principal_id!r} must be true or false.")
-        if api.user.get(userid=principal_id) is None and api.group.get(groupname=principal_id) is None:
-            raise BadRequest(f"users: no account or group {principal_id!r}.")
+        _check_principal(principal_id)
+
+
+def check_new_group(data: dict) -> None:
+    """POST: raise 400 naming the first wrong field; ``groupname`` is a string (plone.restapi
+    checks the rest of it), ``users`` a list of existing accounts or groups."""
+    if data.get("groupname") is not None and not isinstance(data["groupname"], str):
+        raise BadRequest("groupname: give a string.")
+    _check_common(data)
+    for principal_id in _strings(data, "users"):
+        _check_principal(principal_id)
