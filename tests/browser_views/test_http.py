@@ -32,3 +32,29 @@ def test_twinspace_page_and_a_form_over_http(functional_portal):
     assert api.content.get_state(obj=functional_portal["projects"]["space"]) == "pending"
     css = requests.get(f"{functional_portal.absolute_url()}/++resource++collective.twinning.views/twinning.css")
     assert css.status_code == 200 and "state-badge" in css.text
+
+
+def test_users_control_panel_over_http_makes_the_teacher_profile(functional_portal):
+    """The Users control panel's real form (records, CSRF token) through the publisher."""
+    from collective.twinning.directory.profiles import get_profile
+    from tests.helpers import create_account
+
+    create_account("agency-admin", "ES", roles=["Site Administrator"])
+    create_account("member-nora-pt", "PT")
+    transaction.commit()
+    url = f"{functional_portal.absolute_url()}/@@usergroup-userprefs"
+    session = requests.Session()
+    session.auth = ("agency-admin", PASSWORD)
+    page = session.get(url, params={"searchstring": "member-nora-pt", "form.button.Search": "Search"})
+    assert page.status_code == 200 and 'value="member-nora-pt"' in page.text
+    token = re.search(r'name="_authenticator" value="([^"]+)"', page.text).group(1)
+    done = session.post(url, data=[
+        ("form.submitted", "1"), ("_authenticator", token), ("form.button.Modify", "Apply changes"),
+        ("users.id:records", "member-nora-pt"), ("users.roles:list:records", "Member"),
+        ("users.roles:list:records", "Teacher"),
+    ])
+    assert done.status_code == 200
+    transaction.begin()
+    assert "Teacher" in api.user.get_roles(username="member-nora-pt")
+    profile = get_profile("member-nora-pt")
+    assert profile is not None and api.content.get_state(obj=profile) == "visible"
