@@ -55,7 +55,10 @@ def test_granting_teacher_in_the_users_panel_makes_the_profile(accounts, render)
     assert state_of("member-nora-pt") == "hidden"
 
 
-def test_rows_left_as_they_were_change_nothing(accounts, render):
+def test_every_row_of_the_form_is_synced(accounts, render):
+    """Rows whose roles stay as they were are synced too: a teacher granted the role without
+    an event (tests.helpers.create_teacher) gets the profile she lacked, a member none."""
+    assert get_profile("teacher-ana-es") is None
     modify_users(render, accounts, [user_row("teacher-ana-es", ["Member", "Teacher"]),
                                     user_row("member-nora-pt", ["Member"])])
     assert (state_of("teacher-ana-es"), state_of("member-nora-pt")) == ("visible", None)
