@@ -2,7 +2,9 @@
 
 PAS grants roles to a group with no event; the add-on's PATCH and DELETE sync the
 profiles of the group's members (nested groups included) after plone.restapi's own
-handling, and answer 400 where plone.restapi would answer 500."""
+handling; POST adds members after the roles, so PAS's events sync them. All three answer
+400 naming the field where plone.restapi answers 500 or stores unknown roles, groups and
+accounts."""
 
 from collective.twinning.directory.profiles import get_profile
 from plone import api
