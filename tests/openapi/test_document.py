@@ -14,6 +14,7 @@ from zope.component import getUtility
 import importlib.util
 import jsonschema
 import pytest
+import re
 import yaml
 
 
@@ -65,6 +66,19 @@ def test_committed_document_is_the_built_one():
     committed = yaml.safe_load((ROOT / "docs" / "openapi.yaml").read_text(encoding="utf-8"))
     assert committed == build()
     assert committed["openapi"] == "3.1.0"
+
+
+def test_every_path_parameter_is_declared():
+    """Each {name} of a path is a path parameter of each of its operations (schemathesis
+    refuses the operation otherwise: the CI's fuzz run failed on /@groups/{groupid})."""
+    document = build()
+    declared = document["components"]["parameters"]
+    for path, item in document["paths"].items():
+        named = set(re.findall(r"{(\w+)}", path))
+        for method, operation in item.items():
+            given = {declared[p["$ref"].rsplit("/", 1)[1]]["name"] for p in operation.get("parameters", [])
+                     if "$ref" in p and declared[p["$ref"].rsplit("/", 1)[1]]["in"] == "path"}
+            assert given == named, (method, path)
 
 
 def test_every_registered_service_is_documented(integration):

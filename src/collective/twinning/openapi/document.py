@@ -417,6 +417,7 @@ PATH_PARAMETERS = {
     "profile": "The id of a teacher profile in /people.",
     "organisation": "The id of an organisation in /organisations.",
     "userid": "A user id.",
+    "groupid": "The id of a user group (of the Users and Groups control panel, not in /groups).",
 }
 
 
