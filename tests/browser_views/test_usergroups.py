@@ -108,3 +108,15 @@ def test_deleting_a_teachers_group_in_the_groups_panel_hides_its_members(staff_g
     assert api.group.get(groupname="school-staff") is None
     assert state_of("member-nora-pt") == "hidden"
     assert state_of("teacher-ana-es") == "visible"
+
+
+def test_groups_whose_roles_stay_are_not_synced(staff_group, render):
+    """Every listed group is in the form; only those whose roles change have their members
+    synced: a member granted Teacher without an event keeps no profile until then."""
+    api.group.create(groupname="book-club", title="Book club")
+    api.group.add_user(groupname="book-club", username="member-nora-pt")
+    api.user.grant_roles(username="member-nora-pt", roles=["Teacher"])  # no event
+    modify_groups(render, staff_group, {"book-club": [], "school-staff": []})
+    assert state_of("member-nora-pt") is None
+    modify_groups(render, staff_group, {"book-club": ["Reader"], "school-staff": []})
+    assert state_of("member-nora-pt") == "visible"
