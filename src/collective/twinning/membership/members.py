@@ -1,5 +1,7 @@
 """Membership rules of a TwinSpace or a Group (``@members``), callable without HTTP."""
 
+from collective.twinning import _
+from collective.twinning.errors import FieldError
 from collective.twinning.lifecycle.notifications import send_mail
 from collective.twinning.membership.roles import is_pupil_account  # noqa: F401 (API)
 from collective.twinning.membership.roles import PUPIL_PROPERTY  # noqa: F401 (API)
@@ -55,7 +57,7 @@ def existing_user(userid):
         raise BadRequest("user is required.")
     user = api.user.get(userid=userid)
     if user is None:
-        raise BadRequest(f"user: no account '{userid}'.")
+        raise FieldError("user", _("There is no account '${user}'.", mapping={"user": userid}))
     return user
 
 

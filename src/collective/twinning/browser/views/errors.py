@@ -8,6 +8,7 @@ else is shown as it came, under a translated heading.
 """
 
 from collective.twinning import _
+from collective.twinning.errors import FieldError
 from zope.i18nmessageid import Message
 
 import re
@@ -101,5 +102,7 @@ def message_of(text: str) -> Message:
 
 def field_error(error, fields) -> tuple[str, Message]:
     """(the field the error is about, or "form"; its translatable message)."""
+    if isinstance(error, FieldError):
+        return (error.field if error.field in fields else GENERAL), Message(error.message)
     text = error_text(error)
     return field_of(text, fields), message_of(text)
