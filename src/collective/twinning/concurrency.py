@@ -1,19 +1,10 @@
-"""One writer at a time per place, inside this Zope process.
+"""One writer at a time per place, inside this Zope process: content additions and decisions.
 
-A join, a roster change or a validation decision rewrites catalog entries of
-the place and of everything it holds (its security, its member index): two of
-them on one place at the same time always conflict, and Zope retries a
-conflicting request only three times. Fifty people joining a group with a
-hundred pages through eight threads lost that race (measured: 500s after the
-retries, nothing half-written but the joins refused).
-
-``one_writer(place)`` is called first by the services that change a place's
-roster or checklist. It waits for the other writers of the same place in this
-process, then starts the request's transaction afresh (nothing was written
-yet), so it reads what the previous writer committed and does not conflict
-with it. The lock is released when the transaction ends, committed or aborted.
-Writers in other processes (several instances on ZEO or RelStorage) still meet
-as ZODB conflicts and are retried by the publisher, as before.
+Adding content rewrites the place's ordering list (a PersistentList, never merged), and a
+validation or label decision writes the place on purpose (two approvals must not both miss
+each other), so two at once on one place always conflict. ``one_writer(place)`` waits for
+this process's other writers of the place, then begins the transaction afresh; the lock
+goes when the transaction ends. Roster changes need no lock: they write BTrees only.
 """
 
 from collective.twinning import logger

@@ -8,6 +8,7 @@ from collective.twinning.labels.evaluation import may_decide
 from collective.twinning.reports.stats import statistics
 from collective.twinning.teachers.requests import countries_of_validator
 from collective.twinning.teachers.requests import pending_for
+from collective.twinning.membership.index import find_places
 from plone import api
 from Products.Five.browser.pagetemplatefile import ViewPageTemplateFile
 from zExceptions import Unauthorized
@@ -164,7 +165,7 @@ class MySpace(TwinningView):
         ]
 
     def projects_by_state(self) -> list[dict]:
-        brains = api.content.find(portal_type="TwinSpace", twinspace_members=self.userid, sort_on="sortable_title")
+        brains = find_places(self.userid, "TwinSpace", sort_on="sortable_title")
         items = self._items(brains)
         order = list(api.portal.get_tool("portal_workflow")["twinspace_workflow"].states.keys())
         sections: dict = {}
@@ -176,7 +177,7 @@ class MySpace(TwinningView):
         ]
 
     def groups(self) -> list[dict]:
-        return self._items(api.content.find(portal_type="Group", group_members=self.userid, sort_on="sortable_title"))
+        return self._items(find_places(self.userid, "Group", sort_on="sortable_title"))
 
     def postings(self) -> list[dict]:
         return self._items(api.content.find(portal_type="PartnerPosting", Creator=self.userid, sort_on="created", sort_order="descending"))
