@@ -10,10 +10,10 @@ from collective.twinning.content.fields import subjects_field
 from collective.twinning.content.validation import check_order
 from collective.twinning.content.validation import is_erasmus_reference
 from collective.twinning.content.validation import is_teacher
+from collective.twinning.content.place import Place
 from collective.twinning.interfaces import IHasRoster
 from plone.app.textfield import RichText
 from plone.autoform import directives
-from plone.dexterity.content import Container
 from plone.supermodel import model
 from zope import schema
 from zope.interface import implementer
@@ -93,7 +93,7 @@ class ITwinSpace(model.Schema):
 
 
 @implementer(ITwinSpace, IHasRoster)
-class TwinSpace(Container):
+class TwinSpace(Place):
     """A TwinSpace holds the project's pages, materials, mobilities and labels."""
 
 
