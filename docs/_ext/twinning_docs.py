@@ -9,7 +9,6 @@ Both read files only (no import of the add-on, no network).
 
 from dataclasses import dataclass
 from docutils import nodes
-from docutils.parsers.rst import directives
 from pathlib import Path
 from sphinx.util import logging
 from sphinx.util.docutils import SphinxDirective
@@ -48,7 +47,8 @@ def package_layout(package: Path, notes: dict[str, str]) -> list[Entry]:
     """The sub-packages, data folders and modules of ``package``: sub-packages and folders first.
 
     A folder that is not a Python package (profiles/, locales/) and a package without docstring
-    take their text from ``notes``, keyed by name ("profiles/"); what has neither says so.
+    take their text from ``notes``, keyed by name ("profiles/"); what has neither gets ''
+    (the directive warns, which fails the build).
     """
     folders, modules = [], []
     for path in sorted(package.iterdir(), key=lambda p: p.name.lower()):
@@ -58,7 +58,9 @@ def package_layout(package: Path, notes: dict[str, str]) -> list[Entry]:
             name = f"{path.name}/"
             what = (first_line(path / "__init__.py") if is_package(path) else "") or notes.get(name, "")
             children = tuple(
-                child.name for child in sorted(path.iterdir(), key=lambda p: p.name.lower()) if is_package(child)
+                child.name
+                for child in sorted(path.iterdir(), key=lambda p: p.name.lower())
+                if is_package(child)
             )
             folders.append(Entry(name, what, children))
         elif path.suffix == ".py":
@@ -116,7 +118,6 @@ class PackageLayout(SphinxDirective):
     """``package-layout``: the layout of the package at the given path (relative to the book)."""
 
     required_arguments = 1
-    option_spec = {"notes": directives.unchanged}
 
     def run(self) -> list[nodes.Node]:
         package = (Path(self.env.srcdir) / self.arguments[0]).resolve()
@@ -208,7 +209,7 @@ class OpenAPIRenderer:
         if isinstance(kind, list):
             kind = " or ".join(kind)
         if kind == "array":
-            phrase = [nodes.Text("array of ")] + self.type_of(schema.get("items"))
+            phrase = [nodes.Text("array of "), *self.type_of(schema.get("items"))]
         else:
             phrase = [nodes.Text(kind)]
         details = []
@@ -218,7 +219,12 @@ class OpenAPIRenderer:
             details.append("one of " + ", ".join(str(value) for value in schema["enum"]))
         if "x-vocabulary" in schema:
             details.append(f"vocabulary {schema['x-vocabulary']}")
-        for key, label in (("minimum", "≥"), ("maximum", "≤"), ("minLength", "length ≥"), ("maxLength", "length ≤")):
+        for key, label in (
+            ("minimum", "≥"),
+            ("maximum", "≤"),
+            ("minLength", "length ≥"),
+            ("maxLength", "length ≤"),
+        ):
             if key in schema:
                 details.append(f"{label} {schema[key]}")
         if "default" in schema:
@@ -292,7 +298,9 @@ class OpenAPIRenderer:
             section += table(["parameter", "in", "type", "required", "meaning"], rows, [2, 1, 3, 1, 4])
         body = self.resolve(operation.get("requestBody", {}))
         for media, content in body.get("content", {}).items():
-            section += paragraph("Body (", nodes.literal(text=media), "): ", *self.type_of(content.get("schema")))
+            section += paragraph(
+                "Body (", nodes.literal(text=media), "): ", *self.type_of(content.get("schema"))
+            )
         rows = []
         for status, response in operation.get("responses", {}).items():
             response = self.resolve(response)
@@ -300,7 +308,7 @@ class OpenAPIRenderer:
             for media, content in response.get("content", {}).items():
                 if kinds:
                     kinds.append(nodes.Text("; "))
-                kinds += [nodes.literal(text=media), nodes.Text(" ")] + self.type_of(content.get("schema"))
+                kinds += [nodes.literal(text=media), nodes.Text(" "), *self.type_of(content.get("schema"))]
             rows.append([[nodes.literal(text=str(status))], inline(response.get("description", "")), kinds])
         if rows:
             section += table(["status", "meaning", "body"], rows, [1, 4, 3])
@@ -324,7 +332,9 @@ class OpenAPIRenderer:
             ]
             section += table(["field", "type", "required", "meaning"], rows, [2, 3, 1, 4])
         else:
-            section += paragraph("Type: ", *self.type_of({key: v for key, v in schema.items() if key != "description"}))
+            section += paragraph(
+                "Type: ", *self.type_of({key: v for key, v in schema.items() if key != "description"})
+            )
         return section
 
 
