@@ -88,7 +88,8 @@ test-scaleout: $(INSTALL_STAMP) ## Several Zope instances on RelStorage (throwaw
 
 .PHONY: docs
 docs: $(INSTALL_STAMP) ## Build the book (docs/, MyST Markdown) into docs/_build/html; any warning fails
-	$(BIN)/sphinx-build -W --keep-going -n -b html docs docs/_build/html
+	$(BIN)/sphinx-build -E -W --keep-going -n -q -b html docs docs/_build/html
+	@echo "docs: docs/_build/html/index.html, no warning"
 
 .PHONY: lint
 lint: $(INSTALL_STAMP) ## Check the code: ruff (lint, format) and zpretty (ZCML and XML)
