@@ -16,6 +16,7 @@ from collective.twinning.lifecycle.notifications import send_mail
 from collective.twinning.membership.roster import founders
 from plone import api
 from zope.lifecycleevent.interfaces import IObjectAddedEvent
+from zope.lifecycleevent.interfaces import IObjectModifiedEvent
 
 
 def founders_changed(space, event) -> None:
@@ -41,9 +42,11 @@ def update_countries(place, event) -> None:
 
     From its first submission on a project's countries are frozen: a founder's edit leaves
     them (a founder's country may have changed since); an administrator's edit, or a new
-    submission, takes the founders' countries again."""
-    if IObjectAddedEvent.providedBy(event) or in_first_state(place) or is_administrator(place):
-        refresh_countries(place)
+    submission, takes the founders' countries again. Creation and direct calls (upgrades)
+    always do."""
+    if IObjectModifiedEvent.providedBy(event) and not (in_first_state(place) or is_administrator(place)):
+        return
+    refresh_countries(place)
 
 
 def refresh_countries(place) -> None:
