@@ -344,7 +344,9 @@ def service_schemas() -> dict:
                 "fullname": _string(),
                 "country": _string(**{"x-vocabulary": "collective.twinning.vocabularies.Countries"}),
             },
-            description="plone.restapi's @users PATCH body; country, when given, must be valid.",
+            description="plone.restapi's @users PATCH body; country, when given, must be valid and "
+            "changes only by an administrator (or, for a pending account, a national validator of "
+            "its country, sending country alone); pupil_of never changes.",
         ),
         "GroupChange": _object(
             {
@@ -690,6 +692,17 @@ def service_paths() -> dict:
             "Change an account",
             {**NO_CONTENT, "200": _json("Changed.", ref("User")), **either_errors(WRITE)},
             (), "users", ("@users", ISiteRoot), body=_body(ref("UserChange")),
+        )
+    }
+    paths["/@audit"] = {
+        "get": _operation(
+            "The portal's audit log: changes of an account's country (from_country, to_country)",
+            {"200": _json("Newest first, batched.", AUDIT_LOG)},
+            ("400", "401", "403"), "users", ("@audit", IPloneSiteRoot),
+            query=[
+                {"name": "b_start", "in": "query", "schema": {"type": "integer", "minimum": 0}},
+                {"name": "b_size", "in": "query", "schema": {"type": "integer", "minimum": 1, "maximum": 500}},
+            ],
         )
     }
     paths["/@groups"] = {
