@@ -174,7 +174,7 @@ def test_other_modifications_leave_the_partner_founder_alone(founders_cast):
 
 
 def test_spaces_without_a_record_get_one(founders_cast):
-    from collective.twinning.upgrades.founders import upgrade
+    from collective.twinning.upgrades.v1002_founders import upgrade
 
     space = make_space(founders_cast["projects"], "teacher-owner", "teacher-it", "running")
     delattr(space, RECORD)  # as made before the record existed
