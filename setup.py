@@ -38,11 +38,14 @@ setup(
         "plone.api",
         "plone.app.contenttypes",
         "plone.app.dexterity",
+        "plone.app.discussion",
+        "plone.app.event",
         "plone.app.relationfield",
         "plone.app.textfield",
         "plone.namedfile",
         "plone.restapi>=10",
         "plone.schema",
+        "PyJWT",
         "z3c.relationfield",
         "Zope[wsgi]",
     ],
@@ -75,5 +78,6 @@ setup(
     target = plone
     [console_scripts]
     twinning-export = collective.twinning.exportimport.command:main
+    twinning-digest = collective.twinning.collaboration.digest:main
     """,
 )
