@@ -61,5 +61,5 @@ def channels_for(place, userid: str | None) -> tuple[str, ...]:
 
 
 def _is_site_admin(userid: str, place) -> bool:
-    roles = api.user.get_roles(userid=userid, obj=place)
+    roles = api.user.get_roles(username=userid, obj=place)
     return "Manager" in roles or "Site Administrator" in roles

@@ -6,6 +6,7 @@ written and cannot change afterwards.
 """
 
 from collective.twinning import _
+from ComputedAttribute import ComputedAttribute
 from collective.twinning.collaboration.places import is_open
 from collective.twinning.collaboration.places import place_of
 from collective.twinning.content.excerpts import excerpt
@@ -49,7 +50,9 @@ class Post(Item):
     def title(self, value) -> None:
         """The title follows the text."""
 
-    @property
-    def allow_discussion(self) -> bool:
+    def _discussion_allowed(self) -> bool:
         """Comments while the space or group is open (plone.app.discussion reads this)."""
         return is_open(place_of(self))
+
+    # Level 1: computed on the acquisition wrapper, which knows the place.
+    allow_discussion = ComputedAttribute(_discussion_allowed, 1)

@@ -1,6 +1,7 @@
 """Thread: a discussion of a Forum; members reply (plone.app.discussion) while it is not locked."""
 
 from collective.twinning import _
+from ComputedAttribute import ComputedAttribute
 from collective.twinning.collaboration.places import is_open
 from collective.twinning.collaboration.places import place_of
 from plone.app.textfield import RichText
@@ -21,7 +22,9 @@ class IThread(model.Schema):
 class Thread(Item):
     """A thread."""
 
-    @property
-    def allow_discussion(self) -> bool:
+    def _discussion_allowed(self) -> bool:
         """Replies while the place is open and the thread is not locked."""
         return not getattr(self, "locked", False) and is_open(place_of(self))
+
+    # Level 1: computed on the acquisition wrapper, which knows the place.
+    allow_discussion = ComputedAttribute(_discussion_allowed, 1)
