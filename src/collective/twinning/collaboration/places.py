@@ -55,6 +55,8 @@ def channels_for(place, userid: str | None) -> tuple[str, ...]:
         return ()
     if not IHasRoster.providedBy(place) or place.portal_type != "TwinSpace":
         return (WALL,)
+    if not userid:
+        return (WALL,)
     if api.user.get(userid=userid) is not None and _is_site_admin(userid, place):
         return CHANNELS
     return CHANNELS if role_in(place, userid) in BULLETIN_ROLES else (WALL,)

@@ -9,6 +9,8 @@ from plone import api
 
 DISCUSSION = "plone.app.discussion"
 OUR_STEPS = ("rolemap", "workflow", "plone.app.registry")
+COMMENT_TYPE = "Discussion Item"
+COMMENT_WORKFLOW = "twinning_comment_workflow"
 
 
 def install_discussion(portal=None) -> None:
@@ -18,3 +20,6 @@ def install_discussion(portal=None) -> None:
         setup.runAllImportStepsFromProfile(profile)
     for step in OUR_STEPS:
         setup.runImportStepFromProfile("profile-collective.twinning:default", step, run_dependencies=False)
+    workflow = api.portal.get_tool("portal_workflow")
+    if workflow.getChainForPortalType(COMMENT_TYPE) != (COMMENT_WORKFLOW,):
+        workflow.setChainForPortalTypes([COMMENT_TYPE], [COMMENT_WORKFLOW])
