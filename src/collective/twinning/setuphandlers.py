@@ -2,6 +2,7 @@
 
 from collective.twinning import _
 from collective.twinning import logger
+from collective.twinning.collaboration.setup import install_discussion
 from collective.twinning.pas.setup import install_plugin
 from collective.twinning.pas.setup import remove_plugin
 from dataclasses import dataclass
@@ -124,6 +125,7 @@ def post_install(context):
     for spec in CONTAINERS:
         ensure_container(portal, spec)
     install_plugin(portal)
+    install_discussion(portal)
 
 
 def uninstall(context):

@@ -1,5 +1,6 @@
 """The collective.twinning:demo profile's handler."""
 
+from collective.twinning.demo.collaboration import create_collaboration
 from collective.twinning.demo.content import create_directory
 from collective.twinning.demo.content import create_group
 from collective.twinning.demo.content import create_postings
@@ -19,5 +20,6 @@ def create_demo(context) -> None:
     create_directory(portal)
     projects = create_projects(portal)
     create_project_content(projects["nuestro-patrimonio-our-heritage"])
+    create_collaboration(projects["nuestro-patrimonio-our-heritage"])
     create_group(portal)
     create_postings(portal)
