@@ -268,10 +268,13 @@ def build_population(portal) -> dict:
                 website=f"https://{org_id}.example.org",
             )
     for userid, (fullname, country, answers, org_id) in TEACHERS.items():
-        _account(userid, fullname, country, roles=["Teacher"])
+        # The ambassador flag is the role Ambassador (recognition.ambassadors), copied by the sync.
+        roles = ["Teacher", "Ambassador"] if answers.get("ambassador") else ["Teacher"]
+        _account(userid, fullname, country, roles=roles)
         profile = sync_profile(userid)  # grant_roles sends no event: the sync is asked for
         for name, value in answers.items():
-            setattr(profile, name, value)
+            if name != "ambassador":
+                setattr(profile, name, value)
         if org_id:
             set_organisation(profile, made[org_id])
         else:
