@@ -36,6 +36,7 @@ PEOPLE_FACETS = {
 ORGANISATION_FACETS = {
     "country": {"ES": 2, "IT": 1, "FR": 1, "PT": 1},
     "organisation_type": {"secondary": 2, "primary": 2, "vocational": 1},
+    "school_label": {},  # no school holds the eTwinning School label (tests/recognition award one)
 }
 POSTING_FACETS = {
     "partnership_type": {"etwinning_project": 2, "ka1_job_shadowing": 1},
@@ -54,6 +55,7 @@ PROJECT_FACETS = {
     "kind": {"european": 2, "national": 2},
     "erasmus": {"true": 2, "false": 2},
     "label": {},  # the labelled project's label came by the old manual transition, none awarded
+    "prize": {},
 }
 
 # A facet whose values are one per item: with no filter on it, its counts add up to the total.
@@ -108,17 +110,19 @@ CASES = [
     (
         "organisations, by type",
         ORGANISATIONS, {"organisation_type": "primary"}, None, 2,
-        {"country": {"ES": 1, "FR": 1}, "organisation_type": {"secondary": 2, "primary": 2, "vocational": 1}},
+        {"country": {"ES": 1, "FR": 1}, "organisation_type": {"secondary": 2, "primary": 2, "vocational": 1},
+         "school_label": {}},
     ),
     (
         "organisations, by region (no facet of its own)",
         ORGANISATIONS, {"region": "Liguria"}, None, 1,
-        {"country": {"IT": 1}, "organisation_type": {"secondary": 1}},
+        {"country": {"IT": 1}, "organisation_type": {"secondary": 1}, "school_label": {}},
     ),
     (
         "organisations, two filters",
         ORGANISATIONS, {"country": "ES", "organisation_type": ["secondary", "vocational"]}, None, 1,
-        {"country": {"ES": 1, "IT": 1, "PT": 1}, "organisation_type": {"secondary": 1, "primary": 1}},
+        {"country": {"ES": 1, "IT": 1, "PT": 1}, "organisation_type": {"secondary": 1, "primary": 1},
+         "school_label": {}},
     ),
     ("postings, no filter", POSTINGS, {}, None, 3, POSTING_FACETS),
     ("postings, as manager: the expired one still left out", POSTINGS, {}, MANAGER, 3, POSTING_FACETS),
@@ -176,6 +180,7 @@ CASES = [
             "kind": {"european": 1, "national": 2},
             "erasmus": {"true": 2, "false": 1},
             "label": {},
+            "prize": {},
         },
     ),
     (
@@ -189,6 +194,7 @@ CASES = [
             "kind": {"european": 2},
             "erasmus": {"true": 1, "false": 1},
             "label": {},
+            "prize": {},
         },
     ),
     (
@@ -196,7 +202,7 @@ CASES = [
         PROJECTS, {"country": "FR", "kind": "national"}, None, 0,
         {
             "subject": {}, "language": {}, "country": {"ES": 2},  # national projects are Spanish
-            "state": {}, "kind": {"european": 1}, "erasmus": {}, "label": {},
+            "state": {}, "kind": {"european": 1}, "erasmus": {}, "label": {}, "prize": {},
         },
     ),
 ]

@@ -27,14 +27,14 @@ PARAMS = {
         "q", "country", "language", "subject", "vocational_subject", "member_type",
         "available", "ambassador", "sort_on", "b_start", "b_size",
     },
-    "organisations": {"q", "country", "region", "organisation_type", "b_start", "b_size"},
+    "organisations": {"q", "country", "region", "organisation_type", "school_label", "b_start", "b_size"},
     "postings": {
         "q", "partnership_type", "looking_for", "country", "organisation", "language", "subject",
         "vocational_subject", "topic", "age_from", "age_to", "include_expired", "b_start", "b_size",
     },
     "projects": {
         "q", "subject", "language", "country", "state", "kind", "registered_since", "erasmus",
-        "label", "age_from", "age_to", "sort_on", "b_start", "b_size",
+        "label", "prize", "age_from", "age_to", "sort_on", "b_start", "b_size",
     },
 }
 

@@ -267,6 +267,12 @@ def held_school_years(organisation) -> list[str]:
     return sorted(years)
 
 
+def last_day_held(organisation) -> str | None:
+    """The last day of the latest label awarded, held or expired (ISO), or None."""
+    days = [until for _year, until, _uid in getattr(organisation, LABEL_ATTRIBUTE, ())]
+    return max(days) if days else None
+
+
 def awarded_until(organisation, today: date | None = None) -> str | None:
     """The last day of the label the organisation holds today, or None."""
     today = today or date.today()

@@ -11,6 +11,9 @@ from collective.twinning.indexers.directory import erasmus
 from collective.twinning.labels.awarded import awarded_levels
 from collective.twinning.indexers.directory import related_organisation
 from collective.twinning.lifecycle.countries import project_kind
+from collective.twinning.recognition.prizes import prize as prize_index
+from collective.twinning.recognition.school_label import last_day_held
+from collective.twinning.recognition.school_label import held_school_years
 from ZPublisher.BaseRequest import quote
 
 
@@ -64,6 +67,8 @@ def organisation_summary(organisation) -> dict:
         "city": organisation.city,
         "organisation_type": organisation.organisation_type,
         "website": organisation.website,
+        "school_label": held_school_years(organisation),
+        "school_label_until": last_day_held(organisation),
     }
 
 
@@ -99,6 +104,7 @@ def project_summary(space) -> dict:
         "age_to": space.age_to,
         "erasmus": erasmus.callable(space),
         "labels": awarded_levels(space),
+        "prizes": prize_index.callable(space),
         "created": _created(space),
     }
 
