@@ -128,7 +128,8 @@ def make_call(portal, owner=VALIDATOR_ES, country="ES", state="open", **dates):
 def apply(call, organisation, teacher="teacher-ana", submit=True):
     with api.env.adopt_user(username=teacher):
         application = api.content.create(
-            container=call, type="SchoolLabelApplication", organisation=_relation(organisation),
+            container=call, type="SchoolLabelApplication", id=f"{organisation.getId()}-{teacher}",
+            organisation=_relation(organisation),
             declaration_confirmed=True, **STATEMENTS,
         )
         if submit:

@@ -11,7 +11,10 @@ from Acquisition import aq_chain
 from collective.twinning import _
 from collective.twinning import audit
 from collective.twinning.content.school_label_application import STATEMENTS
+from collective.twinning.directory.profiles import get_profile
+from collective.twinning.directory.profiles import VISIBLE
 from collective.twinning.errors import FieldError
+from collective.twinning.indexers.directory import related_organisation
 from collective.twinning.lifecycle.countries import validator_countries
 from collective.twinning.recognition import school_label
 from collective.twinning.recognition.organisers import is_administrator
@@ -46,10 +49,12 @@ def organisation_of(value):
 
 
 def profile_organisation_uid(userid: str) -> str | None:
-    brains = api.portal.get_tool("portal_catalog").unrestrictedSearchResults(
-        portal_type="TeacherProfile", id=userid, review_state="visible"
-    )
-    return brains[0].organisation_uid if brains else None
+    """The UID of the organisation the teacher's visible profile names."""
+    profile = get_profile(userid) if userid else None
+    if profile is None or api.content.get_state(obj=profile, default=None) != VISIBLE:
+        return None
+    organisation = related_organisation(profile)
+    return organisation.UID() if organisation is not None else None
 
 
 def applications_in(call) -> list:
