@@ -55,8 +55,12 @@ setup(
             "ZEO",
         ],
         # playwright: the browser tests (tests/browser) drive Debian's Chromium
-        # (scripts/chromium.sh); no browser is downloaded.
+        # (scripts/chromium.sh); no browser is downloaded. axe-playwright-python
+        # runs axe-core (shipped inside it) on their pages. aiosmtpd: the local
+        # SMTP sink of `make run` and of the demo-mail browser test.
         "test": [
+            "aiosmtpd",
+            "axe-playwright-python",
             "plone.app.testing",
             "plone.testing",
             "playwright",
