@@ -2,7 +2,8 @@
 
 Sets the registry records of profiles/default/registry.xml that this step added (and no
 other: an administrator's upload limits stay as they are) and imports the actions
-(portal_tabs to the search pages, My space in the user menu). For the lead: register it
+(portal_tabs to the search pages, My space in the user menu) and the member field
+``school`` (memberdata property and registration form). For the lead: register it
 as the step to the next profile version.
 """
 
@@ -30,3 +31,14 @@ def upgrade(setup_tool=None) -> None:
             value = value + [code for code in current if code not in value]
         api.portal.set_registry_record(name, value)
     setup.runImportStepFromProfile(PROFILE, "actions", run_dependencies=False)
+    # The member field "school" (asked at registration, shown to the validators).
+    setup.runImportStepFromProfile(PROFILE, "memberdata-properties", run_dependencies=False)
+    setup.runImportStepFromProfile(PROFILE, "usersschema", run_dependencies=False)
+
+
+def demo_front_page(setup_tool=None) -> None:
+    """A demo site made before issue 22 gets the front page as its default view
+    (a step of the demo profile: run only where collective.twinning:demo was applied)."""
+    from collective.twinning.demo.setup import set_front_page
+
+    set_front_page(api.portal.get())
