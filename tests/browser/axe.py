@@ -39,6 +39,7 @@ def audit(page: Page, label: str, run: str = "scenario") -> list[str]:
                 "rule": violation["id"],
                 "impact": violation["impact"],
                 "nodes": [node["target"] for node in violation["nodes"]],
+                "summary": violation["nodes"][0].get("failureSummary", "")[:300] if violation["nodes"] else "",
             }) + "\n")
     return [
         f"{label}: {violation['id']} ({violation['impact']}) at "

@@ -24,6 +24,7 @@ VISITS = (
         "", "login", "@@project-search-page", "@@partner-search-page",
         "@@organisation-search-page", "groups", HERITAGE, f"{HERITAGE}/bienvenidos-welcome",
         "groups/stem-teachers-europe", "organisations/ies-miguel-de-cervantes",
+        "@@group-search-page", "@@register",
     )),
     ("teacher", "ana", (
         "", "@@my-space", HERITAGE, f"{HERITAGE}?tab=members", f"{HERITAGE}?tab=mobilities",
@@ -31,7 +32,8 @@ VISITS = (
         f"{HERITAGE}/job-shadowing-genova", "projects/++add++TwinSpace",
         "@@people-search-page", "@@partner-search-page", "people/luca",
         "partner-finding/ospitiamo-docenti-job-shadowing/@@contact-form",
-        "groups/stem-teachers-europe",
+        "groups/stem-teachers-europe", "@@group-search-page", "people/ana",
+        f"{HERITAGE}/edit", f"{HERITAGE}/bienvenidos-welcome/++add++Page",
     )),
     ("validator", "val-es", ("", "@@twinning-dashboard", PENDING, HERITAGE)),
     ("pupil", "lucia", ("", "@@my-space", HERITAGE, f"{HERITAGE}/bienvenidos-welcome")),

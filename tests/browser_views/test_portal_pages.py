@@ -97,3 +97,67 @@ def test_teacher_profile_and_organisation(world, render, portal):
     assert 'id="contact-button"' in html
     own = render(profile, "view", PARTNER)
     assert 'id="contact-button"' not in own  # no "Contact" on your own entry
+
+
+@pytest.mark.parametrize(
+    "came_from,userid,landing",
+    [
+        (None, FOUNDER, "/@@my-space"),
+        ("front", FOUNDER, "/@@my-space"),
+        ("front", "validator-es", "/@@twinning-dashboard"),
+        ("group", FOUNDER, "/groups/group"),  # logged in from a page: back to it
+    ],
+)
+def test_landing_after_login(group_in, portal, came_from, userid, landing):
+    from collective.twinning.browser.login import LandingAfterLogin
+
+    group_in("open")
+    urls = {None: None, "front": portal.absolute_url() + "/", "group": f"{portal.absolute_url()}/groups/group"}
+    with api.env.adopt_user(username=userid):
+        url = LandingAfterLogin(portal, portal.REQUEST)(urls[came_from], False)
+    assert url == portal.absolute_url() + landing
+
+
+def test_demo_mails_only_with_the_sink(world, portal, render, monkeypatch, tmp_path):
+    import mailbox
+
+    from collective.twinning.demo.mail import SINK_ENV
+    from email.message import EmailMessage
+    from zExceptions import NotFound
+    from zExceptions import Unauthorized
+
+    monkeypatch.delenv(SINK_ENV, raising=False)
+    with pytest.raises(Unauthorized):  # not for teachers
+        render(portal, "demo-mails", FOUNDER)
+    with pytest.raises(NotFound), api.env.adopt_roles(["Manager"]):  # not without the sink
+        portal.restrictedTraverse("@@demo-mails")()
+    box = mailbox.Maildir(tmp_path / "mail", create=True)
+    message = EmailMessage()
+    message["Subject"], message["From"], message["To"] = "Hola", "portal@example.org", "ana@example.org"
+    message["Date"] = "Thu, 03 Dec 2026 10:00:00 +0000"
+    message.set_content("Bienvenida al portal.")
+    box.add(message)
+    monkeypatch.setenv(SINK_ENV, str(tmp_path / "mail"))
+    with api.env.adopt_roles(["Manager"]):
+        html = portal.restrictedTraverse("@@demo-mails")()
+    assert 'data-total="1"' in html and "Hola" in html and "Bienvenida al portal." in html
+
+
+def test_member_form_defaults_to_the_least_role(space_in, group_in, render):
+    space = render(space_in("running"), "view", FOUNDER, {"tab": "members"})
+    assert '<option value="TwinSpaceObserver" selected="selected">' in space
+    assert 'data-user-picker="1"' in space
+    group = render(group_in("open"), "view", FOUNDER)
+    assert '<option value="GroupMember" selected="selected">' in group
+
+
+def test_decided_row_has_no_buttons(space_in, render):
+    from collective.twinning.lifecycle.checklist import decide
+
+    space = space_in("pending")
+    assert 'id="approve-button"' in render(space, "view", PARTNER)
+    with api.env.adopt_user(username=PARTNER):
+        decide(space, PARTNER, "approve", "Happy to join.")
+    html = render(space, "view", PARTNER)
+    assert 'id="approve-button"' not in html and 'id="validation-done"' in html
+    assert "Partner Luca" in html and "Happy to join." in html

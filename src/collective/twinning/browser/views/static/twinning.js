@@ -120,8 +120,62 @@
     }
   }
 
+  /* On a phone the toolbar shows its icons only (the labels are display: none): each link
+     keeps its label as its accessible name. */
+  function nameToolbarLinks() {
+    document.querySelectorAll("#edit-zone a").forEach(function (link) {
+      if (link.getAttribute("aria-label")) { return; }
+      var label = link.querySelector(".toolbar-label, .plone-toolbar-title, .toolbar-title");
+      var text = (label && label.textContent.trim()) || link.getAttribute("title") || "";
+      if (!text) {
+        var icon = link.querySelector("svg title, img[alt]");
+        text = icon ? (icon.textContent || icon.getAttribute("alt") || "").trim() : "";
+      }
+      if (text) { link.setAttribute("aria-label", text.replace(/\s+/g, " ")); }
+    });
+  }
+
+  /* Inputs Plone's widgets leave without a name (the lead image's file input): the field's label. */
+  function nameUnlabelledInputs() {
+    document.querySelectorAll(".field input:not([type=hidden]), .field select, .field textarea").forEach(function (input) {
+      if (input.labels && input.labels.length) { return; }
+      if (input.getAttribute("aria-label") || input.getAttribute("aria-labelledby")) { return; }
+      var label = input.closest(".field").querySelector("label");
+      if (label) { input.setAttribute("aria-label", label.textContent.trim().replace(/\s+/g, " ")); }
+    });
+  }
+
+  /* TinyMCE's editing frame and resize handle, as it makes them (after the page has loaded):
+     the frame gets the field's name, the handle the value a slider must have. */
+  function patchEditors(root) {
+    root.querySelectorAll("iframe.tox-edit-area__iframe:not([title])").forEach(function (frame) {
+      var field = frame.closest(".field");
+      var label = field && field.querySelector("label");
+      frame.setAttribute("title", label ? label.textContent.trim().replace(/\s+/g, " ") : "Text");
+    });
+    root.querySelectorAll(".tox-statusbar__wordcount:not([aria-label])").forEach(function (button) {
+      button.setAttribute("aria-label", button.textContent.trim() || "Word count");
+    });
+    root.querySelectorAll(".tox-statusbar__resize-handle:not([aria-valuenow])").forEach(function (handle) {
+      var editor = handle.closest(".tox-tinymce");
+      handle.setAttribute("aria-valuenow", editor ? String(editor.offsetHeight) : "0");
+      handle.setAttribute("aria-valuemin", "100");
+      handle.setAttribute("aria-valuemax", "4000");
+    });
+  }
+
+  function watchEditors() {
+    if (!document.querySelector(".pat-tinymce, textarea.richTextWidget, .tox-tinymce")) { return; }
+    patchEditors(document);
+    new MutationObserver(function () { patchEditors(document); })
+      .observe(document.body, { childList: true, subtree: true });
+  }
+
   ready(function () {
     toolbarButtons();
+    nameToolbarLinks();
+    nameUnlabelledInputs();
+    watchEditors();
     document.querySelectorAll("input[data-user-picker], #form-widgets-cofounder").forEach(userPicker);
   });
 })();
