@@ -1,15 +1,13 @@
 """Finding 10: the demo's mail can be read. A teacher contacts a partner through the form; the
-mail goes through a real SMTP conversation to the local sink (aiosmtpd's Mailbox handler, as
-`make run` starts it) and the administrator reads it at @@demo-mails."""
+mail goes through a real SMTP conversation to the local sink (``python -m aiosmtpd`` with its
+Mailbox handler, as `make run` starts it) and the administrator reads it at @@demo-mails."""
 
-from aiosmtpd.controller import Controller
-from aiosmtpd.handlers import Mailbox
 from collective.twinning.demo.mail import SINK_ENV
 from collective.twinning.demo.mail import use_mail_sink
 from collective.twinning.demo.users import DEMO_PASSWORD
 from plone import api
+from plone.app.testing.utils import MockMailHost
 from playwright.sync_api import expect
-from Products.MailHost.interfaces import IMailHost
 from Products.MailHost.MailHost import MailHost
 from tests.browser.conftest import login
 from tests.helpers import create_account
@@ -17,6 +15,9 @@ from tests.helpers import PASSWORD
 
 import pytest
 import socket
+import subprocess
+import sys
+import time
 import transaction
 
 
@@ -27,32 +28,39 @@ def free_port() -> int:
 
 
 @pytest.fixture
-def sink(tmp_path, monkeypatch):
-    """aiosmtpd on loopback writing a Maildir, and this process told where it is."""
-    controller = Controller(Mailbox(tmp_path / "mail"), hostname="127.0.0.1", port=free_port())
-    controller.start()
-    monkeypatch.setenv(SINK_ENV, str(tmp_path / "mail"))
-    yield controller
-    controller.stop()
-
-
-@pytest.fixture
-def demo_with_sink(functional_portal, sink):
-    """The demo portal sending through the sink with Plone's real MailHost (the test layer's
-    mock keeps mails in memory); the layer's storage forgets all this after the test."""
+def demo_with_sink(functional_portal, tmp_path, monkeypatch):
+    """The demo portal sending through the sink. The test layer's MailHost is a MockMailHost
+    that keeps the mails in a list: here it sends as Plone's MailHost does (its send and
+    _send: zope.sendmail's SMTP delivery at commit, to the host and port of Plone's mail
+    settings). The layer forgets all this afterwards."""
     portal = functional_portal
     with api.env.adopt_roles(["Manager"]):
         api.portal.get_tool("portal_setup").runAllImportStepsFromProfile("profile-collective.twinning:demo")
-    real = MailHost("MailHost")
-    portal.MailHost = real
-    site_manager = portal.getSiteManager()
-    site_manager.unregisterUtility(provided=IMailHost)
-    site_manager.registerUtility(real, IMailHost)
+    # The sink as scripts/serve.sh starts it (python -m aiosmtpd, Mailbox handler, loopback),
+    # and this process told where its Maildir is.
+    port = free_port()
+    sink = subprocess.Popen([sys.executable, "-m", "aiosmtpd", "-n", "-l", f"127.0.0.1:{port}",
+                             "-c", "aiosmtpd.handlers.Mailbox", str(tmp_path / "mail")])
+    for _ in range(100):
+        try:
+            socket.create_connection(("127.0.0.1", port), 1).close()
+            break
+        except OSError:
+            time.sleep(0.1)
+    monkeypatch.setenv(SINK_ENV, str(tmp_path / "mail"))
+
+    monkeypatch.setattr(MockMailHost, "send", MailHost.send)
+    monkeypatch.setattr(MockMailHost, "_send", MailHost._send)
+    # (the mock has no SMTP attributes; the mailer reads Plone's mail settings anyway)
+    monkeypatch.setattr(MockMailHost, "smtp_host", "127.0.0.1", raising=False)
+    monkeypatch.setattr(MockMailHost, "smtp_port", port, raising=False)
     api.portal.set_registry_record("plone.email_from_address", "")
-    use_mail_sink(portal, sink.hostname, sink.port)
+    use_mail_sink(portal, "127.0.0.1", port)
     create_account("agency-admin", "ES", roles=["Manager"])
     transaction.commit()
-    return portal
+    yield portal
+    sink.terminate()
+    sink.wait(10)
 
 
 def test_a_contact_mail_is_read_at_demo_mails(demo_with_sink, visitor):

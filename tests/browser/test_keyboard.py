@@ -9,6 +9,7 @@ from tests.helpers import create_teacher
 from tests.helpers import create_validator
 
 import pytest
+import re
 import transaction
 
 
@@ -45,7 +46,8 @@ def test_create_submit_approve_with_the_keyboard(people, visitor):
     page = carmen.page
     carmen.goto("@@my-space")
     press(page, "#new-project")
-    page.wait_for_load_state("domcontentloaded")
+    page.wait_for_url(re.compile(r"/\+\+add\+\+TwinSpace$"))
+    page.wait_for_load_state("load")
     tab_to(page, "#form-widgets-IBasic-title")
     page.keyboard.type("Rivers of Europe")
     for value in ("en", "es"):
@@ -64,11 +66,10 @@ def test_create_submit_approve_with_the_keyboard(people, visitor):
     page.keyboard.press("Enter")
     expect(page.locator("input[type=hidden][name='form.widgets.cofounder']")).to_have_value(PARTNER)
     press(page, "#form-buttons-save")
-    page.wait_for_load_state("domcontentloaded")
     expect(page.locator("#space-title")).to_have_text("Rivers of Europe")
+    page.wait_for_load_state("load")
     project_url = page.url.split("?")[0].removesuffix("/view")
     press(page, "[data-test='transition-submit']")
-    page.wait_for_load_state("domcontentloaded")
     expect(page.locator("#state-badge")).to_have_attribute("data-state", "pending")
 
     for userid in (PARTNER, "validator-spain", "validator-italy"):
@@ -78,7 +79,7 @@ def test_create_submit_approve_with_the_keyboard(people, visitor):
             tab_to(someone.page, "#validation-comment")
             someone.page.keyboard.type("Welcome!")
         press(someone.page, "#approve-button")
-        someone.page.wait_for_load_state("domcontentloaded")
+        expect(someone.page.locator("#validation-done")).to_be_visible()
         expect(someone.page.locator("#approve-button")).to_have_count(0)
     carmen.goto(project_url)
     expect(page.locator("#state-badge")).to_have_attribute("data-state", "validated")

@@ -161,3 +161,18 @@ def test_decided_row_has_no_buttons(space_in, render):
     html = render(space, "view", PARTNER)
     assert 'id="approve-button"' not in html and 'id="validation-done"' in html
     assert "Partner Luca" in html and "Happy to join." in html
+
+
+def test_use_mail_sink_sets_plones_mail_settings(portal):
+    from collective.twinning.demo.mail import DEMO_SENDER
+    from collective.twinning.demo.mail import use_mail_sink
+
+    api.portal.set_registry_record("plone.email_from_address", "")
+    use_mail_sink(portal, "127.0.0.1", 9080)
+    # Plone's mailer reads the registry (Products.CMFPlone.patches.sendmail), not the MailHost.
+    assert api.portal.get_registry_record("plone.smtp_host") == "127.0.0.1"
+    assert api.portal.get_registry_record("plone.smtp_port") == 9080
+    assert api.portal.get_registry_record("plone.email_from_address") == DEMO_SENDER
+    api.portal.set_registry_record("plone.email_from_address", "agency@example.org")
+    use_mail_sink(portal, "127.0.0.1", 9081)
+    assert api.portal.get_registry_record("plone.email_from_address") == "agency@example.org"

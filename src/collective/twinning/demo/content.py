@@ -52,6 +52,9 @@ PROJECTS = (
         "fields": {
             "title": "Il mare che ci unisce – The sea that unites us",
             "description": "A Mediterranean science project on plastic in the sea.",
+            "aims": "<p>Measure the plastic on our beaches and find where it comes from.</p>",
+            "work_process": "<p>Each month both classes sample a beach, share the data in the "
+            "TwinSpace and compare them in a video call.</p>",
             "languages": ["en", "it"],
             "subjects": ["biology", "environmental_education"],
             "age_from": 14,

@@ -25,11 +25,16 @@ DEMO_SENDER_NAME = "eTwinning Portal (demo)"
 def use_mail_sink(portal, host: str, port: int) -> None:
     """Send the site's mail to the sink at host:port, from the demo's sender address
     (kept when the site already has one)."""
-    mailhost = portal.MailHost
+    # Plone's mail settings (the registry): Products.CMFPlone patches zope.sendmail's mailer
+    # to read them, whatever the MailHost object holds; the MailHost is kept in step.
+    api.portal.set_registry_record("plone.smtp_host", host)
+    api.portal.set_registry_record("plone.smtp_port", int(port))
+    registry = api.portal.get_tool("portal_registry")
+    registry["plone.smtp_userid"] = None  # the sink takes mail from anyone on loopback
+    registry["plone.smtp_pass"] = None
+    mailhost = api.portal.get_tool("MailHost")
     mailhost.smtp_host = host
     mailhost.smtp_port = int(port)
-    mailhost.smtp_uid = ""
-    mailhost.smtp_pwd = ""
     if not api.portal.get_registry_record("plone.email_from_address", default=None):
         api.portal.set_registry_record("plone.email_from_address", DEMO_SENDER)
     if not api.portal.get_registry_record("plone.email_from_name", default=None):
