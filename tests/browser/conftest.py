@@ -48,6 +48,8 @@ VIEWPORT = DESKTOP
 HOST = "127.0.0.1"
 # Plone pages are served in-process on two shared cores: generous, but bounded.
 TIMEOUT_MS = 20_000
+# expect() waits as long as the pages may take (its default is 5 s).
+expect.set_options(timeout=TIMEOUT_MS)
 
 
 @pytest.fixture(scope="module")

@@ -79,7 +79,7 @@ def test_create_submit_approve_with_the_keyboard(people, visitor):
             tab_to(someone.page, "#validation-comment")
             someone.page.keyboard.type("Welcome!")
         press(someone.page, "#approve-button")
-        expect(someone.page.locator("#validation-done")).to_be_visible()
+        expect(someone.page.locator(".portalMessage").first).to_contain_text("Your approval is recorded.")
         expect(someone.page.locator("#approve-button")).to_have_count(0)
     carmen.goto(project_url)
     expect(page.locator("#state-badge")).to_have_attribute("data-state", "validated")
