@@ -164,18 +164,27 @@
     });
   }
 
-  function watchEditors() {
-    if (!document.querySelector(".pat-tinymce, textarea.richTextWidget, .tox-tinymce")) { return; }
-    patchEditors(document);
-    new MutationObserver(function () { patchEditors(document); })
-      .observe(document.body, { childList: true, subtree: true });
+  /* What Plone's patterns render after the page has loaded (TinyMCE, the toolbar on a phone)
+     is named as it appears. */
+  function watchLateWidgets() {
+    var pending = false;
+    function patch() {
+      pending = false;
+      patchEditors(document);
+      nameToolbarLinks();
+    }
+    patch();
+    new MutationObserver(function () {
+      if (!pending) { pending = true; setTimeout(patch, 0); }
+    }).observe(document.body, { childList: true, subtree: true, attributes: true, attributeFilter: ["class"] });
+    window.addEventListener("load", patch);
   }
 
   ready(function () {
     toolbarButtons();
     nameToolbarLinks();
     nameUnlabelledInputs();
-    watchEditors();
+    watchLateWidgets();
     document.querySelectorAll("input[data-user-picker], #form-widgets-cofounder").forEach(userPicker);
   });
 })();
