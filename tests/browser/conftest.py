@@ -47,7 +47,7 @@ VIEWPORT = DESKTOP
 # so the suite visits the site there (the smoke test also at localhost).
 HOST = "127.0.0.1"
 # Plone pages are served in-process on two shared cores: generous, but bounded.
-TIMEOUT_MS = 20_000
+TIMEOUT_MS = int(os.environ.get("BROWSER_TIMEOUT_MS", 20_000))
 # expect() waits as long as the pages may take (its default is 5 s).
 expect.set_options(timeout=TIMEOUT_MS)
 

@@ -167,16 +167,15 @@
   /* What Plone's patterns render after the page has loaded (TinyMCE, the toolbar on a phone)
      is named as it appears. */
   function watchLateWidgets() {
-    var pending = false;
     function patch() {
-      pending = false;
       patchEditors(document);
       nameToolbarLinks();
     }
     patch();
-    new MutationObserver(function () {
-      if (!pending) { pending = true; setTimeout(patch, 0); }
-    }).observe(document.body, { childList: true, subtree: true, attributes: true, attributeFilter: ["class"] });
+    /* In the observer's own microtask: before anything else (a script, a test) reads the page.
+       patch() only sets attributes the observer does not watch. */
+    new MutationObserver(patch)
+      .observe(document.body, { childList: true, subtree: true, attributes: true, attributeFilter: ["class"] });
     window.addEventListener("load", patch);
   }
 
