@@ -141,14 +141,18 @@ def test_validator_decided_row(demo, visitor):
     expect(validator.page.locator("#dashboard-pending-projects tr[data-project] .my-decision")).to_contain_text("Approved")
 
 
-def test_teacher_queue_shows_what_to_judge_on(demo, visitor):
-    """Finding 7: school, e-mail, registration date and a profile link for each waiting teacher."""
+def waiting_teacher():
     from collective.twinning.teachers.requests import record_request
 
     api.user.create(email="marta@example.org", username="teacher-marta", password="secret-pass-2026",
                     properties={"fullname": "Marta Gil", "country": "ES", "school": "CEIP Goya, Zaragoza"})
     record_request("teacher-marta")
     transaction.commit()
+
+
+def test_teacher_queue_shows_what_to_judge_on(demo, visitor):
+    """Finding 7: school, e-mail, registration date and a profile link for each waiting teacher."""
+    waiting_teacher()
     validator = login(visitor("val-es"), "val-es", DEMO_PASSWORD)
     validator.goto("@@twinning-dashboard")
     row = validator.page.locator("#dashboard-pending-teachers tr[data-user='teacher-marta']")
@@ -180,6 +184,8 @@ def test_pupils_menu_and_my_space(demo, visitor):
 )
 def test_phone_width_without_horizontal_scroll(demo, visitor, userid, path):
     """Finding 9: at 390 px nothing is wider than the screen, and every button can be reached."""
+    if userid == "val-es":  # a teacher waiting: the queue's table with its form and buttons
+        waiting_teacher()
     someone = visitor(userid or "anonymous", viewport=MOBILE)
     if userid:
         login(someone, userid, DEMO_PASSWORD)
@@ -209,9 +215,16 @@ def test_state_colours_stay_on_our_badges(demo, visitor):
 
 
 def test_chart_labels_are_not_cut(demo, visitor):
-    """Finding 5: the longest label of a chart fits in it."""
+    """Finding 5: the longest label of a chart fits in it ("National Quality Label · Awarded")."""
+    from tests.helpers import bring_label_to
+    from tests.helpers import make_label
+
+    bring_label_to(make_label(demo["projects"]["nuestro-patrimonio-our-heritage"], "ana"), "awarded", "val-es")
+    transaction.commit()
     admin_like = login(visitor("val-es"), "val-es", DEMO_PASSWORD)
     admin_like.goto("@@twinning-dashboard")
+    labels = admin_like.page.locator("svg#chart-labels g.bar text:first-child")
+    expect(labels.first).to_contain_text("Awarded")
     for text in admin_like.page.locator("svg.twinning-chart g.bar text:first-child").all():
         box = text.evaluate("t => { const b = t.getBBox(); return [b.x, b.width]; }")
         assert box[0] >= 0, f"a chart label starts outside its chart: {text.text_content()!r}"
