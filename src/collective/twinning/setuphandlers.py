@@ -2,6 +2,7 @@
 
 from collective.twinning import _
 from collective.twinning import logger
+from collective.twinning.lockout import install as lockout
 from dataclasses import dataclass
 from plone import api
 from plone.base.interfaces import INonInstallable
@@ -121,11 +122,13 @@ def post_install(context):
     portal = api.portal.get()
     for spec in CONTAINERS:
         ensure_container(portal, spec)
+    lockout.install(portal)
 
 
 def uninstall(context):
     """Remove the containers that hold nothing; keep (and report) the others."""
     portal = api.portal.get()
+    lockout.uninstall(portal)
     for spec in CONTAINERS:
         container = portal.get(spec.id)
         if container is None:
