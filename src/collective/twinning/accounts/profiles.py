@@ -8,8 +8,10 @@ Zope gives for a missing item (IPubBeforeAbort).
 """
 
 from AccessControl import getSecurityManager
+from AccessControl.SecurityManagement import setSecurityManager
 from collective.twinning.content.teacher_profile import ITeacherProfile
 from collective.twinning.interfaces import IBrowserLayer
+from plone import api
 from zExceptions import NotFound
 from zExceptions import Unauthorized
 from ZPublisher.WSGIPublisher import _exc_view_created_response
@@ -28,13 +30,29 @@ def refused_profile(request):
     return None
 
 
+def may_view(profile, request) -> bool:
+    """Whether the requester may view the profile. A refusal at traversal leaves no user
+    in place (an authenticated user may lack the right to edit): ask PAS who it is."""
+    if getSecurityManager().checkPermission("View", profile):
+        return True
+    current = getSecurityManager()
+    try:
+        user = api.portal.get_tool("acl_users").validate(request, roles=["Authenticated"])
+        if user is None:
+            return False
+        with api.env.adopt_user(user=user):
+            return bool(getSecurityManager().checkPermission("View", profile))
+    finally:
+        setSecurityManager(current)
+
+
 def answer_as_missing(event) -> None:
     request = event.request
     exception = event.exc_info[1]
     if not (isinstance(exception, Unauthorized) and IBrowserLayer.providedBy(request)):
         return
     profile = refused_profile(request)
-    if profile is None or getSecurityManager().checkPermission("View", profile):
+    if profile is None or may_view(profile, request):
         return  # the profile is no secret to them: the refusal stands
     response = request.response
     for name in CHALLENGE_HEADERS:
