@@ -4,7 +4,7 @@ from collective.twinning.services.base import allow_write
 from collective.twinning.services.users.country import check_country
 from collective.twinning.services.users.country import user_body
 from plone import api
-from plone.restapi import _  # plone.restapi's own messages, as it answers them
+from plone.restapi import _ as restapi_message  # its own msgids, as it answers them
 from plone.restapi.deserializer import json_body
 from plone.restapi.services.users.add import UsersPost as BaseUsersPost
 from zExceptions import BadRequest
@@ -50,15 +50,15 @@ class UsersPost(BaseUsersPost):
             return None
         # What an existing account's request answers when its token or password is wrong.
         if data.get("reset_token") and data.get("new_password") and not data.get("old_password"):
-            return self._error(403, "Unknown Token", _("The reset_token is unknown/not valid."))
+            return self._error(403, "Unknown Token", restapi_message("The reset_token is unknown/not valid."))
         if data.get("old_password") and data.get("new_password") and not data.get("reset_token"):
             if not (self.can_manage_users or self.can_set_own_password):
                 return self._error(
-                    403, "Not allowed", _("You can't set a password without a password reset token.")
+                    403, "Not allowed", restapi_message("You can't set a password without a password reset token.")
                 )
             return self._error(
                 403, "Wrong user",
-                _("You need to be logged in as the user '${username}' to set the password.",
+                restapi_message("You need to be logged in as the user '${username}' to set the password.",
                   mapping={"username": login}),
             )
         return None  # plone.restapi's 400 for a malformed request comes first anyway
