@@ -19,6 +19,7 @@ from collective.twinning.content.twinspace import ITwinSpace
 from collective.twinning.labels.awarded import awarded_labels_of
 from collective.twinning.labels.evaluation import evaluation_of
 from collective.twinning.search.specs import PROJECT_STATES
+from collective.twinning.membership.index import place_uids
 from plone import api
 
 
@@ -265,14 +266,8 @@ class TeacherProfileView(TwinningView):
         return [{"id": row_id, "title": self.translate(title), "value": value} for row_id, title, value in rows if value]
 
     def projects(self) -> list[dict]:
-        """Public projects this teacher founded."""
-        return [
-            {"title": brain.Title, "url": brain.getURL()}
-            for brain in api.content.find(
-                portal_type="TwinSpace", review_state=list(PROJECT_STATES),
-                Creator=self.context.getId(), sort_on="created", sort_order="descending",
-            )
-        ]
+        """Projects this teacher is in, among those whose members the visitor may see."""
+        return projects_of_people([self.context.getId()])
 
     def labels(self) -> list[dict]:
         return [
@@ -310,14 +305,24 @@ class OrganisationView(TwinningView):
         ]
 
     def projects(self) -> list[dict]:
-        """Public projects founded by its teachers (those the visitor may see)."""
-        teachers = [item["id"] for item in self.teachers()]
-        if not teachers:
-            return []
-        return [
-            {"title": brain.Title, "url": brain.getURL()}
-            for brain in api.content.find(
-                portal_type="TwinSpace", review_state=list(PROJECT_STATES), Creator=teachers,
-                sort_on="created", sort_order="descending",
-            )
-        ]
+        """Projects its teachers are in, among those whose members the visitor may see."""
+        return projects_of_people([item["id"] for item in self.teachers()])
+
+
+def projects_of_people(userids, limit: int = 20) -> list[dict]:
+    """The newest projects these people are in whose members the visitor may see: who is in a
+    project is for those who see its members (the catalog holds no author of a space)."""
+    uids = sorted({uid for userid in userids for uid in place_uids(userid)})
+    if not uids:
+        return []
+    brains = api.content.find(
+        portal_type="TwinSpace", UID=uids, review_state=list(PROJECT_STATES),
+        sort_on="created", sort_order="descending",
+    )
+    found = []
+    for brain in brains:
+        if api.user.has_permission("collective.twinning: View members", obj=brain.getObject()):
+            found.append({"title": brain.Title, "url": brain.getURL()})
+            if len(found) == limit:
+                break
+    return found

@@ -11,6 +11,7 @@ from collective.twinning.browser.views.errors import message_of
 from collective.twinning.search import specs
 from collective.twinning.search.engine import DEFAULT_BATCH
 from collective.twinning.search.engine import run
+from collective.twinning.membership.index import place_uids
 from plone import api
 from Products.Five.browser.pagetemplatefile import ViewPageTemplateFile
 from zExceptions import BadRequest
@@ -165,11 +166,12 @@ class SearchPage(TwinningView):
         return self.may("collective.twinning: Contact teachers", api.portal.get())
 
     def own_uids(self) -> set[str]:
-        """The results the visitor wrote or founded (no "Contact" on your own entry)."""
+        """The results the visitor wrote or is in (no "Contact" on your own entry)."""
         if self.userid is None or not self.data["items"]:
             return set()
         uids = [item["UID"] for item in self.data["items"] if item.get("UID")]
         own = {brain.UID for brain in api.content.find(UID=uids, Creator=self.userid)}
+        own |= set(uids) & set(place_uids(self.userid))  # the projects one is in (no author in the catalog)
         own |= {
             item.get("UID") for item in self.data["items"]
             if item.get("@type") == "TeacherProfile" and item["@id"].rstrip("/").rsplit("/", 1)[-1] == self.userid
