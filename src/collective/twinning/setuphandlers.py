@@ -5,6 +5,7 @@ from collective.twinning import logger
 from collective.twinning.collaboration.setup import install_discussion
 from collective.twinning.pas.setup import install_plugin
 from collective.twinning.pas.setup import remove_plugin
+from collective.twinning.lockout import install as lockout
 from collective.twinning.recognition.setup import allow_prize_rounds
 from dataclasses import dataclass
 from plone import api
@@ -144,12 +145,14 @@ def post_install(context):
     allow_prize_rounds(portal)
     install_plugin(portal)
     install_discussion(portal)
+    lockout.install(portal)
 
 
 def uninstall(context):
     """Remove the PAS plugin and the containers that hold nothing; keep (and report) the others."""
     portal = api.portal.get()
     remove_plugin(portal)
+    lockout.uninstall(portal)
     for spec in CONTAINERS:
         container = portal.get(spec.id)
         if container is None:

@@ -11,6 +11,14 @@ from collective.twinning.demo.users import ensure_account
 from plone import api
 
 
+FRONT_PAGE = "twinning-home"
+
+
+def set_front_page(portal) -> None:
+    """The portal's front page (browser/views/home.py) as the site's default view."""
+    portal.setLayout(FRONT_PAGE)
+
+
 def create_demo(context) -> None:
     """Accounts first (the content is created as them), then content. Idempotent."""
     portal = api.portal.get()
@@ -23,3 +31,4 @@ def create_demo(context) -> None:
     create_collaboration(projects["nuestro-patrimonio-our-heritage"])
     create_group(portal)
     create_postings(portal)
+    set_front_page(portal)
