@@ -22,8 +22,10 @@ import zipfile
 
 
 def _name(userid: str) -> str:
+    """The full name; a user id that is an e-mail address is never printed (its local part is)."""
     user = api.user.get(userid=userid)
-    return (user.getProperty("fullname", "") if user is not None else "") or userid
+    fullname = (user.getProperty("fullname", "") if user is not None else "") or ""
+    return fullname or userid.split("@", 1)[0]
 
 
 def _day(event) -> str:
@@ -63,19 +65,19 @@ def _lines(data: dict, request) -> list[tuple[str, int, str]]:
     """(font, size, text) of each line of the certificate, in the request's language."""
 
     def t(msgid, **mapping):
-        return translate(msgid, context=request, mapping=mapping)
+        return translate(_(msgid, mapping=mapping), context=request)
 
     portal = api.portal.get()
     return [
-        ("Helvetica-Bold", 26, t(_("Certificate of completion"))),
+        ("Helvetica-Bold", 26, t("Certificate of completion")),
         ("Helvetica", 13, portal.Title()),
-        ("Helvetica", 14, t(_("This certifies that"))),
+        ("Helvetica", 14, t("This certifies that")),
         ("Helvetica-Bold", 22, data["name"]),
-        ("Helvetica", 14, t(_("completed the ${kind}", kind=data["kind_title"].lower()))),
+        ("Helvetica", 14, t("completed the ${kind}", kind=data["kind_title"].lower())),
         ("Helvetica-Bold", 18, data["event"]),
-        ("Helvetica", 14, t(_("${hours} hours, on ${date}", hours=data["hours"], date=data["date"]))),
-        ("Helvetica", 11, t(_("Verification code: ${code}", code=data["code"]))),
-        ("Helvetica", 9, t(_("Check it at ${url}", url=data["verify_url"]))),
+        ("Helvetica", 14, t("${hours} hours, on ${date}", hours=data["hours"], date=data["date"])),
+        ("Helvetica", 11, t("Verification code: ${code}", code=data["code"])),
+        ("Helvetica", 9, t("Check it at ${url}", url=data["verify_url"])),
     ]
 
 
