@@ -19,6 +19,7 @@ from collective.twinning.errors import FieldError
 from collective.twinning.labels.awarded import awarded_levels
 from collective.twinning.lifecycle.countries import validator_countries
 from collective.twinning.membership.roles import is_pupil_account
+from collective.twinning.membership.roster import Roster
 from collective.twinning.recognition.applications import check_scores
 from collective.twinning.recognition.organisers import is_european
 from collective.twinning.content.twinspace import ITwinSpace
@@ -159,6 +160,9 @@ def score(entry, userid: str, data: dict) -> dict:
     prize_round = round_of(entry)
     if not is_juror(prize_round, userid):
         raise Forbidden("Only the round's jury scores its entries.")
+    project = project_of(entry)
+    if project is not None and userid in Roster(project):
+        raise Forbidden("A juror does not score a project they are a member of.")
     if api.content.get_state(obj=prize_round) != "judging":
         raise FieldError("scores", _("Entries are scored while the round is judging."))
     scores = check_scores(data.get("scores"), PRIZE_CRITERIA)
