@@ -8,6 +8,11 @@ Read-only fields (kept by the system) are not accepted and left out.
 
 from collective.twinning.behaviors.expiry import IExpiry
 from collective.twinning.content.forum import IForum
+from collective.twinning.content.learning_event import ILearningEvent
+from collective.twinning.content.prize_entry import IPrizeEntry
+from collective.twinning.content.prize_round import IPrizeRound
+from collective.twinning.content.school_label_application import ISchoolLabelApplication
+from collective.twinning.content.school_label_call import ISchoolLabelCall
 from collective.twinning.content.group import IGroup
 from collective.twinning.content.material import IMaterial
 from collective.twinning.content.meeting import IMeeting
@@ -28,6 +33,7 @@ from plone.app.dexterity.behaviors.exclfromnav import IExcludeFromNavigation
 from plone.app.dexterity.behaviors.id import IShortName
 from plone.app.dexterity.behaviors.metadata import IBasic
 from plone.app.event.dx.behaviors import IEventBasic
+from plone.app.event.dx.behaviors import IEventLocation
 from plone.app.event.dx.behaviors import IEventRecurrence
 from plone.app.textfield.interfaces import IRichText as IRichTextField
 from plone.namedfile.interfaces import INamedField
@@ -64,6 +70,11 @@ CONTENT_TYPES = {
     "Thread": IThread,
     "Meeting": IMeeting,
     "Poll": IPoll,
+    "SchoolLabelCall": ISchoolLabelCall,
+    "SchoolLabelApplication": ISchoolLabelApplication,
+    "PrizeRound": IPrizeRound,
+    "PrizeEntry": IPrizeEntry,
+    "LearningEvent": ILearningEvent,
 }
 
 # Made and kept by the system (directory.profiles): changed, never created, by users.
@@ -82,6 +93,7 @@ BEHAVIORS = {
     "plone.locking": None,
     "plone.eventbasic": IEventBasic,
     "plone.eventrecurrence": IEventRecurrence,
+    "plone.eventlocation": IEventLocation,
 }
 
 
