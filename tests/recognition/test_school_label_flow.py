@@ -153,3 +153,13 @@ def test_the_european_service_calls_for_every_country(portal, school):
     assert application.country == "ES"
     decide(application, VALIDATOR_ES, "award")
     assert awarded_until(school) == "2027-08-31"
+
+
+def test_the_organisation_page_shows_the_label(portal, school):
+    from collective.twinning.browser.views.items import OrganisationView
+
+    view = OrganisationView(school, portal.REQUEST)
+    assert view.school_label() is None
+    decide(apply(make_call(portal), school), VALIDATOR_ES, "award")
+    facts = {fact["title"]: fact["value"] for fact in OrganisationView(school, portal.REQUEST).facts()}
+    assert facts["eTwinning School label"] == "until 2027-08-31"
