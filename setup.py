@@ -43,6 +43,8 @@ setup(
         "plone.namedfile",
         "plone.restapi>=10",
         "plone.schema",
+        # Facet counts: one Roaring bitmap per facet value (search/bitmaps.py).
+        "pyroaring",
         "z3c.relationfield",
         "Zope[wsgi]",
     ],
