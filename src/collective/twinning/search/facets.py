@@ -20,7 +20,7 @@ def as_bitmap(rids) -> BitMap:
 
 
 def result_bitmap(results) -> BitMap | None:
-    """The record ids of an unsorted ``searchResults`` (ZCatalog's lazy map over them, scored
+    """The record ids of an unsorted, unbatched ``searchResults`` (ZCatalog's lazy map over them,
     ``(score, rid)`` pairs for a text query); None for a result of another shape."""
     if not len(results):
         return BitMap()
@@ -88,8 +88,6 @@ def value_bitmaps(catalog) -> ValueBitmaps:
     return fresh
 
 
-
-
 def facet_counts(catalog, base: BitMap, chosen: dict, facets: dict) -> dict:
     """facets: name -> (index, values); chosen: index -> the values the user asked for.
     A facet counts its values among ``base`` narrowed by every chosen index but its own."""
@@ -120,7 +118,7 @@ def narrowed(base: BitMap, bitmaps) -> BitMap:
 
 
 def naive_counts(catalog, query: dict, facets: dict) -> dict:
-    """The same counts, one ``searchResults`` per facet value (the benchmark's and tests' reference)."""
+    """The same counts, one ``searchResults`` per facet value (when it keeps its record ids to itself)."""
     counts = {}
     for name, (index_id, values) in facets.items():
         others = {key: clause for key, clause in query.items() if key != index_id}

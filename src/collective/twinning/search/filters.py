@@ -1,9 +1,4 @@
-"""The filters of a search: how a request parameter is checked and turned into a catalog query.
-
-Each filter names its request parameter, the catalog index behind it and its
-kind. ``parse`` checks every value (unknown values, bad dates or numbers →
-BadRequest naming the parameter) before anything is searched.
-"""
+"""The filters of a search: each request parameter checked and turned into a catalog clause."""
 
 from collections.abc import Callable
 from dataclasses import dataclass
