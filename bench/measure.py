@@ -10,7 +10,7 @@ naive count (one ``searchResults`` per facet value).
 
 from collective.twinning.progress import Progress
 from collective.twinning.search import specs
-from collective.twinning.search.engine import counts
+from collective.twinning.search.engine import matches
 from collective.twinning.search.engine import parse
 from collective.twinning.search.engine import run as run_search
 from copy import deepcopy
@@ -79,9 +79,9 @@ def _set_request(request, portal, service: str, form: dict, query_string: str = 
 
 
 def facets_only(spec, form: dict) -> dict:
-    """The facet part of engine.run alone (same calls), to see its share."""
+    """The records and facets of engine.run alone (its one searchResults, the bitmaps' counts)."""
     catalog = api.portal.get_tool("portal_catalog")
-    return counts(catalog, spec, parse(spec, form))
+    return matches(catalog, spec, parse(spec, form))
 
 
 def naive_facets(spec, stock_query: dict) -> dict:

@@ -145,3 +145,36 @@ def test_facets_stay_right_when_searchresults_answers_another_kind_of_result(pop
 
     monkeypatch.setattr(CatalogTool, "searchResults", wrapped)
     assert [search(spec, params, MEMBER) for spec, params in CASES] == expected
+
+
+def test_ties_come_in_the_catalogs_order_across_negative_and_positive_record_ids(population):
+    """Profiles with one name (and one creation date): the page holds the ones the catalog's
+    sort keeps, whatever the sign of their record ids."""
+    catalog = api.portal.get_tool("portal_catalog")
+    processQueue()
+    created = population["teacher-ana-es"].created()
+    for first_rid, userids in ((-3, ("twin-a", "twin-b", "twin-c")), (5, ("twin-d", "twin-e"))):
+        for userid in userids:
+            with api.env.adopt_roles(["Manager"]):
+                profile = api.content.create(
+                    container=api.portal.get()["people"], type="TeacherProfile", id=userid,
+                    safe_id=False,
+                )
+            profile.fullname, profile.country, profile.creation_date = "Ana Twin", "ES", created
+            profile.reindexObject()
+        catalog._catalog._v_nextid = first_rid  # where the catalog numbers the next records
+        processQueue()
+    rids = [brain.getRID() for brain in catalog.unrestrictedSearchResults(SearchableText="Twin")]
+    assert min(rids) < 0 < max(rids)
+    wrong = []
+    for params in (
+        {"q": "Twin", "b_size": "2"}, {"q": "Twin", "b_size": "2", "b_start": "2"},
+        {"q": "Twin", "b_size": "3", "b_start": "4"}, {"country": "ES", "b_size": "4"},
+        {"sort_on": "recent", "b_size": "3"}, {"sort_on": "recent", "b_size": "3", "b_start": "5"},
+    ):
+        found = search(PEOPLE, params, MEMBER)
+        with acting_as(MEMBER):
+            urls, total = stock_page(PEOPLE, params)
+        if ([item["@id"] for item in found["items"]], found["items_total"]) != (urls, total):
+            wrong.append((params, [item["@id"] for item in found["items"]], urls))
+    assert wrong == []

@@ -1,5 +1,6 @@
 """Run a search described by a SearchSpec on the request's parameters, through ``searchResults``."""
 
+from collective.twinning.search.facets import as_rids
 from collective.twinning.search.facets import facet_counts
 from collective.twinning.search.facets import naive_counts
 from collective.twinning.search.facets import result_bitmap
@@ -110,13 +111,30 @@ def _facet_key(value) -> str:
     return value
 
 
-def counts(catalog, spec: SearchSpec, parsed: ParsedQuery, context=None) -> dict:
-    """Per facet, value -> how many items match with that value and every other choice."""
+def matches(catalog, spec: SearchSpec, parsed: ParsedQuery, context=None) -> tuple:
+    """The matching records (None when searchResults keeps its record ids to itself) and, per
+    facet, value -> how many items match with that value and every other choice."""
     facets = spec.facets(context)
     base = result_bitmap(catalog.searchResults(parsed.core))
-    if base is None:  # searchResults answered without ZCatalog's record ids
-        return naive_counts(catalog, parsed.query(), facets)
+    if base is None:
+        return None, naive_counts(catalog, parsed.query(), facets)
     return facet_counts(catalog, base, parsed.chosen, facets)
+
+
+def sorted_page(catalog, matching, parsed: ParsedQuery):
+    """The page, as searchResults sorts and batches: ZCatalog's sortResults with sort_limit
+    over the matching records (searchResults itself when it keeps its record ids to itself)."""
+    limit = parsed.b_start + parsed.b_size
+    if matching is None:
+        return catalog.searchResults(parsed.query(), **parsed.sort, sort_limit=limit,
+                                     b_start=parsed.b_start, b_size=parsed.b_size)
+    if not matching:
+        return []
+    rids, inner = as_rids(matching), catalog._catalog
+    return inner.sortResults(
+        rids, inner.getIndex(parsed.sort["sort_on"]), parsed.sort["sort_order"] == "descending",
+        limit=limit, actual_result_count=len(rids), b_start=parsed.b_start, b_size=parsed.b_size,
+    )
 
 
 def run(spec: SearchSpec, request) -> dict:
@@ -124,15 +142,8 @@ def run(spec: SearchSpec, request) -> dict:
     parsed = parse(spec, dict(request.form))
     portal = api.portal.get()
     catalog = getToolByName(portal, "portal_catalog")
-    page = catalog.searchResults(
-        parsed.query(),
-        **parsed.sort,
-        sort_limit=parsed.b_start + parsed.b_size,
-        b_start=parsed.b_start,
-        b_size=parsed.b_size,
-    )
-    batch = HypermediaBatch(request, page)
-    found = counts(catalog, spec, parsed, portal)
+    matching, counts = matches(catalog, spec, parsed, portal)
+    batch = HypermediaBatch(request, sorted_page(catalog, matching, parsed))
     return {
         "@id": batch.canonical_url,
         "items": [item_of(brain, request) for brain in batch],
@@ -140,6 +151,6 @@ def run(spec: SearchSpec, request) -> dict:
         "batching": batch.links or {},
         "facets": {
             name: {_facet_key(value): count for value, count in values.items()}
-            for name, values in found.items()
+            for name, values in counts.items()
         },
     }

@@ -19,6 +19,13 @@ def as_bitmap(rids) -> BitMap:
     return BitMap(array("I", array("i", rids).tobytes()))
 
 
+def as_rids(bitmap: BitMap) -> array:
+    """The record ids of a bitmap in ascending order, as an IISet of them iterates."""
+    rids = array("i", array("I", bitmap).tobytes())  # the negative ones come last
+    positive = bitmap.rank(2**31 - 1)
+    return rids[positive:] + rids[:positive]
+
+
 def result_bitmap(results) -> BitMap | None:
     """The record ids of an unsorted, unbatched ``searchResults`` (ZCatalog's lazy map over them,
     ``(score, rid)`` pairs for a text query); None for a result of another shape."""
@@ -88,9 +95,11 @@ def value_bitmaps(catalog) -> ValueBitmaps:
     return fresh
 
 
-def facet_counts(catalog, base: BitMap, chosen: dict, facets: dict) -> dict:
-    """facets: name -> (index, values); chosen: index -> the values the user asked for.
-    A facet counts its values among ``base`` narrowed by every chosen index but its own."""
+def facet_counts(catalog, base: BitMap, chosen: dict, facets: dict) -> tuple[BitMap, dict]:
+    """The records of ``base`` matching every choice, and per facet, value -> count.
+
+    facets: name -> (index, values); chosen: index -> the values the user asked for. A
+    facet counts its values among ``base`` narrowed by every chosen index but its own."""
     kept = value_bitmaps(catalog)
 
     def bitmap(index_id, value):
@@ -108,7 +117,7 @@ def facet_counts(catalog, base: BitMap, chosen: dict, facets: dict) -> dict:
             within = narrowed(base, (rids for other, rids in narrowing.items() if other != index_id))
         found = ((value, within.intersection_cardinality(bitmap(index_id, value))) for value in values)
         counts[name] = {value: count for value, count in found if count}
-    return counts
+    return matching, counts
 
 
 def narrowed(base: BitMap, bitmaps) -> BitMap:
