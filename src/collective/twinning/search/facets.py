@@ -96,10 +96,8 @@ def value_bitmaps(catalog) -> ValueBitmaps:
 
 
 def facet_counts(catalog, base: BitMap, chosen: dict, facets: dict) -> tuple[BitMap, dict]:
-    """The records of ``base`` matching every choice, and per facet, value -> count.
-
-    facets: name -> (index, values); chosen: index -> the values the user asked for. A
-    facet counts its values among ``base`` narrowed by every chosen index but its own."""
+    """The records of ``base`` with every chosen index's values (chosen: index -> values), and per
+    facet (name -> (index, values)) each value's count among them, its own choice left out."""
     kept = value_bitmaps(catalog)
 
     def bitmap(index_id, value):
