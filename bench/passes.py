@@ -137,7 +137,9 @@ def main(app) -> None:
     for where, by_name in results.items():
         for name, passes in by_name.items():
             cells = [f"{p['ours']['p50']:.1f} / {p['ours']['p95']:.1f} "
-                     f"({p['stock']['p50']:.1f} / {p['stock']['p95']:.1f}) wrong "
+                     f"({p['stock']['p50']:.1f} / {p['stock']['p95']:.1f})"
+                     + (f" cpu {p['ours_cpu']['p50']:.1f} ({p['stock_cpu']['p50']:.1f})"
+                        if "ours_cpu" in p else "") + " wrong "
                      + "/".join(str(p.get(key, "-")) for key in MISMATCHES) for p in passes]
             print(f"{where:10} {name:14} " + "   ".join(cells))
     label = "-".join(str(count) for count in counts.values())

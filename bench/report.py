@@ -92,9 +92,18 @@ def print_table(data: dict) -> None:
                 facets.get("p50", "-"), facets.get("p95", "-"),
                 "/".join(str(r.get(key, "-")) for key in MISMATCHES),
             ), widths))
+    cpu = {name: r for name, r in data["searches"]["in_process"].items() if "ours_cpu" in r}
+    if cpu:
+        print(_row(("CPU only", "in-process", "p50", "p95", "stock50", "stock95", "x p50", "", "", "",
+                    ""), widths))
+        for name, r in cpu.items():
+            print(_row((name, "in-process", r["ours_cpu"]["p50"], r["ours_cpu"]["p95"],
+                        r["stock_cpu"]["p50"], r["stock_cpu"]["p95"], r["ratio_cpu_p50"], "", "",
+                        "", ""), widths))
     print("(stock: @search with the same filters, b_size=25 and sort_limit=25, no facets; x: ours / "
           "stock; fac: facet counting alone; wrong: queries whose totals / pages / sampled facets "
-          "differ from stock's and the naive counts)")
+          "differ from stock's and the naive counts; CPU only: the thread's CPU time, what the "
+          "other processes on the machine do not inflate)")
 
     users = data["people_vs_users"]
     print()
