@@ -101,7 +101,8 @@ def print_table(data: dict) -> None:
                         r["stock_cpu"]["p50"], r["stock_cpu"]["p95"], r["ratio_cpu_p50"], "", "",
                         "", ""), widths))
     print("(stock: @search with the same filters, b_size=25 and sort_limit=25, no facets; x: ours / "
-          "stock; fac: facet counting alone; wrong: queries whose totals / pages / sampled facets "
+          "stock; fac: engine.matches alone (its searchResults and the bitmap counts); wrong: "
+          "queries whose totals / pages / sampled facets "
           "differ from stock's and the naive counts; CPU only: the thread's CPU time, what the "
           "other processes on the machine do not inflate)")
 
