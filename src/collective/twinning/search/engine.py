@@ -1,9 +1,10 @@
 """Run a search described by a SearchSpec on the request's parameters, through ``searchResults``."""
 
+from collective.twinning.search.facets import as_bitmap
 from collective.twinning.search.facets import as_rids
 from collective.twinning.search.facets import facet_counts
 from collective.twinning.search.facets import naive_counts
-from collective.twinning.search.facets import result_bitmap
+from collective.twinning.search.facets import record_ids
 from collective.twinning.search.filters import age_overlap
 from collective.twinning.search.filters import Filter
 from collective.twinning.search.filters import parse_int
@@ -112,25 +113,26 @@ def _facet_key(value) -> str:
 
 
 def matches(catalog, spec: SearchSpec, parsed: ParsedQuery, context=None) -> tuple:
-    """The matching records (None when searchResults keeps its record ids to itself) and, per
-    facet, value -> how many items match with that value and every other choice."""
+    """The matching records, ascending (None when searchResults keeps its record ids to itself),
+    and per facet, value -> how many items match with that value and every other choice."""
     facets = spec.facets(context)
-    base = result_bitmap(catalog.searchResults(parsed.core))
-    if base is None:
+    rids = record_ids(catalog.searchResults(parsed.core))
+    if rids is None:
         return None, naive_counts(catalog, parsed.query(), facets)
-    return facet_counts(catalog, base, parsed.chosen, facets)
+    matching, counts = facet_counts(catalog, as_bitmap(rids), parsed.chosen, facets)
+    return (as_rids(matching) if parsed.chosen else rids), counts
 
 
-def sorted_page(catalog, matching, parsed: ParsedQuery):
+def sorted_page(catalog, rids, parsed: ParsedQuery):
     """The page, as searchResults sorts and batches: ZCatalog's sortResults with sort_limit
     over the matching records (searchResults itself when it keeps its record ids to itself)."""
     limit = parsed.b_start + parsed.b_size
-    if matching is None:
+    if rids is None:
         return catalog.searchResults(parsed.query(), **parsed.sort, sort_limit=limit,
                                      b_start=parsed.b_start, b_size=parsed.b_size)
-    if not matching:
+    if not len(rids):
         return []
-    rids, inner = as_rids(matching), catalog._catalog
+    inner = catalog._catalog
     return inner.sortResults(
         rids, inner.getIndex(parsed.sort["sort_on"]), parsed.sort["sort_order"] == "descending",
         limit=limit, actual_result_count=len(rids), b_start=parsed.b_start, b_size=parsed.b_size,
@@ -142,8 +144,8 @@ def run(spec: SearchSpec, request) -> dict:
     parsed = parse(spec, dict(request.form))
     portal = api.portal.get()
     catalog = getToolByName(portal, "portal_catalog")
-    matching, counts = matches(catalog, spec, parsed, portal)
-    batch = HypermediaBatch(request, sorted_page(catalog, matching, parsed))
+    rids, counts = matches(catalog, spec, parsed, portal)
+    batch = HypermediaBatch(request, sorted_page(catalog, rids, parsed))
     return {
         "@id": batch.canonical_url,
         "items": [item_of(brain, request) for brain in batch],

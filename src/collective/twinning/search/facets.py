@@ -21,22 +21,22 @@ def as_bitmap(rids) -> BitMap:
 
 def as_rids(bitmap: BitMap) -> array:
     """The record ids of a bitmap in ascending order, as an IISet of them iterates."""
-    rids = array("i", array("I", bitmap).tobytes())  # the negative ones come last
+    rids = array("i", bitmap.to_array().tobytes())  # the negative ones come last
     positive = bitmap.rank(2**31 - 1)
     return rids[positive:] + rids[:positive]
 
 
-def result_bitmap(results) -> BitMap | None:
-    """The record ids of an unsorted, unbatched ``searchResults`` (ZCatalog's lazy map over them,
-    ``(score, rid)`` pairs for a text query); None for a result of another shape."""
+def record_ids(results):
+    """The record ids of an unsorted, unbatched ``searchResults``, ascending: ZCatalog keeps them
+    in its lazy result (a text query's as (score, rid) by score); None for another result."""
     if not len(results):
-        return BitMap()
+        return []
     rids = getattr(results, "_seq", None)
     if not isinstance(results, LazyMap) or rids is None:
         return None
     if isinstance(rids[0], tuple):
-        rids = [rid for _score, rid in rids]
-    return as_bitmap(rids) if isinstance(rids[0], int) else None
+        return sorted(rid for _score, rid in rids)
+    return rids if isinstance(rids[0], int) else None
 
 
 def counter_state(catalog) -> tuple | None:
