@@ -1,7 +1,5 @@
 """Accounts and projects in a given state, for the lifecycle and permission tests."""
 
-from collective.twinning.lifecycle.countries import ensure_validator_group
-from collective.twinning.lifecycle.countries import validator_group_id
 from collective.twinning.security import as_system
 from collective.twinning.teachers.requests import forget_request
 from plone import api
@@ -40,10 +38,8 @@ def create_teacher(userid: str, country: str = "ES"):
 
 
 def create_validator(userid: str, country: str):
-    user = create_account(userid, country)
-    ensure_validator_group(country)
-    api.group.add_user(groupname=validator_group_id(country), username=userid)
-    return user
+    """A national validator of ``country``: the global role and the country, as agencies assign them."""
+    return create_account(userid, country, roles=["NationalValidator"])
 
 
 def make_space(container, owner: str, cofounder: str | None, state: str = "draft", id_="space"):

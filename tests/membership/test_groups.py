@@ -18,6 +18,7 @@ from collective.twinning.security import as_system
 from email.header import decode_header
 from email.header import make_header
 from email import message_from_bytes
+from collective.twinning.membership.index import place_uids
 from plone import api
 from tests.helpers import create_account
 from tests.helpers import create_pupil_account
@@ -70,7 +71,7 @@ def subjects(mailhost) -> list[str]:
 def test_creator_is_admin_without_being_stored(group):
     roster = GroupRoster(group)
     assert roster.items() == [("teacher-ana", "GroupAdmin")]
-    assert ANNOTATION_KEY not in IAnnotations(group)
+    assert len(IAnnotations(group)[ANNOTATION_KEY].roles) == 0  # made empty with the group
     assert roster_of(group).__class__ is GroupRoster
 
 
@@ -122,12 +123,14 @@ def test_validators_of_the_creators_country_are_reviewers(group):
     assert "Reviewer" in api.user.get_roles(username="validator-es", obj=group)
 
 
-def test_membership_is_indexed(group):
+def test_membership_is_a_group_principal(group):
+    principal = f"group:{group.UID()}:GroupMember"
     join(group, "teacher-ben")
-    catalog = api.portal.get_tool("portal_catalog")
-    assert [b.getId for b in catalog.unrestrictedSearchResults(group_members="teacher-ben")] == ["group"]
+    assert principal in api.user.get(userid="teacher-ben").getGroups()
+    assert place_uids("teacher-ben") == [group.UID()]
     leave(group, "teacher-ben")
-    assert len(catalog.unrestrictedSearchResults(group_members="teacher-ben")) == 0
+    assert principal not in api.user.get(userid="teacher-ben").getGroups()
+    assert place_uids("teacher-ben") == []
 
 
 def test_deleted_account_leaves_rosters_and_invitations(group_with):

@@ -78,7 +78,8 @@ def test_pupil_has_no_email_and_only_the_pupil_role(space):
     user = api.user.get(userid="pupil-gala")
     assert not user.getProperty("email")
     assert sorted(api.user.get_roles(username="pupil-gala")) == ["Authenticated", "Pupil"]
-    assert api.group.get_groups(username="pupil-gala") == [api.group.get(groupname="AuthenticatedUsers")]
+    groups = {group.getId() for group in api.group.get_groups(username="pupil-gala")}
+    assert groups == {"AuthenticatedUsers", f"twinspace:{space.UID()}:TwinSpacePupil"}
 
 
 def test_pupil_password_works(space):

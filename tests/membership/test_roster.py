@@ -55,7 +55,7 @@ def test_founders_are_admins_without_being_stored(space):
     assert founders(space) == ("teacher-ana", "teacher-ben")
     assert roster.items() == [("teacher-ana", ADMIN), ("teacher-ben", ADMIN)]
     assert roster.admins() == ["teacher-ana", "teacher-ben"]
-    assert ANNOTATION_KEY not in IAnnotations(space)
+    assert len(IAnnotations(space)[ANNOTATION_KEY].roles) == 0  # made empty with the space
 
 
 @pytest.mark.parametrize("role", [TEACHER, PUPIL, OBSERVER])
@@ -169,10 +169,16 @@ GET_ROLES = [
     ("teacher-cleo", "TwinSpacePupilAdmin", ["TwinSpacePupilAdmin"]),
     ("member-dora", "TwinSpaceObserver", ["TwinSpaceObserver"]),
     ("member-dora", None, []),
-    ("validators-ES", None, [COUNTRY_VALIDATOR_LOCAL_ROLE]),
-    ("validators-FR", None, [COUNTRY_VALIDATOR_LOCAL_ROLE]),
-    ("validators-IT", None, []),  # not a country of the project
-    ("validators-es", None, []),
+    ("validators:ES", None, [COUNTRY_VALIDATOR_LOCAL_ROLE]),
+    ("validators:FR", None, [COUNTRY_VALIDATOR_LOCAL_ROLE]),
+    ("validators:IT", None, []),  # not a country of the project
+    ("validators-ES", None, []),  # the name of a group of earlier versions: nothing
+    ("validators:es", None, []),
+    ("twinspace:{uid}:TwinSpaceTeacher", None, ["TwinSpaceTeacher"]),
+    ("twinspace:{uid}:TwinSpaceObserver", None, ["TwinSpaceObserver"]),
+    ("twinspace:{uid}:Manager", None, []),  # not a role of the roster
+    ("twinspace:other-uid:TwinSpaceAdmin", None, []),  # another place's group
+    ("group:{uid}:TwinSpaceAdmin", None, []),  # a Group's kind of principal
 ]
 
 
@@ -180,7 +186,7 @@ GET_ROLES = [
 def test_provider_get_roles(space, principal, role, expected):
     if role:
         Roster(space).set(principal, role)
-    assert list(provider(space).getRoles(principal)) == expected
+    assert list(provider(space).getRoles(principal.format(uid=space.UID()))) == expected
 
 
 def test_validator_local_role_is_reviewer():
@@ -191,14 +197,10 @@ def test_provider_get_all_roles(space):
     Roster(space).set("teacher-cleo", TEACHER)
     Roster(space).set("member-dora", OBSERVER)
     assert space.countries == ("ES", "FR")
+    uid = space.UID()
     assert list(provider(space).getAllRoles()) == [
-        ("teacher-ana", ["TwinSpaceAdmin"]),
-        ("teacher-ben", ["TwinSpaceAdmin"]),
-        ("member-dora", ["TwinSpaceObserver"]),
-        ("teacher-cleo", ["TwinSpaceTeacher"]),
-        ("validators-ES", ["Reviewer"]),
-        ("validators-FR", ["Reviewer"]),
-    ]
+        (f"twinspace:{uid}:{role}", [role]) for role in LOCAL_ROLES
+    ] + [("validators:ES", ["Reviewer"]), ("validators:FR", ["Reviewer"])]
 
 
 def test_no_local_roles_written_on_the_space(space, page):
@@ -251,11 +253,21 @@ def test_catalog_follows_the_roster(space, page):
     assert find_pages("teacher-cleo", space) == []
 
 
-def test_allowed_roles_and_users_lists_roster_roles(space, page):
+def test_allowed_roles_and_users_lists_the_places_groups(space, page):
     catalog = api.portal.get_tool("portal_catalog")
     Roster(space).set("teacher-cleo", TEACHER)
     brain = catalog.unrestrictedSearchResults(UID=page.UID())[0]
     allowed = catalog.getIndexDataForRID(brain.getRID())["allowedRolesAndUsers"]
-    assert "user:teacher-cleo" in allowed
-    assert "user:teacher-ana" in allowed
-    assert "user:member-dora" not in allowed
+    assert f"user:twinspace:{space.UID()}:TwinSpaceTeacher" in allowed
+    assert "user:teacher-cleo" not in allowed
+
+
+def test_a_roster_change_writes_no_catalog_record(space, page):
+    catalog = api.portal.get_tool("portal_catalog")
+    before = catalog.getCounter()
+    roster = Roster(space)
+    roster.set("teacher-cleo", TEACHER)
+    roster.set("teacher-cleo", ADMIN)
+    roster.set("member-dora", OBSERVER)
+    roster.remove("member-dora")
+    assert catalog.getCounter() == before

@@ -1,19 +1,12 @@
 """One writer at a time per place, inside this Zope process.
 
-A join, a roster change or a validation decision rewrites catalog entries of
-the place and of everything it holds (its security, its member index): two of
-them on one place at the same time always conflict, and Zope retries a
-conflicting request only three times. Fifty people joining a group with a
-hundred pages through eight threads lost that race (measured: 500s after the
-retries, nothing half-written but the joins refused).
-
-``one_writer(place)`` is called first by the services that change a place's
-roster or checklist. It waits for the other writers of the same place in this
-process, then starts the request's transaction afresh (nothing was written
-yet), so it reads what the previous writer committed and does not conflict
-with it. The lock is released when the transaction ends, committed or aborted.
-Writers in other processes (several instances on ZEO or RelStorage) still meet
-as ZODB conflicts and are retried by the publisher, as before.
+Roster changes, content additions and decisions on one place write the same small
+BTrees, ordering list or checklist: ZODB merges two such commits only when they touch
+different buckets, so many at once on one place conflict (measured: eight threads
+appending to one 50-entry OOBTree, FileStorage, 20 to 72 conflicts and up to 6
+writes lost after 4 tries). ``one_writer(place)`` waits for this process's other
+writers of the place, then begins the transaction afresh; the lock goes when the
+transaction ends. Writers in other processes meet as conflicts, resolved or retried.
 """
 
 from collective.twinning import logger

@@ -4,9 +4,9 @@ from collective.twinning import _
 from collective.twinning.content.fields import founders_countries_field
 from collective.twinning.content.fields import languages_field
 from collective.twinning.content.fields import subjects_field
+from collective.twinning.content.place import Place
 from collective.twinning.interfaces import IHasRoster
 from plone.app.textfield import RichText
-from plone.dexterity.content import Container
 from plone.supermodel import model
 from zope import schema
 from zope.interface import implementer
@@ -34,5 +34,5 @@ class IGroup(model.Schema):
 
 
 @implementer(IGroup, IHasRoster)
-class Group(Container):
+class Group(Place):
     """A thematic group."""

@@ -1,8 +1,6 @@
 """Demo accounts. Their passwords are demo passwords, printed by `make run`."""
 
 from dataclasses import dataclass
-from collective.twinning.lifecycle.countries import ensure_validator_group
-from collective.twinning.lifecycle.countries import validator_group_id
 from collective.twinning.teachers.requests import forget_request
 from plone import api
 
@@ -18,7 +16,6 @@ class DemoAccount:
     roles: tuple[str, ...] = ("Member",)
     email: str | None = None  # pupils have none
     note: str = ""
-    validates: str | None = None  # country whose national validators' group they join
     pupil: bool = False  # pupils are created by their teacher in a space (demo/content.py)
 
 
@@ -32,14 +29,12 @@ DEMO_ACCOUNTS = (
         "luca@example.org", "teacher, Liceo Galileo Galilei, Genova",
     ),
     DemoAccount(
-        "val-es", "Servicio Nacional de Apoyo", "ES", ("Member",),
-        "val-es@example.org", "national validator for Spain (group validators-ES)",
-        validates="ES",
+        "val-es", "Servicio Nacional de Apoyo", "ES", ("Member", "NationalValidator"),
+        "val-es@example.org", "national validator for Spain (role NationalValidator, country ES)",
     ),
     DemoAccount(
-        "val-it", "Unità nazionale eTwinning", "IT", ("Member",),
-        "val-it@example.org", "national validator for Italy (group validators-IT)",
-        validates="IT",
+        "val-it", "Unità nazionale eTwinning", "IT", ("Member", "NationalValidator"),
+        "val-it@example.org", "national validator for Italy (role NationalValidator, country IT)",
     ),
     DemoAccount(
         "val-eu", "Central Support Service", "BE", ("Member", "EuropeanValidator"),
@@ -57,8 +52,6 @@ def ensure_account(account: DemoAccount):
     user = api.user.get(userid=account.userid)
     if user is not None:
         return user
-    if account.validates:
-        ensure_validator_group(account.validates)
     properties = {"fullname": account.fullname, "country": account.country}
     if account.email:
         properties["email"] = account.email
@@ -71,8 +64,6 @@ def ensure_account(account: DemoAccount):
     extra_roles = [role for role in account.roles if role != "Member"]
     if extra_roles:
         api.user.grant_roles(user=user, roles=extra_roles)
-    if account.validates:
-        api.group.add_user(groupname=validator_group_id(account.validates), user=user)
     # Demo accounts are set up by hand, not waiting for validation.
     forget_request(account.userid)
     return user

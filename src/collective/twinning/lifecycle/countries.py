@@ -1,34 +1,17 @@
 """A project's countries (its founders') and the validators of a country.
 
-A national validator of country CC is a member of the group ``validators-CC``,
-which holds the global role NationalValidator. The group is what a project
-grants its local Reviewer role to, so adding a validator to the group is all
-it takes for them to see and validate that country's projects.
+A national validator of country CC holds the global role NationalValidator
+(directly or through any group) and has the member property ``country`` CC; a
+European validator holds EuropeanValidator. The add-on's PAS plugin puts national
+validators in the group principal ``validators:CC``, to which a project of CC
+grants its local Reviewer role: they see and validate that country's projects.
 """
 
+from collective.twinning.directory.profiles import group_member_ids
+from collective.twinning.membership.principals import validators_group_id
 from collective.twinning.membership.roles import EUROPEAN_VALIDATOR
 from collective.twinning.membership.roles import NATIONAL_VALIDATOR
 from plone import api
-
-
-VALIDATOR_GROUP_PREFIX = "validators-"
-
-
-def validator_group_id(country: str) -> str:
-    return f"{VALIDATOR_GROUP_PREFIX}{country}"
-
-
-def ensure_validator_group(country: str):
-    """The group of country's national validators, created with its global role."""
-    group_id = validator_group_id(country)
-    group = api.group.get(groupname=group_id)
-    if group is None:
-        group = api.group.create(
-            groupname=group_id,
-            title=f"National validators {country}",
-            roles=[NATIONAL_VALIDATOR],
-        )
-    return group
 
 
 def user_country(userid: str) -> str | None:
@@ -39,32 +22,36 @@ def user_country(userid: str) -> str | None:
 
 
 def validator_countries(userid: str) -> set[str]:
-    """Countries the user validates for: the validators-CC groups they belong to."""
-    user = api.user.get(userid=userid)
+    """Countries the user validates for: its own, when it is a national validator."""
+    user = api.user.get(userid=userid) if userid else None
     if user is None:
         return set()
-    return {
-        group.getId()[len(VALIDATOR_GROUP_PREFIX):]
-        for group in api.group.get_groups(user=user)
-        if group.getId().startswith(VALIDATOR_GROUP_PREFIX)
-    }
+    groups = set(user.getGroups())
+    country = user.getProperty("country", None)
+    return {country} if country and validators_group_id(country) in groups else set()
+
+
+def users_with_role(role: str) -> set[str]:
+    """The accounts holding a global role, directly or through (nested) groups."""
+    roles = api.portal.get_tool("acl_users").portal_role_manager
+    groups_tool = api.portal.get_tool("portal_groups")
+    users = set()
+    for principal_id, _title in roles.listAssignedPrincipals(role):
+        if groups_tool.getGroupById(principal_id) is not None:
+            users |= group_member_ids(principal_id)
+        elif api.user.get(userid=principal_id) is not None:
+            users.add(principal_id)
+    return users
 
 
 def national_validators(country: str) -> list[str]:
-    group = api.group.get(groupname=validator_group_id(country))
-    if group is None:
-        return []
-    return [member.getId() for member in api.user.get_users(group=group)]
+    """The national validators of ``country`` (role and country), sorted."""
+    return sorted(u for u in users_with_role(NATIONAL_VALIDATOR) if user_country(u) == country)
 
 
 def european_validators() -> list[str]:
-    """Users holding the global role EuropeanValidator (directly, not through a group)."""
-    roles = api.portal.get_tool("acl_users").portal_role_manager
-    return [
-        principal_id
-        for principal_id, _title in roles.listAssignedPrincipals(EUROPEAN_VALIDATOR)
-        if api.user.get(userid=principal_id) is not None
-    ]
+    """Users holding EuropeanValidator, directly or through a group, sorted."""
+    return sorted(users_with_role(EUROPEAN_VALIDATOR))
 
 
 def compute_countries(founder_ids) -> tuple[str, ...]:

@@ -3,6 +3,8 @@
 Stored in an OOBTree (with a Length counter) in the place's annotations, so
 that people joining at the same time change different buckets and do not
 conflict. Founders are not stored: they are always admins (see founders()).
+Every change is mirrored in ``membership.index``, which gives users the place's
+group principals: no catalog record is written when people join or leave.
 
 ``Roster`` is a TwinSpace's, ``GroupRoster`` a Group's; they share the storage
 and differ in their roles, their catalog index and who may hold their roles
@@ -12,6 +14,7 @@ and differ in their roles, their catalog index and who may hold their roles
 from BTrees.Length import Length
 from BTrees.OOBTree import OOBTree
 from collective.twinning import audit
+from collective.twinning.membership import index
 from collective.twinning.content.group import IGroup
 from collective.twinning.content.twinspace import ITwinSpace
 from collective.twinning.membership.roles import GROUP_ADMIN
@@ -54,7 +57,6 @@ class RosterBase:
 
     roles: tuple[str, ...] = ()  # the local roles the roster gives
     admin_role: str = ""
-    index: str = ""  # the catalog index listing the members
     noun: str = ""  # what the place is called in messages
 
     def __init__(self, place):
@@ -104,7 +106,8 @@ class RosterBase:
         if previous is None:
             data.size.change(1)
         data.roles[userid] = role
-        self._reindex()
+        if userid not in founders(self.place):
+            index.record(self.place, userid, role)
         if previous != role:
             details = {"role": role} if previous is None else {"role": role, "previous_role": previous}
             audit.record(self.place, what or ("member_added" if previous is None else "role_changed"),
@@ -116,17 +119,20 @@ class RosterBase:
             role = data.roles[userid]
             del data.roles[userid]
             data.size.change(-1)
-            self._reindex()
+            if userid not in founders(self.place):
+                index.forget(self.place, userid)
             audit.record(self.place, "member_removed", userid, previous_role=role)
 
     def problem_with(self, user, role: str) -> str | None:
         """Why ``user`` may not hold ``role`` here, or None when they may."""
         raise NotImplementedError
 
-    def _reindex(self) -> None:
-        """The catalog's view of who may see the place (and its content), and who is in it."""
-        self.place.reindexObject(idxs=[self.index])
-        self.place.reindexObjectSecurity()
+    def sync_index(self) -> None:
+        """The index holds exactly this roster (a new place, founders changed, a migration).
+
+        A new place gets its storage here, so that its first joiners do not all create it."""
+        self._ensure()
+        index.sync_place(self.place, dict(self.items()))
 
 
 class Roster(RosterBase):
@@ -134,7 +140,6 @@ class Roster(RosterBase):
 
     roles = LOCAL_ROLES
     admin_role = TWINSPACE_ADMIN
-    index = "twinspace_members"
     noun = "project"
 
     def problem_with(self, user, role: str) -> str | None:
@@ -154,7 +159,6 @@ class GroupRoster(RosterBase):
 
     roles = GROUP_ROLES
     admin_role = GROUP_ADMIN
-    index = "group_members"
     noun = "group"
 
     def problem_with(self, user, role: str) -> str | None:
@@ -186,7 +190,7 @@ class GroupRoster(RosterBase):
     def invite(self, userid: str, by: str) -> dict:
         invitation = {"id": userid, "by": by, "date": datetime.now(timezone.utc).isoformat()}
         self._invitations(create=True)[userid] = invitation
-        self.place.reindexObject(idxs=["group_invited"])
+        index.invite(self.place, userid)
         return dict(invitation)
 
     def is_invited(self, userid: str) -> bool:
@@ -203,7 +207,7 @@ class GroupRoster(RosterBase):
         if invitations is None or userid not in invitations:
             return False
         del invitations[userid]
-        self.place.reindexObject(idxs=["group_invited"])
+        index.uninvite(self.place, userid)
         return True
 
 
@@ -218,14 +222,15 @@ def roster_of(place) -> RosterBase:
     raise TypeError(f"{place!r} has no roster")
 
 
+def _places(uids) -> list:
+    """The places of these UIDs, whoever asks (for clean-up, never shown)."""
+    catalog = api.portal.get_tool("portal_catalog")
+    return [brain._unrestrictedGetObject() for brain in catalog.unrestrictedSearchResults(UID=list(uids))] if uids else []
+
+
 def places_of(userid: str) -> list:
     """Every space and group ``userid`` is in, whoever asks (for clean-up, never shown)."""
-    catalog = api.portal.get_tool("portal_catalog")
-    return [
-        brain._unrestrictedGetObject()
-        for _interface, factory in ROSTERS
-        for brain in catalog.unrestrictedSearchResults(**{factory.index: userid})
-    ]
+    return _places(index.place_uids(userid))
 
 
 def forget_member(userid: str) -> None:
@@ -233,7 +238,5 @@ def forget_member(userid: str) -> None:
     account of the same id does not inherit its roles."""
     for place in places_of(userid):
         roster_of(place).remove(userid)
-    for brain in api.portal.get_tool("portal_catalog").unrestrictedSearchResults(
-        group_invited=userid
-    ):
-        GroupRoster(brain._unrestrictedGetObject()).withdraw(userid)
+    for group in _places(index.invited_uids(userid)):
+        GroupRoster(group).withdraw(userid)

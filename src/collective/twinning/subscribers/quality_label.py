@@ -5,10 +5,10 @@ from collective.twinning.content.twinspace import space_of
 from collective.twinning.labels.evaluation import label_details
 from collective.twinning.content.quality_label import IQualityLabel
 from collective.twinning.labels.eligibility import record_applicant
+from collective.twinning.lifecycle.countries import european_validators
 from collective.twinning.lifecycle.countries import national_validators
 from collective.twinning.lifecycle.countries import user_country
 from collective.twinning.lifecycle.notifications import send_mail
-from collective.twinning.membership.roles import EUROPEAN_VALIDATOR
 from collective.twinning.security import as_system
 from plone import api
 from zope.schema import getFields
@@ -42,19 +42,6 @@ def applicant_changed(application, event) -> None:
     if country != getattr(application, "applicant_country", None):
         application.applicant_country = country
         application.reindexObjectSecurity()
-
-
-def european_validators() -> list[str]:
-    """Users holding the global role EuropeanValidator, directly or through a group."""
-    manager = api.portal.get().acl_users.portal_role_manager
-    userids = []
-    for principal_id, _title in manager.listAssignedPrincipals(EUROPEAN_VALIDATOR):
-        group = api.group.get(groupname=principal_id)
-        if group is None:
-            userids.append(principal_id)
-        else:
-            userids.extend(user.getId() for user in api.user.get_users(group=group))
-    return userids
 
 
 def validators_of(application) -> list[str]:

@@ -2,6 +2,7 @@
 500 to some values of the wrong type and stores unknown roles, groups and accounts without
 a word)."""
 
+from collective.twinning.membership.principals import is_reserved
 from plone import api
 from zExceptions import BadRequest
 
@@ -30,8 +31,8 @@ def _check_common(data: dict) -> None:
         if role not in known_roles:
             raise BadRequest(f"roles: unknown role {role!r}.")
     for group_id in _strings(data, "groups"):
-        if api.group.get(groupname=group_id) is None:
-            raise BadRequest(f"groups: no group {group_id!r}.")
+        if is_reserved(group_id) or api.group.get(groupname=group_id) is None:
+            raise BadRequest(f"groups: no group {group_id!r} that takes members.")
 
 
 def check_group_change(data: dict) -> None:
@@ -52,6 +53,8 @@ def check_new_group(data: dict) -> None:
     checks the rest of it), ``users`` a list of existing accounts or groups."""
     if data.get("groupname") is not None and not isinstance(data["groupname"], str):
         raise BadRequest("groupname: give a string.")
+    if data.get("groupname") and is_reserved(data["groupname"]):
+        raise BadRequest(f"groupname: {data['groupname']!r} is reserved for the portal's own groups.")
     _check_common(data)
     for principal_id in _strings(data, "users"):
         _check_principal(principal_id)
