@@ -201,10 +201,18 @@ class Server:
         self.server = create_server(publish_module, host="127.0.0.1", port=0, threads=1,
                                     expose_tracebacks=False, ident="bench")
         self.port = self.server.effective_port
-        self.thread = threading.Thread(target=self.server.run, name="bench-http", daemon=True)
+        self.closing = False
+        self.thread = threading.Thread(target=self._serve, name="bench-http", daemon=True)
         # One worker: requests are sent one at a time; a new connection waiting
         # for the worker is no news.
         logging.getLogger("waitress.queue").setLevel(logging.ERROR)
+
+    def _serve(self) -> None:
+        try:
+            self.server.run()
+        except OSError:  # close() pulled a socket from under the loop's select
+            if not self.closing:
+                raise
 
     def __enter__(self):
         self.thread.start()
@@ -213,6 +221,7 @@ class Server:
     def __exit__(self, *exc):
         # The sessions are closed; a worker may still pull the closed trigger.
         logging.getLogger("waitress").setLevel(logging.CRITICAL)
+        self.closing = True
         self.server.close()
         self.thread.join(timeout=5)
 
