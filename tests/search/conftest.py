@@ -60,9 +60,9 @@ from collective.twinning.search.engine import run
 from collective.twinning.security import as_system
 from collective.twinning.teachers.requests import forget_request
 from contextlib import contextmanager
+from DateTime import DateTime
 from datetime import date
 from datetime import timedelta
-from DateTime import DateTime
 from plone import api
 from tests.helpers import create_account
 from tests.helpers import create_validator

@@ -9,15 +9,13 @@ from collective.twinning.search.specs import ORGANISATIONS
 from collective.twinning.search.specs import PEOPLE
 from collective.twinning.search.specs import POSTINGS
 from collective.twinning.search.specs import PROJECTS
+from plone import api
 from tests.search.conftest import MANAGER
 from tests.search.conftest import MEMBER
 from tests.search.conftest import PUPIL
 from tests.search.conftest import search
-from plone import api
 from zope.event import notify
 from zope.lifecycleevent import ObjectModifiedEvent
-
-import pytest
 
 
 PEOPLE_FACETS = {

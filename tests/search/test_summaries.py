@@ -2,8 +2,8 @@
 
 from collective.twinning.search.summaries import item_of
 from plone import api
-from tests.search.conftest import MANAGER
 from tests.search.conftest import acting_as
+from tests.search.conftest import MANAGER
 
 import pytest
 

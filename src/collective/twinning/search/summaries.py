@@ -2,8 +2,8 @@
 
 from collective.twinning.behaviors.expiry import IExpiry
 from collective.twinning.indexers.directory import erasmus
-from collective.twinning.labels.awarded import awarded_levels
 from collective.twinning.indexers.directory import related_organisation
+from collective.twinning.labels.awarded import awarded_levels
 from collective.twinning.lifecycle.countries import project_kind
 
 
