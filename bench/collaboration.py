@@ -108,8 +108,8 @@ def measure(label: str, call, repeat: int) -> dict:
 
 def main(app):
     site, _seconds = create_site(app)
-    from zope.interface import alsoProvides
     from collective.twinning.interfaces import IBrowserLayer
+    from zope.interface import alsoProvides
 
     alsoProvides(getRequest(), IBrowserLayer)
     print(f"space with {ARGS.items} posts and comments ...", flush=True)

@@ -18,9 +18,9 @@ from collective.twinning.behaviors.expiry import IExpiry
 from datetime import date
 from datetime import timedelta
 from io import BytesIO
-from plone import api
 from playwright.sync_api import expect
 from playwright.sync_api import Page
+from plone import api
 from tests.browser.axe import audit
 from tests.browser.conftest import login
 from tests.browser.conftest import MOBILE

@@ -9,13 +9,13 @@ from pathlib import Path
 from tests.payloads import valid_payloads
 
 import os
+import pytest
 import requests
 import shutil
 import signal
 import socket
 import subprocess
 import time
-import pytest
 
 
 ROOT = Path(__file__).resolve().parents[2]

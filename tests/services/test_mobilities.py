@@ -1,9 +1,9 @@
 """Mobilities through REST: the Erasmus+ rules answer 400 naming the rule and write
 nothing; the preparation pages; the workflow for the right and wrong people."""
 
-from plone import api
 from collective.twinning.membership.roster import Roster
 from collective.twinning.security import as_system
+from plone import api
 from tests.helpers import make_mobility
 from tests.helpers import make_space
 from tests.workflows.conftest import ACCOUNTS

@@ -10,8 +10,8 @@ from tests.helpers import create_validator
 from tests.helpers import GOOD_SCORES
 from tests.helpers import make_label
 from tests.helpers import make_mobility
-from tests.workflows.conftest import acting_as as space_acting_as
 from tests.workflows.conftest import ACCOUNTS
+from tests.workflows.conftest import acting_as as space_acting_as
 from tests.workflows.conftest import build_project
 from tests.workflows.erasmus_matrix import LABEL
 from tests.workflows.erasmus_matrix import LABEL_STATES

@@ -14,7 +14,7 @@ from collective.twinning.content.quality_label import CRITERIA
 from collective.twinning.lifecycle.countries import validator_countries
 from collective.twinning.membership.roles import EUROPEAN_VALIDATOR
 from datetime import datetime
-from datetime import timezone
+from datetime import UTC
 from persistent.mapping import PersistentMapping
 from plone import api
 from zExceptions import BadRequest
@@ -125,7 +125,7 @@ def evaluate(label, userid: str, data: dict) -> dict:
         scores=PersistentMapping(scores),
         comment=comment,
         by=userid,
-        date=datetime.now(timezone.utc).isoformat(timespec="seconds"),
+        date=datetime.now(UTC).isoformat(timespec="seconds"),
     )
     place = audited_place(label)
     if place is not None:

@@ -8,8 +8,8 @@
   through a group, asked of PAS's role plugins) whose member property ``country`` is CC.
 """
 
-from Acquisition import aq_base
 from AccessControl.class_init import InitializeClass
+from Acquisition import aq_base
 from BTrees.OOBTree import OOBTree
 from collective.twinning.membership.principals import country_of_validators_group
 from collective.twinning.membership.principals import parse_place_group
