@@ -113,7 +113,7 @@ def main(app):
 
     alsoProvides(getRequest(), IBrowserLayer)
     print(f"space with {ARGS.items} posts and comments ...", flush=True)
-    space, founder, partner = build_space(site, ARGS.items)
+    space, _founder, partner = build_space(site, ARGS.items)
     path = "/".join(space.getPhysicalPath())
     search = {"path": path, "sort_on": "created", "sort_order": "descending", "b_size": "25",
               "metadata_fields": ["Creator", "created"]}

@@ -129,7 +129,7 @@ def mixed_user(url, deadline, recorder, number):
         elif choice == len(operations):
             created += 1
             title = f"Load page {number}-{created}"
-            timed(recorder, "create page", lambda: ana.post(
+            timed(recorder, "create page", lambda title=title: ana.post(
                 f"{url}/{PROJECT}", json={"@type": "Page", "title": title,
                                           "text": {"data": "<p>Load.</p>", "content-type": "text/html"}},
                 timeout=60), {201})
