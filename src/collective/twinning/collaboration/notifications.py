@@ -172,7 +172,7 @@ def users_with_unread() -> list[str]:
     notes = store()
     if notes is None:
         return []
-    return sorted({userid for userid, _key in notes.unread.keys()})
+    return sorted({userid for userid, _key in notes.unread})
 
 
 def mark_mailed(userid: str, key: str) -> None:

@@ -105,10 +105,7 @@ def evaluate(label, userid: str, data: dict) -> dict:
     if decision is not None and decision not in DECISIONS:
         raise BadRequest("decision must be 'award', 'reject' or left out.")
     recorded = evaluation_of(label)
-    if "scores" in data or recorded is None:
-        scores = check_scores(data.get("scores"))
-    else:
-        scores = recorded["scores"]
+    scores = check_scores(data.get("scores")) if "scores" in data or recorded is None else recorded["scores"]
     comment = data.get("comment", recorded["comment"] if recorded else None)
     if not isinstance(comment, str) or not comment.strip():
         raise BadRequest("comment is required: say why, for the applicant.")
