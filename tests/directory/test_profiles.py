@@ -183,7 +183,7 @@ def test_pupils_never_get_a_profile(portal):
     api.user.grant_roles(username="pupil-pablo", roles=["Teacher"])  # by mistake
     assert sync_profile("pupil-pablo") is None
     assert get_profile("pupil-pablo") is None
-    assert "pupil-pablo" not in [u for u in portal["people"].objectIds()]
+    assert "pupil-pablo" not in list(portal["people"].objectIds())
     sync_all_profiles()
     assert get_profile("pupil-pablo") is None
 

@@ -97,7 +97,7 @@ def test_concurrent_joins_do_not_conflict(tmp_path):
     setup.commit()
     managers = [transaction.TransactionManager() for _ in range(2)]
     rosters = [db.open(transaction_manager=tm).root()["roster"] for tm in managers]
-    for userid, roster in zip(("teacher-ben", "teacher-cleo"), rosters):
+    for userid, roster in zip(("teacher-ben", "teacher-cleo"), rosters, strict=True):
         roster.roles[userid] = "GroupMember"
         roster.size.change(1)
     for manager in managers:

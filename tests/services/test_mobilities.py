@@ -20,7 +20,7 @@ TEACHER = ACCOUNTS["teacher"]  # a Spanish TwinSpaceTeacher
 @pytest.fixture
 def project(functional_portal):
     """A running project (ES/IT) of the KA122 project 2025-1-ES01-KA122-SCH-000123456."""
-    space, page, _materials = build_project(functional_portal, "running")
+    space, _page, _materials = build_project(functional_portal, "running")
     space.erasmus_key_action = "KA122"
     # Another project the teacher works in, with a page of its own.
     elsewhere = make_space(functional_portal["projects"], ACCOUNTS["founder"], None, "running", id_="elsewhere")
