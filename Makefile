@@ -31,7 +31,7 @@ $(BIN)/python:
 # Reinstall whenever the pins or the package metadata change.
 $(INSTALL_STAMP): $(BIN)/python setup.py constraints.txt
 	$(BIN)/pip install -q -c constraints.txt pip setuptools wheel
-	$(BIN)/pip install -q -c constraints.txt -e ".[scale,test]"
+	$(BIN)/pip install -q -c constraints.txt -e ".[scale,sso,test]"
 	touch $(INSTALL_STAMP)
 
 .PHONY: install

@@ -54,6 +54,11 @@ setup(
             "psycopg2-binary",
             "ZEO",
         ],
+        # Log in with the agency's identity provider (OpenID Connect): profile
+        # collective.twinning:sso, configured by OIDC_ISSUER, OIDC_CLIENT_ID, OIDC_CLIENT_SECRET.
+        "sso": [
+            "pas.plugins.oidc",
+        ],
         # playwright: the browser tests (tests/browser) drive Debian's Chromium
         # (scripts/chromium.sh); no browser is downloaded.
         "test": [
@@ -66,6 +71,8 @@ setup(
             # make openapi writes docs/openapi.yaml; make fuzz tests the portal against it.
             "PyYAML",
             "schemathesis",
+            # tests/sso: a real OpenID Connect provider on loopback.
+            "oidc-provider-mock",
         ],
     },
     entry_points="""
