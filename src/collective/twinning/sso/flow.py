@@ -76,7 +76,7 @@ def claims_of(client, query_string: str, session, client_id: str, redirect_uri: 
     claims = dict(id_token)
     if client.userinfo_endpoint:
         try:
-            userinfo = client.do_user_info_request(state=params["state"]).to_dict()
+            userinfo = client.do_user_info_request(method="GET", state=params["state"]).to_dict()
         except Exception as error:
             raise refused(provider, f"userinfo request failed: {error!r}") from None
         if userinfo.get("sub") != id_token["sub"]:
