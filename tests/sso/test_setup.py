@@ -66,3 +66,32 @@ def test_not_configured_without_the_profile(portal, monkeypatch):
     monkeypatch.setenv("OIDC_ISSUER", "https://idp.agency.example")
     monkeypatch.setenv("OIDC_CLIENT_ID", "agency-portal")
     assert sso_settings().configured is False
+
+
+def test_the_settings_panel_is_in_site_setup(sso_portal):
+    configlets = [action.getId() for action in sso_portal.portal_controlpanel.listActions()]
+    assert "twinning-sso" in configlets
+
+
+def test_the_settings_panel_is_for_managers(sso_site, session_for):
+    from tests.helpers import create_validator
+
+    import transaction
+
+    create_validator("validator-es", "ES")
+    transaction.commit()
+    for name in ("@@sso-settings", "@@oidc-controlpanel"):
+        page = session_for("manager").get(name)
+        assert page.status_code == 200 and "form.widgets.allow_linking" in page.text
+        assert session_for("validator-es").get(name).status_code in (401, 403)
+
+
+def test_uninstalling_gives_source_users_its_place_back(sso_portal):
+    from collective.twinning.sso.setup import uninstall_sso
+
+    uninstall_sso(sso_portal)
+    authenticators = sso_portal.acl_users.plugins.listPluginIds(IAuthenticationPlugin)
+    assert "source_users" in authenticators and GUARD_ID not in authenticators
+    assert "oidc" not in sso_portal.acl_users.objectIds()
+    api.user.create(email="t@example.org", username="teacher-after", password="secret-pass-2026")
+    assert sso_portal.acl_users.authenticate("teacher-after", "secret-pass-2026", sso_portal.REQUEST) is not None
