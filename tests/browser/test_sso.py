@@ -37,9 +37,13 @@ def test_a_teacher_logs_in_with_the_provider_and_registers_a_project(world, visi
     page = eva.page
     eva.goto("login")
     expect(page.locator("#__ac_password")).to_be_visible()  # pupils keep their passwords
-    button = page.locator("#sso-login-button")
-    expect(button).to_have_text("Log in with EU Login")
+    expect(page.locator("#sso-login-button")).to_have_text("Log in with EU Login")
     screenshot(page, "sso-login-form")
+    # As a person starts: the header's "Log in" (Plone opens the form in a modal).
+    eva.goto("")
+    page.locator("#personaltools-login").click()
+    button = page.locator("#sso-login-button").last
+    expect(button).to_be_visible()
     button.click()
 
     # At the provider: say who she is.
