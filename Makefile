@@ -20,6 +20,8 @@ VAR_DIR ?= var
 export ADMIN_PASSWORD PORT HOST STORAGE PG_DSN ZEO_ADDRESS INSTANCES
 
 INSTALL_STAMP := $(VENV)/.installed
+# What zpretty checks and formats: the ZCML and the GenericSetup XML of the package.
+XML_FILES = $(shell git ls-files 'src/*.zcml' 'src/*.xml' 2>/dev/null || find src -name '*.zcml' -o -name '*.xml')
 
 .PHONY: help
 help: ## Show the targets
@@ -28,10 +30,10 @@ help: ## Show the targets
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
 
-# Reinstall whenever the pins or the package metadata change.
-$(INSTALL_STAMP): $(BIN)/python setup.py constraints.txt
+# Reinstall whenever the pins or the package metadata (pyproject.toml) change.
+$(INSTALL_STAMP): $(BIN)/python pyproject.toml setup.py constraints.txt
 	$(BIN)/pip install -q -c constraints.txt pip setuptools wheel
-	$(BIN)/pip install -q -c constraints.txt -e ".[scale,sso,test]"
+	$(BIN)/pip install -q -c constraints.txt -e ".[scale,sso,test,docs,lint]"
 	touch $(INSTALL_STAMP)
 
 .PHONY: install
@@ -49,14 +51,23 @@ site: instance ## Create the Plone site with the demo content (reused when it ex
 run: instance ## Serve the demo portal on http://127.0.0.1:$(PORT)/Plone (Ctrl-C stops it)
 	exec bash scripts/serve.sh run $(INSTANCE_DIR) $(VAR_DIR)
 
+# As root, make test installs Debian's Chromium and PostgreSQL when missing (CI). As another
+# user it cannot: `scripts/chromium.sh ensure` and `scripts/pg_cluster.sh ensure` then say in
+# one line what is skipped and why, exit 2, and the rest runs.
+ENSURE = status=0; bash scripts/$(1).sh ensure || status=$$?; \
+	if [[ $$status != 0 && $$status != 2 ]]; then exit $$status; fi
+BROWSER_OR_SKIP = $(call ENSURE,chromium); \
+	if [[ $$status == 2 ]]; then skip=(--ignore=tests/browser); else skip=(); fi; \
+	echo "$(BIN)/pytest $${skip[*]}"
+
 .PHONY: test
-test: $(INSTALL_STAMP) chromium ## Install what is missing (Chromium, PostgreSQL too) and run the whole suite
-	$(BIN)/pytest
-	$(MAKE) test-scaleout
+test: $(INSTALL_STAMP) ## The whole suite: installs Chromium and PostgreSQL when missing (as root), else skips what needs them
+	@$(BROWSER_OR_SKIP); $(BIN)/pytest "$${skip[@]}"
+	@$(call ENSURE,pg_cluster); if [[ $$status == 0 ]]; then $(MAKE) --no-print-directory test-scaleout; fi
 
 .PHONY: test-unit
-test-unit: $(INSTALL_STAMP) chromium ## The suite without the scale-out tests (no PostgreSQL, ZEO or extra Zope)
-	$(BIN)/pytest
+test-unit: $(INSTALL_STAMP) ## The fast loop: the suite without the scale-out tests (no PostgreSQL, ZEO or extra Zope)
+	@$(BROWSER_OR_SKIP); $(BIN)/pytest "$${skip[@]}"
 
 .PHONY: test-browser
 test-browser: $(INSTALL_STAMP) chromium ## The browser scenario only (Playwright driving Debian's Chromium)
@@ -74,6 +85,29 @@ chromium: ## Install Debian's Chromium for the browser tests when missing (no br
 test-scaleout: $(INSTALL_STAMP) ## Several Zope instances on RelStorage (throwaway PostgreSQL) and on ZEO
 	bash scripts/pg_cluster.sh install
 	$(BIN)/pytest -m scaleout tests/scaleout
+
+.PHONY: docs
+docs: $(INSTALL_STAMP) ## Build the book (docs/, MyST Markdown) into docs/_build/html; any warning fails
+	$(BIN)/sphinx-build -E -W --keep-going -n -q -b html docs docs/_build/html
+	@echo "docs: docs/_build/html/index.html, no warning"
+
+.PHONY: lint
+lint: $(INSTALL_STAMP) ## Check the code: ruff (lint, format) and zpretty (ZCML and XML)
+	@status=0; \
+	$(BIN)/ruff check . || status=1; \
+	$(BIN)/ruff format --check . || status=1; \
+	$(BIN)/zpretty --check $(XML_FILES) || status=1; \
+	exit $$status
+
+.PHONY: format
+format: $(INSTALL_STAMP) ## Apply ruff's fixes and formatter and zpretty to the code
+	$(BIN)/ruff check --fix-only .
+	$(BIN)/ruff format .
+	$(BIN)/zpretty -i $(XML_FILES)
+
+.PHONY: check-news
+check-news: ## Fail when the commits since CHANGES.md's last release entry add no news/ fragment
+	bash scripts/check_news.sh
 
 .PHONY: migrate-to-relstorage
 migrate-to-relstorage: $(INSTALL_STAMP) ## Copy the FileStorage site of VAR_DIR (blobs too) into RelStorage at PG_DSN, then check it
@@ -143,4 +177,4 @@ clean: ## Remove the instance and its data (var/), keep .venv
 
 .PHONY: distclean
 distclean: clean ## Remove everything built, .venv and buildout parts included
-	rm -rf $(VENV) .buildout-venv bin parts eggs develop-eggs .installed.cfg
+	rm -rf $(VENV) .buildout-venv bin parts eggs develop-eggs .installed.cfg docs/_build

@@ -1,6 +1,7 @@
 """Create (or reuse) the demo Plone site. Run with: zconsole run zope.conf scripts/create_site.py
 
-Environment: ADMIN_PASSWORD (default "admin"), SITE_ID (default "Plone"), PORT (for the URL);
+Environment: ADMIN_PASSWORD (default "admin"), SITE_ID (default "Plone"), PORT (for the URL),
+MAIL_SINK_PORT (set by scripts/serve.sh run: the site's mail goes to the sink on that port);
 OIDC_ISSUER (with OIDC_CLIENT_ID, OIDC_CLIENT_SECRET) installs collective.twinning:sso.
 """
 
@@ -62,6 +63,12 @@ else:
 transaction.commit()
 
 setSite(app[site_id])
+# make run's mail sink (scripts/serve.sh): the demo sends its mail there, with a sender address.
+if os.environ.get("MAIL_SINK_PORT"):
+    from collective.twinning.demo.mail import use_mail_sink
+
+    use_mail_sink(app[site_id], "127.0.0.1", int(os.environ["MAIL_SINK_PORT"]))
+    transaction.commit()
 url = f"http://127.0.0.1:{port}/{site_id}"
 # Log in with the agency's identity provider: the three variables are read at each request.
 SSO_PROFILE = "collective.twinning:sso"

@@ -39,9 +39,17 @@ CHROMIUM_ARGS = [
     "--disable-component-update",
     "--disable-sync",
 ]
-VIEWPORT = {"width": 1280, "height": 900}
+# A laptop and a phone (the phone as Chromium's device emulation has it: touch, mobile layout).
+DESKTOP = {"width": 1366, "height": 900}
+MOBILE = {"width": 390, "height": 844}
+VIEWPORT = DESKTOP
+# The address `make run` prints: Plone switches theming off for 127.0.0.1 unless told not to,
+# so the suite visits the site there (the smoke test also at localhost).
+HOST = "127.0.0.1"
 # Plone pages are served in-process on two shared cores: generous, but bounded.
-TIMEOUT_MS = 20_000
+TIMEOUT_MS = int(os.environ.get("BROWSER_TIMEOUT_MS", 20_000))
+# expect() waits as long as the pages may take (its default is 5 s).
+expect.set_options(timeout=TIMEOUT_MS)
 
 
 @pytest.fixture(scope="module")
@@ -55,19 +63,27 @@ def browser() -> Browser:
         browser.close()
 
 
+def on_host(url: str, host: str = HOST) -> str:
+    """``url`` of the functional layer's server (http://localhost:<port>/…) at another host name."""
+    return re.sub(r"^http://[^:/]+", f"http://{host}", url)
+
+
 @pytest.fixture
 def portal_url(functional_portal) -> str:
-    """The site's URL on the functional layer's WSGI server (http://localhost:<port>/plone)."""
-    return functional_portal.absolute_url()
+    """The site's URL on the functional layer's WSGI server, at 127.0.0.1 (http://127.0.0.1:<port>/plone)."""
+    return on_host(functional_portal.absolute_url())
 
 
 class Visitor:
     """One person at their own browser: a context (cookies) and a page, on the portal."""
 
-    def __init__(self, browser: Browser, portal_url: str, name: str):
+    def __init__(self, browser: Browser, portal_url: str, name: str, viewport=VIEWPORT, locale="en-GB"):
         self.portal_url = portal_url
         self.name = name
-        self.context: BrowserContext = browser.new_context(viewport=VIEWPORT, locale="en-GB")
+        self.mobile = viewport["width"] < 768
+        self.context: BrowserContext = browser.new_context(
+            viewport=viewport, locale=locale, is_mobile=self.mobile, has_touch=self.mobile
+        )
         self.context.set_default_timeout(TIMEOUT_MS)
         self.page: Page = self.context.new_page()
         self.userid: str | None = None
@@ -118,8 +134,8 @@ def visitor(browser, portal_url, request):
     """
     made: list[Visitor] = []
 
-    def factory(name: str = "anonymous") -> Visitor:
-        made.append(Visitor(browser, portal_url, name))
+    def factory(name: str = "anonymous", viewport=VIEWPORT, locale="en-GB", url=None) -> Visitor:
+        made.append(Visitor(browser, url or portal_url, name, viewport, locale))
         return made[-1]
 
     yield factory

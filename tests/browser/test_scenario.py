@@ -8,7 +8,8 @@ language and reads the facet counts; the teacher applies for the national Qualit
 Spanish validator scores and awards it, and the project shows ``labelled``.
 
 One test, one step function per person's action: each step starts from what a person would
-click and checks what they would see. Screenshots of the main views go to
+click and checks what they would see. axe-core checks every page the scenario shows
+(``seen``): no serious or critical WCAG 2.1 AA violation. Screenshots of the main views go to
 ``test-artifacts/screenshots/``; the TwinSpace, the search page and the dashboard also to
 ``docs/screenshots/`` for the README.
 """
@@ -20,7 +21,9 @@ from io import BytesIO
 from plone import api
 from playwright.sync_api import expect
 from playwright.sync_api import Page
+from tests.browser.axe import audit
 from tests.browser.conftest import login
+from tests.browser.conftest import MOBILE
 from tests.browser.conftest import screenshot
 from tests.browser.conftest import Visitor
 from tests.helpers import create_teacher
@@ -110,12 +113,20 @@ def status_message(page: Page):
     return page.locator(".portalMessage, .alert-success, .alert-info").first
 
 
+PROBLEMS: list[str] = []
+
+
+def seen(page: Page, label: str):
+    """axe-core on the page as the person sees it now; serious or critical violations are kept."""
+    PROBLEMS.extend(audit(page, label))
+
+
 def pick(page: Page, field: str, values: list[str]):
-    """An ordered-select widget (languages, subjects): choose in the left list, press →."""
+    """A checkbox list (languages, subjects): tick each value."""
     widget = page.locator(f"#formfield-form-widgets-{field}")
-    widget.locator(f"select[name='form.widgets.{field}.from']").select_option(values)
-    widget.locator("button[name=from2toButton]").click()
-    expect(widget.locator(f"select[name='form.widgets.{field}.to'] option")).to_have_count(len(values))
+    for value in values:
+        widget.locator(f"input[type=checkbox][value='{value}']").check()
+    expect(widget.locator("input[type=checkbox]:checked")).to_have_count(len(values))
 
 
 def write_rich_text(page: Page, field: str, text: str):
@@ -149,6 +160,7 @@ def founder_registers_the_project(carmen: Visitor) -> str:
     page = carmen.page
     carmen.goto("projects")
     carmen.goto("projects/++add++TwinSpace")
+    seen(page, "add project, founder")
     page.fill("#form-widgets-IBasic-title", PROJECT)
     page.fill("#form-widgets-IBasic-description", "Pupils of Zaragoza and Torino study the rivers of their towns.")
     write_rich_text(page, "aims", "Compare the Ebro and the Po: water, wildlife and history.")
@@ -169,6 +181,7 @@ def founder_registers_the_project(carmen: Visitor) -> str:
     panel = page.locator("#validation-panel")
     for slot in (f"partner:{PARTNER}", "national:ES", "national:IT"):
         expect(panel.locator(f"li[data-slot='{slot}']")).to_be_visible()
+    seen(page, "pending project, founder")
     screenshot(page, "twinspace-pending")
     return url
 
@@ -177,6 +190,7 @@ def partner_accepts(marco: Visitor, project_url: str):
     page = marco.page
     marco.goto(project_url)
     expect(page.locator("#state-badge")).to_have_attribute("data-state", "pending")
+    seen(page, "pending project, partner")
     page.click("#approve-button")
     page.wait_for_load_state("domcontentloaded")
     expect(status_message(page)).to_be_visible()
@@ -190,6 +204,7 @@ def validator_approves_from_the_dashboard(validator: Visitor, project_url: str, 
     validator.goto("@@twinning-dashboard")
     row = page.locator("#dashboard-pending-projects tr[data-project]", has_text=PROJECT)
     expect(row).to_have_count(1)
+    seen(page, f"dashboard, validator {country}")
     screenshot(page, f"dashboard-pending-project-{country.lower()}")
     row.locator("a").first.click()
     page.wait_for_load_state("domcontentloaded")
@@ -201,6 +216,7 @@ def validator_approves_from_the_dashboard(validator: Visitor, project_url: str, 
     expect(page.locator(f"#validation-panel li[data-slot='national:{country}'] .slot-decision")).to_have_class(
         re.compile(r"decision-approve")
     )
+    seen(page, f"decided project, validator {country}")
 
 
 def founder_starts_and_fills_the_space(carmen: Visitor, project_url: str):
@@ -212,14 +228,17 @@ def founder_starts_and_fills_the_space(carmen: Visitor, project_url: str):
 
     # A page.
     page.click("#add-page")
+    seen(page, "add page, founder")
     page.fill("#form-widgets-IBasic-title", PAGE)
     write_rich_text(page, "IRichTextBehavior.text", "We walked along the Ebro and counted the birds.")
     save(page)
     expect(page.locator("h1")).to_contain_text(PAGE)
+    seen(page, "page, founder")
 
     # A picture.
     carmen.goto(project_url)
     page.click("#add-material")
+    seen(page, "add material, founder")
     page.fill("#form-widgets-IBasic-title", PICTURE)
     page.set_input_files(
         "input[name='form.widgets.image']",
@@ -229,9 +248,11 @@ def founder_starts_and_fills_the_space(carmen: Visitor, project_url: str):
     page.select_option("select[name='form.widgets.license:list']", "cc-by-4.0")
     save(page)
     expect(page.locator("h1")).to_contain_text(PICTURE)
+    seen(page, "material, founder")
 
     carmen.goto(project_url)
     expect(page.locator("#space-nav a.nav-page", has_text=PAGE)).to_be_visible()
+    seen(page, "running project, founder")
     screenshot(page, "twinspace-running")
     gallery = page.locator("#material-gallery figure.material-image")
     expect(gallery).to_have_count(1)
@@ -248,6 +269,7 @@ def founder_starts_and_fills_the_space(carmen: Visitor, project_url: str):
     page.wait_for_load_state("domcontentloaded")
     expect(status_message(page)).to_be_visible()
     expect(page.locator(f"#members-table tr[data-member='{PUPIL}']")).to_be_visible()
+    seen(page, "members, founder")
 
 
 def pupil_sees_the_page_not_the_emails(pupil: Visitor, project_url: str):
@@ -262,12 +284,14 @@ def pupil_sees_the_page_not_the_emails(pupil: Visitor, project_url: str):
     members = page.locator("#panel-members")
     expect(members).not_to_contain_text("@")
     assert "@example.org" not in page.content()
+    seen(page, "members, pupil")
     screenshot(page, "twinspace-pupil-members")
     link.click()
     page.wait_for_load_state("domcontentloaded")
     expect(page.locator("h1")).to_contain_text(PAGE)
     expect(page.locator("#content")).to_contain_text("counted the birds")
     assert "@example.org" not in page.content()
+    seen(page, "page, pupil")
 
 
 def teacher_searches_partners(marco: Visitor):
@@ -295,6 +319,7 @@ def teacher_searches_partners(marco: Visitor):
     assert {c: count("country", c) for c in ("IT", "FR", "ES")} == {"IT": "1", "FR": "1", "ES": "1"}
     assert {code: count("language", code) for code in ("en", "it")} == {"en": "1", "it": "1"}
     expect(page.locator("#facet-country input[value=IT]")).to_be_checked()
+    seen(page, "partner search, teacher")
     screenshot(page, "partner-search", readme=True)
 
 
@@ -309,16 +334,17 @@ def founder_applies_for_the_label(carmen: Visitor, project_url: str) -> str:
     save(page)
     label_url = where(page)
     assert label_url.startswith(project_url + "/")
-    # The application has no page of its own: "Apply" is in the toolbar's State menu.
-    expect(page.locator("#plone-contentmenu-workflow")).to_contain_text("Draft")
-    page.click("#plone-contentmenu-workflow > a")
-    page.click("#workflow-transition-submit")
-    page.wait_for_load_state("domcontentloaded")
-    expect(page.locator("#plone-contentmenu-workflow")).to_contain_text("Submitted")
+    # The application's page, in the project's layout, has the button to apply.
+    expect(page.locator("#state-badge")).to_have_attribute("data-state", "draft")
+    expect(page.locator("#label-applicant")).to_contain_text("Teacher Carmen Ruiz")
+    seen(page, "label application, founder")
+    fire(page, "submit")
+    expect(page.locator("#state-badge")).to_have_attribute("data-state", "submitted")
     carmen.goto(f"{project_url}?tab=labels")
     row = page.locator("#labels-table tr[data-label]")
     expect(row).to_have_count(1)
     expect(row.locator(".label-state")).to_have_attribute("data-state", "submitted")
+    seen(page, "labels, founder")
     screenshot(page, "twinspace-labels")
     return label_url
 
@@ -334,6 +360,7 @@ def validator_awards_the_label(validator: Visitor, label_url: str):
     for criterion, score in zip(CRITERIA, (8, 7, 9, 6, 7)):
         form.locator(f"input[name='scores.{criterion}']").fill(str(score))
     form.locator("textarea[name=comment]").fill("Pupils' work is well documented. Congratulations!")
+    seen(page, "dashboard with a label, validator")
     screenshot(page, "validator-dashboard", readme=True)
     form.locator("[data-test='award-button']").click()
     page.wait_for_load_state("domcontentloaded")
@@ -346,7 +373,26 @@ def project_is_labelled(carmen: Visitor, project_url: str):
     expect(page.locator("#state-badge")).to_have_attribute("data-state", "labelled")
     expect(page.locator("#labels-table tr[data-label] .label-state")).to_have_attribute("data-state", "awarded")
     carmen.goto(project_url)
+    seen(page, "labelled project, founder")
     screenshot(page, "twinspace", readme=True)
+
+
+def on_a_phone(phone: Visitor, project_url: str):
+    """The same project on a 390 px phone: nothing wider than the screen (README's mobile picture)."""
+    page = phone.page
+    phone.goto(project_url)
+    seen(page, "labelled project on a phone, founder")
+    assert page.evaluate("document.documentElement.scrollWidth") <= MOBILE["width"]
+    screenshot(page, "twinspace-mobile", readme=True)
+    phone.goto("@@twinning-home")
+    seen(page, "front page on a phone, founder")
+    screenshot(page, "front-page-mobile")
+
+
+def front_page(anonymous: Visitor):
+    anonymous.goto("@@twinning-home")
+    seen(anonymous.page, "front page, anonymous")
+    screenshot(anonymous.page, "front-page", readme=True)
 
 
 # --- the scenario -----------------------------------------------------------------------
@@ -354,6 +400,7 @@ def project_is_labelled(carmen: Visitor, project_url: str):
 
 def test_project_from_registration_to_quality_label(world, visitor):
     started = time.monotonic()
+    PROBLEMS.clear()
     carmen = login(visitor("carmen"), FOUNDER)
     marco = login(visitor("marco"), PARTNER)
     val_es = login(visitor("validator-es"), VALIDATOR_ES)
@@ -369,4 +416,7 @@ def test_project_from_registration_to_quality_label(world, visitor):
     label_url = founder_applies_for_the_label(carmen, project_url)
     validator_awards_the_label(val_es, label_url)
     project_is_labelled(carmen, project_url)
-    assert time.monotonic() - started < 180
+    on_a_phone(login(visitor("carmen-phone", viewport=MOBILE), FOUNDER), project_url)
+    front_page(visitor("anonymous"))
+    assert PROBLEMS == []
+    assert time.monotonic() - started < 240

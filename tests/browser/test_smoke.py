@@ -1,7 +1,11 @@
-"""Chromium reaches the functional layer's server: the front page, the login form, a teacher logs in."""
+"""Chromium reaches the functional layer's server: the front page, the login form, a teacher logs in.
+
+At 127.0.0.1 (the address `make run` prints, where the rest of the suite runs) and at localhost:
+styled at both."""
 
 from playwright.sync_api import expect
 from tests.browser.conftest import login
+from tests.browser.conftest import on_host
 from tests.browser.conftest import screenshot
 from tests.helpers import create_teacher
 
@@ -16,15 +20,19 @@ def teacher(functional_portal):
     return "teacher-elena"
 
 
-def test_front_page_and_login(visitor, portal_url, teacher):
-    anonymous = visitor("anonymous")
+@pytest.mark.parametrize("host", ["127.0.0.1", "localhost"])
+def test_front_page_and_login(visitor, functional_portal, teacher, host):
+    url = on_host(functional_portal.absolute_url(), host)
+    anonymous = visitor("anonymous", url=url)
     anonymous.goto()
     expect(anonymous.page.locator("#portal-logo")).to_be_visible()
+    # Plone's theme (Barceloneta) at either address.
+    assert anonymous.page.locator("link[rel=stylesheet][href*='++theme++barceloneta']").count() > 0
     # Nobody is logged in: the personal bar offers the login link.
     expect(anonymous.page.locator("#personaltools-login")).to_be_visible()
-    screenshot(anonymous.page, "front-page")
+    screenshot(anonymous.page, f"smoke-{host.replace('.', '-')}")
 
-    elena = login(visitor("elena"), teacher)
+    elena = login(visitor("elena", url=url), teacher)
     elena.goto()
     expect(elena.page.locator("#personaltools-login")).to_have_count(0)
     expect(elena.page.locator("#personaltools-menulink")).to_contain_text("Teacher Elena")

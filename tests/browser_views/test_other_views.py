@@ -87,7 +87,11 @@ def test_search_page_batches(space_in, render, portal):
     for index in range(3):
         space_in("running", id_=f"space-{index}")
     html = render(portal, "project-search-page", None, {"b_size": "2"})
-    assert 'class="batch-next' in html and 'data-total="3"' in html
+    assert "batch-next" in html and 'data-total="3"' in html
+    # Numbered pages, the current one marked (issue 22: not only "Next").
+    assert 'aria-current="page" data-page="1"' in html and 'data-page="2"' in html
+    second = render(portal, "project-search-page", None, {"b_size": "2", "b_start": "2"})
+    assert "batch-previous" in second and "batch-next" not in second
 
 
 @pytest.mark.parametrize(

@@ -1,5 +1,7 @@
 """Field constraints and invariants, called directly (no HTTP)."""
 
+from collective.twinning.collaboration.embeds import EmbedNotAllowed
+from collective.twinning.collaboration.embeds import is_embed_url
 from collective.twinning.content import validation
 from datetime import date
 from types import SimpleNamespace
@@ -51,18 +53,28 @@ def test_school_year(year, valid):
         ("https://vimeo.com/12345", True),
         ("https://player.vimeo.com/video/12345", True),
         ("https://www.dailymotion.com/video/x7", True),
+        ("https://padlet.com/class/wall", True),
+        ("https://view.genial.ly/abc", True),
+        ("https://docs.google.com/document/d/abc/edit", True),
+        ("https://school.h5p.com/content/123", True),
+        ("https://learningapps.org/watch?v=1", True),
+        ("https://forms.office.com/r/abc", True),
         ("http://www.youtube.com/watch?v=abc", False),  # not https
         ("https://youtube.com.evil.example/watch", False),
         ("https://evil.example/?u=https://www.youtube.com/", False),
+        ("https://evil.example/a.h5p.com/content/1", False),  # the host pattern stays in the host
+        ("https://www.youtube.com@evil.example/watch", False),
+        ("https://docs.google.com/spreadsheets/d/abc", False),  # only the listed paths
         ("javascript:alert(1)", False),
+        (None, False),
     ],
 )
-def test_video_url(url, valid):
+def test_embed_url(url, valid):
     if valid:
-        assert validation.is_video_url(url)
+        assert is_embed_url(url)
     else:
-        with pytest.raises(validation.VideoHostNotAllowed):
-            validation.is_video_url(url)
+        with pytest.raises(EmbedNotAllowed):
+            is_embed_url(url)
 
 
 @pytest.mark.parametrize("value,valid", [(True, True), (False, False), (None, False)])

@@ -1,4 +1,4 @@
-"""The en and es catalogues cover every msgid of the add-on, and es is translated."""
+"""The catalogues cover every msgid of the add-on; es, fr, it, de, pl and pt translate all of them."""
 
 from pathlib import Path
 from pythongettext.msgfmt import Msgfmt
@@ -87,26 +87,61 @@ def test_package_has_msgids():
     assert {"Running", "Submit for validation", "Space admin"} <= profile_msgids()
 
 
-@pytest.mark.parametrize("language", ["en", "es"])
+# Spanish is the site's second language; the others serve the partners of a project.
+TRANSLATED = ("es", "fr", "it", "de", "pl", "pt")
+
+
+def pot_msgids() -> set[str]:
+    path = LOCALES / "collective.twinning.pot"
+    msgids, current = set(), None
+    for line in path.read_text(encoding="utf-8").splitlines() + [""]:
+        if line.startswith("msgid "):
+            current = [ast.literal_eval(line[len("msgid "):])]
+        elif line.startswith('"') and current is not None:
+            current.append(ast.literal_eval(line))
+        elif current is not None:
+            msgids.add("".join(current))
+            current = None
+    return msgids - {""}
+
+
+@pytest.mark.parametrize("language", ["en", *TRANSLATED])
 def test_catalogue_covers_every_msgid(language):
     missing = sorted((python_msgids() | fti_msgids() | profile_msgids()) - po_msgids(language))
     assert missing == []
 
 
-def test_spanish_translates_everything():
-    untranslated = sorted(msgid for msgid, msgstr in catalogue("es").items() if msgid and not msgstr)
+@pytest.mark.parametrize("language", ["en", *TRANSLATED])
+def test_catalogue_has_the_msgids_of_the_pot(language):
+    """Every .po holds exactly the .pot's msgids: none missing, none left over."""
+    assert po_msgids(language) == pot_msgids()
+
+
+@pytest.mark.parametrize("language", TRANSLATED)
+def test_translates_everything(language):
+    untranslated = sorted(msgid for msgid, msgstr in catalogue(language).items() if msgid and not msgstr)
     assert untranslated == []
 
 
-def test_spanish_keeps_placeholders():
-    for msgid, msgstr in catalogue("es").items():
+@pytest.mark.parametrize("language", TRANSLATED)
+def test_keeps_placeholders(language):
+    for msgid, msgstr in catalogue(language).items():
         assert set(re.findall(r"\$\{\w+\}", msgid)) == set(re.findall(r"\$\{\w+\}", msgstr)), msgid
 
 
 @pytest.mark.parametrize(
-    "msgid,spanish",
-    [("Spain", "España"), ("Partner posting", "Anuncio de búsqueda de socios"), ("Mobility", "Movilidad")],
+    "language,msgid,translation",
+    [
+        ("es", "Spain", "España"),
+        ("es", "Partner posting", "Anuncio de búsqueda de socios"),
+        ("es", "Mobility", "Movilidad"),
+        ("fr", "National Quality Label", "Label de qualité national"),
+        ("it", "Find partners", "Trova partner"),
+        ("de", "My space", "Mein Bereich"),
+        ("pl", "Projects", "Projekty"),
+        ("pt", "Submit for validation", "Submeter para validação"),
+    ],
 )
-def test_runtime_translation(portal, msgid, spanish):
-    """Zope compiled and registered the es catalogue (zope_i18n_compile_mo_files)."""
-    assert translate(msgid, domain="collective.twinning", target_language="es") == spanish
+def test_runtime_translation(portal, language, msgid, translation):
+    """Zope compiled and registered each catalogue (zope_i18n_compile_mo_files)."""
+    assert translate(msgid, domain="collective.twinning", target_language=language) == translation

@@ -61,6 +61,7 @@ def test_manager_sees_every_country(portal_with_projects):
     assert stats["countries"] is None
     assert stats["projects"] == {
         "total": 3,
+        "by_state": {"draft": 1, "labelled": 1, "running": 1},
         "by_state_and_country": {
             "draft": {"ES": 1},
             "labelled": {"ES": 1, "IT": 1},
@@ -83,7 +84,9 @@ def test_a_national_validator_sees_its_country_only(portal_with_projects):
     stats = stats_for("validator-es")
     assert stats["countries"] == ["ES"]
     assert stats["projects"] == {
-        "total": 2, "by_state_and_country": {"draft": {"ES": 1}, "labelled": {"ES": 1}}
+        "total": 2,
+        "by_state": {"draft": 1, "labelled": 1},
+        "by_state_and_country": {"draft": {"ES": 1}, "labelled": {"ES": 1}},
     }
     assert stats["mobilities"]["by_key_action"] == {"KA122": 1, "KA220": 1}
     assert stats["mobilities"]["by_status"] == {"cancelled": 1, "confirmed": 1, "planned": 1}
@@ -99,7 +102,7 @@ def test_a_national_validator_sees_its_country_only(portal_with_projects):
 
 def test_a_validator_of_a_country_without_projects_sees_zeros(portal_with_projects):
     stats = stats_for("validator-pt")
-    assert stats["projects"] == {"total": 0, "by_state_and_country": {}}
+    assert stats["projects"] == {"total": 0, "by_state": {}, "by_state_and_country": {}}
     assert stats["mobilities"]["total"] == 0
     assert stats["participants"]["total"] == 0
     assert stats["labels"] == {}
@@ -112,4 +115,6 @@ def test_the_european_validator_sees_every_country_it_may_view(portal_with_proje
     assert stats["projects"]["by_state_and_country"] == {
         "labelled": {"ES": 1, "IT": 1}, "running": {"DE": 1, "FR": 1}
     }
+    # Each two-country project once per state (issue 22, finding 6: not 2 + 2).
+    assert stats["projects"]["by_state"] == {"labelled": 1, "running": 1}
     assert stats["mobilities"]["total"] == 3

@@ -125,12 +125,15 @@ def test_patch_cannot_clear_country(nuria, sessions, country):
     assert country_of("teacher-nuria") == "ES"
 
 
-@pytest.mark.parametrize("who", ["manager", "self"])
-def test_patch_valid_country_is_stored(nuria, sessions, who):
+@pytest.mark.parametrize(
+    "who,status,stored", [("manager", 204, "PT"), ("self", 400, "ES")]
+)
+def test_patch_valid_country_is_stored_by_an_administrator(nuria, sessions, who, status, stored):
+    """Nobody changes their own country after registration (tests/security/test_country.py)."""
     response = sessions[who].patch("/@users/teacher-nuria", json={"country": "PT"})
 
-    assert response.status_code == 204, response.text
-    assert country_of("teacher-nuria") == "PT"
+    assert response.status_code == status, response.text
+    assert country_of("teacher-nuria") == stored
 
 
 def test_patch_without_country_keeps_it(nuria, sessions):
@@ -180,4 +183,20 @@ def test_anonymous_password_reset_needs_no_country(nuria, anon_request):
     """plone.restapi's reset-password (an empty POST) is not a registration."""
     response = anon_request.post("/@users/teacher-nuria/reset-password")
 
-    assert response.status_code == 200, response.text
+    assert response.status_code == 204, response.text  # the same for any login (accounts/password_reset.py)
+
+
+@pytest.mark.parametrize("path", ["/@users", "/@users/teacher-nuria/other"])
+def test_patch_to_an_unknown_users_path_is_400(nuria, sessions, path):
+    response = sessions["manager"].patch(path, json={"fullname": "Someone"})
+
+    assert response.status_code == 400, response.text
+
+
+@pytest.mark.parametrize("who,status", [("manager", (404,)), ("self", (401, 403))])
+def test_patch_of_a_missing_account(nuria, sessions, who, status):
+    """An administrator learns it is missing; anyone else gets the answer of an account
+    they may not change (no way to tell accounts that exist)."""
+    response = sessions[who].patch("/@users/nobody-here", json={"fullname": "Someone"})
+
+    assert response.status_code in status, response.text

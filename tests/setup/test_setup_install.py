@@ -38,7 +38,7 @@ def test_browserlayer(browser_layers):
 
 
 def test_latest_version(profile_last_version):
-    assert profile_last_version(f"{PACKAGE_NAME}:default") == "1001"
+    assert profile_last_version(f"{PACKAGE_NAME}:default") == "1003"
 
 
 def test_restapi_installed(installer):
@@ -132,7 +132,6 @@ def test_workflow_chain(portal, portal_type, workflow_id):
 
 
 SEARCH_INDEXES = {
-    "twinspace_members": "KeywordIndex",
     "country": "KeywordIndex",
     "languages": "KeywordIndex",
     "subjects": "KeywordIndex",
@@ -180,8 +179,18 @@ def test_only_the_system_adds_teacher_profiles(portal, roles, expected):
 
 
 @pytest.mark.parametrize("index", ["twinspace_members", "group_members", "group_invited"])
-def test_roster_index(portal, index):
-    assert portal.portal_catalog.Indexes[index].meta_type == "KeywordIndex"
+def test_no_member_index(portal, index):
+    """Who is in which place is the PAS plugin's, never a catalog index anyone could query."""
+    assert index not in portal.portal_catalog.indexes()
+
+
+@pytest.mark.parametrize("interface", ["IGroupsPlugin", "IGroupEnumerationPlugin", "IGroupIntrospection"])
+def test_pas_plugin_active(portal, interface):
+    from Products.PlonePAS.interfaces import group as plone_group
+    from Products.PluggableAuthService.interfaces import plugins
+
+    iface = getattr(plugins, interface, None) or getattr(plone_group, interface)
+    assert "twinning_groups" in portal.acl_users.plugins.listPluginIds(iface)
 
 
 def test_summary_column(portal):

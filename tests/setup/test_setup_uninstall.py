@@ -86,9 +86,6 @@ def test_workflows_removed(portal, uninstall, workflow_id):
 @pytest.mark.parametrize(
     "index",
     [
-        "twinspace_members",
-        "group_members",
-        "group_invited",
         "country",
         "organisation_uid",
         "erasmus",
@@ -122,3 +119,8 @@ def test_sharing_roles_removed(portal, uninstall, role):
 def test_upload_limits_removed(portal, uninstall, record):
     uninstall()
     assert api.portal.get_registry_record(record, default=None) is None
+
+
+def test_pas_plugin_removed(portal, uninstall):
+    uninstall()
+    assert "twinning_groups" not in portal.acl_users.objectIds()

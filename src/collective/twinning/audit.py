@@ -1,4 +1,5 @@
-"""The audit log of a TwinSpace or a Group (``@audit``): who did what, when, and why.
+"""The audit log of a TwinSpace or a Group (``@audit``), and the portal's (``@audit`` on the
+portal, administrators): who did what, when, and why.
 
 Entries are written in the same transaction as the change they describe, so a
 change that is rolled back leaves no entry, and an entry never describes a
@@ -13,6 +14,10 @@ What is recorded:
   ``pupil_created``, ``pupil_deleted`` (target: the user id; role, previous role);
 - validation decisions: ``validation_approve``, ``validation_reject`` (slot, comment);
 - the place's workflow transitions: ``transition`` (transition, from and to state, comment);
+- a new partner founder of a TwinSpace: ``cofounder_changed`` (target: the new one or None;
+  previous_cofounder);
+- on the portal, a change of an account's country: ``country_changed`` (target: the user id;
+  from_country, to_country);
 - Quality Label evaluations and decisions: ``label_evaluated``, ``label_award``,
   ``label_reject`` (the application, its applicant, the scores and their total).
 

@@ -1,10 +1,12 @@
-"""One writer at a time per place, inside this Zope process: content additions and decisions.
+"""One writer at a time per place, inside this Zope process.
 
-Adding content rewrites the place's ordering list (a PersistentList, never merged), and a
-validation or label decision writes the place on purpose (two approvals must not both miss
-each other), so two at once on one place always conflict. ``one_writer(place)`` waits for
-this process's other writers of the place, then begins the transaction afresh; the lock
-goes when the transaction ends. Roster changes need no lock: they write BTrees only.
+Roster changes, content additions and decisions on one place write the same small
+BTrees, ordering list or checklist: ZODB merges two such commits only when they touch
+different buckets, so many at once on one place conflict (measured: eight threads
+appending to one 50-entry OOBTree, FileStorage, 20 to 72 conflicts and up to 6
+writes lost after 4 tries). ``one_writer(place)`` waits for this process's other
+writers of the place, then begins the transaction afresh; the lock goes when the
+transaction ends. Writers in other processes meet as conflicts, resolved or retried.
 """
 
 from collective.twinning import logger

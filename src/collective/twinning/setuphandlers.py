@@ -2,8 +2,10 @@
 
 from collective.twinning import _
 from collective.twinning import logger
+from collective.twinning.collaboration.setup import install_discussion
 from collective.twinning.pas.setup import install_plugin
 from collective.twinning.pas.setup import remove_plugin
+from collective.twinning.lockout import install as lockout
 from dataclasses import dataclass
 from plone import api
 from plone.base.interfaces import INonInstallable
@@ -124,12 +126,15 @@ def post_install(context):
     for spec in CONTAINERS:
         ensure_container(portal, spec)
     install_plugin(portal)
+    install_discussion(portal)
+    lockout.install(portal)
 
 
 def uninstall(context):
     """Remove the PAS plugin and the containers that hold nothing; keep (and report) the others."""
     portal = api.portal.get()
     remove_plugin(portal)
+    lockout.uninstall(portal)
     for spec in CONTAINERS:
         container = portal.get(spec.id)
         if container is None:

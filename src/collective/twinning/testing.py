@@ -17,6 +17,8 @@ class TwinningLayer(PloneSandboxLayer):
     def setUpZope(self, app, configurationContext):
         self.loadZCML(package=plone.restapi)
         self.loadZCML(package=collective.twinning)
+        # Plone loads the add-ons' overrides.zcml itself; the test fixture does not autoinclude.
+        self.loadZCML(name="overrides.zcml", package=collective.twinning)
 
     def setUpPloneSite(self, portal):
         applyProfile(portal, "collective.twinning:default")

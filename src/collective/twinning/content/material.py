@@ -1,9 +1,9 @@
-"""Material: a file, an image or an embedded video shared in a space."""
+"""Material: a file, an image or an embedded tool (video, document, wall...) shared in a space."""
 
 from collective.twinning import _
+from collective.twinning.collaboration.embeds import is_embed_url
 from collective.twinning.content.validation import check_exactly_one
 from collective.twinning.content.validation import is_true
-from collective.twinning.content.validation import is_video_url
 from collective.twinning.uploads.checks import check_file
 from collective.twinning.uploads.checks import check_image
 from plone.dexterity.content import Item
@@ -25,9 +25,9 @@ class IMaterial(model.Schema):
     file = NamedBlobFile(title=_("File"), constraint=check_file, required=False)
     image = NamedBlobImage(title=_("Image"), constraint=check_image, required=False)
     embed_url = schema.URI(
-        title=_("Video link"),
-        description=_("A YouTube, Vimeo or Dailymotion address."),
-        constraint=is_video_url,
+        title=_("Embedded tool or video"),
+        description=_("An https address of an allowed tool (YouTube, Vimeo, Padlet, Genially, Google Docs...)."),
+        constraint=is_embed_url,
         required=False,
     )
     copyright_confirmed = schema.Bool(

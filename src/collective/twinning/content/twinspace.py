@@ -7,7 +7,11 @@ from collective.twinning.content.fields import founders_countries_field
 from collective.twinning.content.fields import languages_field
 from collective.twinning.content.fields import pupil_age_field
 from collective.twinning.content.fields import subjects_field
+from collective.twinning.content.founders import cofounder_change_problem
+from collective.twinning.content.founders import cofounder_of_record
+from collective.twinning.content.founders import normalized
 from collective.twinning.content.validation import check_order
+from collective.twinning.content.validation import field_value
 from collective.twinning.content.validation import is_erasmus_reference
 from collective.twinning.content.validation import is_teacher
 from collective.twinning.content.place import Place
@@ -17,6 +21,7 @@ from plone.autoform import directives
 from plone.supermodel import model
 from zope import schema
 from zope.interface import implementer
+from zope.interface import Invalid
 from zope.interface import invariant
 
 
@@ -90,6 +95,18 @@ class ITwinSpace(model.Schema):
     @invariant
     def dates_in_order(data):
         check_order(data, "start", "end")
+
+    @invariant
+    def founders_frozen(data):
+        """Only the creator names the partner founder, in draft; administrators always
+        (content.founders). On an add form there is no space yet: nothing to change."""
+        space = getattr(data, "__context__", None)
+        if not ITwinSpace.providedBy(space):
+            return
+        if normalized(field_value(data, "cofounder")) != cofounder_of_record(space):
+            problem = cofounder_change_problem(space)
+            if problem is not None:
+                raise Invalid(problem)
 
 
 @implementer(ITwinSpace, IHasRoster)

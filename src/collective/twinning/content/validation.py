@@ -5,7 +5,6 @@ message in its 400 response, and clients rely on it to point at the field.
 """
 
 from collective.twinning import _
-from urllib.parse import urlparse
 from z3c.form.validator import NoInputData
 from zope.interface import Invalid
 from zope.schema import ValidationError
@@ -16,24 +15,6 @@ import re
 ERASMUS_REFERENCE = re.compile(r"^20\d{2}-[1-3]-[A-Z]{2}\d{2}-KA\d{3}-[A-Z]{3}-\d{9}$")
 SCHOOL_YEAR = re.compile(r"^(\d{4})-(\d{4})$")
 
-# Hosts whose players may be embedded as material (https only).
-VIDEO_HOSTS = frozenset(
-    {
-        "youtube.com",
-        "www.youtube.com",
-        "m.youtube.com",
-        "youtu.be",
-        "www.youtube-nocookie.com",
-        "vimeo.com",
-        "www.vimeo.com",
-        "player.vimeo.com",
-        "dailymotion.com",
-        "www.dailymotion.com",
-        "dai.ly",
-    }
-)
-
-
 class InvalidErasmusReference(ValidationError):
     __doc__ = _(
         "erasmus_project_reference must look like 2025-1-ES01-KA122-SCH-000123456."
@@ -42,12 +23,6 @@ class InvalidErasmusReference(ValidationError):
 
 class InvalidSchoolYear(ValidationError):
     __doc__ = _("school_year must be two consecutive years, like 2026-2027.")
-
-
-class VideoHostNotAllowed(ValidationError):
-    __doc__ = _(
-        "embed_url must be an https link to YouTube, Vimeo or Dailymotion."
-    )
 
 
 class CopyrightNotConfirmed(ValidationError):
@@ -80,13 +55,6 @@ def is_school_year(value: str) -> bool:
     match = SCHOOL_YEAR.match(value)
     if not match or int(match.group(2)) != int(match.group(1)) + 1:
         raise InvalidSchoolYear(value)
-    return True
-
-
-def is_video_url(value: str) -> bool:
-    parsed = urlparse(value)
-    if parsed.scheme != "https" or (parsed.hostname or "") not in VIDEO_HOSTS:
-        raise VideoHostNotAllowed(value)
     return True
 
 

@@ -30,7 +30,9 @@ PROJECTS = (
             "title": "Nuestro patrimonio, nuestro futuro / Our heritage, our future",
             "description": "Pupils from Madrid and Genova map the heritage of their "
             "neighbourhoods and build a shared digital museum.",
-            "aims": html("<p>Discover local heritage and present it in English.</p>"),
+            # Rich text as HTML strings: a RichTextValue made at import would be one persistent
+            # object shared by every site (and test) that applies the profile.
+            "aims": "<p>Discover local heritage and present it in English.</p>",
             "languages": ["en", "es", "it"],
             "subjects": ["history", "art", "foreign_languages"],
             "age_from": 12,
@@ -50,6 +52,9 @@ PROJECTS = (
         "fields": {
             "title": "Il mare che ci unisce – The sea that unites us",
             "description": "A Mediterranean science project on plastic in the sea.",
+            "aims": "<p>Measure the plastic on our beaches and find where it comes from.</p>",
+            "work_process": "<p>Each month both classes sample a beach, share the data in the "
+            "TwinSpace and compare them in a video call.</p>",
             "languages": ["en", "it"],
             "subjects": ["biology", "environmental_education"],
             "age_from": 14,
@@ -74,6 +79,9 @@ PROJECTS = (
         },
     },
 )
+
+
+RICH_TEXT = ("aims", "work_process", "expected_results")
 
 
 def _create_as(owner: str, **kwargs):
@@ -116,7 +124,7 @@ def create_projects(portal) -> dict:
                 type="TwinSpace",
                 id=spec["id"],
                 cofounder=spec["cofounder"],
-                **spec["fields"],
+                **{name: html(value) if name in RICH_TEXT else value for name, value in spec["fields"].items()},
             )
             _bring_to(project, spec["owner"], spec["state"])
         projects[spec["id"]] = project

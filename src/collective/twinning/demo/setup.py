@@ -1,5 +1,6 @@
 """The collective.twinning:demo profile's handler."""
 
+from collective.twinning.demo.collaboration import create_collaboration
 from collective.twinning.demo.content import create_directory
 from collective.twinning.demo.content import create_group
 from collective.twinning.demo.content import create_postings
@@ -8,6 +9,14 @@ from collective.twinning.demo.content import create_projects
 from collective.twinning.demo.users import DEMO_ACCOUNTS
 from collective.twinning.demo.users import ensure_account
 from plone import api
+
+
+FRONT_PAGE = "twinning-home"
+
+
+def set_front_page(portal) -> None:
+    """The portal's front page (browser/views/home.py) as the site's default view."""
+    portal.setLayout(FRONT_PAGE)
 
 
 def create_demo(context) -> None:
@@ -19,5 +28,7 @@ def create_demo(context) -> None:
     create_directory(portal)
     projects = create_projects(portal)
     create_project_content(projects["nuestro-patrimonio-our-heritage"])
+    create_collaboration(projects["nuestro-patrimonio-our-heritage"])
     create_group(portal)
     create_postings(portal)
+    set_front_page(portal)

@@ -6,7 +6,6 @@ sender. Each sender may send RATE_LIMIT mails per RATE_WINDOW seconds; the
 times are kept in an OOBTree (one entry per sender, so senders don't conflict).
 """
 
-from BTrees.OOBTree import OOBTree
 from collective.twinning import logger
 from collective.twinning.content.partner_posting import IPartnerPosting
 from collective.twinning.content.teacher_profile import ITeacherProfile
@@ -18,8 +17,8 @@ from plone import api
 from zExceptions import BadRequest
 from collective.twinning.errors import ServiceUnavailable
 from collective.twinning.errors import TooManyRequests
+from collective.twinning.storage import annotation_btree
 from zExceptions import Unauthorized
-from zope.annotation.interfaces import IAnnotations
 
 import time
 
@@ -51,12 +50,7 @@ def _text(data: dict, name: str, limit: int) -> str:
 
 
 def _send_times(create: bool = False):
-    annotations = IAnnotations(api.portal.get())
-    if ANNOTATION_KEY not in annotations:
-        if not create:
-            return OOBTree()
-        annotations[ANNOTATION_KEY] = OOBTree()
-    return annotations[ANNOTATION_KEY]
+    return annotation_btree(api.portal.get(), ANNOTATION_KEY, create)
 
 
 def recent_sends(sender: str, now: float) -> tuple[float, ...]:

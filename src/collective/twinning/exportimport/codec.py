@@ -58,42 +58,94 @@ def encode(value):
     raise CodecError(f"cannot export a {type(value).__name__}")
 
 
-def decode(value):
-    """Back from ``encode``; anything else is refused with CodecError."""
-    if value is None or isinstance(value, (bool, int, float, str)):
-        return value
-    if isinstance(value, list):
-        raise CodecError("a bare list")
-    if not isinstance(value, dict) or not value:
-        raise CodecError("not a tagged value")
-    try:
-        if "$DateTime" in value:
-            moment = DateTime(value["$DateTime"])
-            return moment.toZone(value["tz"]) if value.get("tz") else moment
-        if "$datetime" in value:
-            return datetime.fromisoformat(value["$datetime"])
-        if "$date" in value:
-            return date.fromisoformat(value["$date"])
-        if "$length" in value:
-            return Length(int(value["$length"]))
-        if "$auditlog" in value:
-            entries = decode(value["$auditlog"])
+# The keys each tag may come with; any other key is refused.
+TAG_KEYS = {
+    "$DateTime": {"$DateTime", "tz"},
+    "$datetime": {"$datetime"},
+    "$date": {"$date"},
+    "$length": {"$length"},
+    "$auditlog": {"$auditlog"},
+    "$tuple": {"$tuple"},
+    "$list": {"$list", "persistent"},
+    "$mapping": {"$mapping", "items"},
+}
+
+
+def _tag_of(value: dict) -> str:
+    tags = [key for key in value if key in TAG_KEYS]
+    if len(tags) != 1 or set(value) - TAG_KEYS[tags[0]]:
+        raise CodecError(f"unknown tag in {sorted(value)[:3]}")
+    return tags[0]
+
+
+def _items(value, tag: str) -> list:
+    items = value[tag]
+    if not isinstance(items, list):
+        raise CodecError(f"{tag} holds no list")
+    return items
+
+
+def _text(value, tag: str) -> str:
+    if not isinstance(value[tag], str):
+        raise CodecError(f"{tag} holds no text")
+    return value[tag]
+
+
+def _decode_tagged(value: dict, tag: str):
+    match tag:
+        case "$DateTime":
+            moment = DateTime(_text(value, tag))
+            zone = value.get("tz")
+            if zone is not None and not isinstance(zone, str):
+                raise CodecError("tz holds no text")
+            return moment.toZone(zone) if zone else moment
+        case "$datetime":
+            return datetime.fromisoformat(_text(value, tag))
+        case "$date":
+            return date.fromisoformat(_text(value, tag))
+        case "$length":
+            if not isinstance(value[tag], int) or isinstance(value[tag], bool):
+                raise CodecError("$length holds no integer")
+            return Length(value[tag])
+        case "$auditlog":
+            entries = decode(value[tag])
             if not isinstance(entries, OOBTree) or not all(isinstance(e, dict) for e in entries.values()):
                 raise CodecError("an audit log holds entries")
             log = AuditLog()
             log.entries.update(entries)
             log.size.change(len(entries))
             return log
-        if "$tuple" in value:
-            return tuple(decode(item) for item in value["$tuple"])
-        if "$list" in value:
-            items = [decode(item) for item in value["$list"]]
+        case "$tuple":
+            return tuple(decode(item) for item in _items(value, tag))
+        case "$list":
+            items = [decode(item) for item in _items(value, tag)]
             return PersistentList(items) if value.get("persistent") else items
-        if "$mapping" in value:
-            mapping = MAPPINGS[value["$mapping"]]()
-            for key, item in value["items"]:
-                mapping[decode(key)] = decode(item)
+        case "$mapping":
+            kind = MAPPINGS.get(value[tag]) if isinstance(value[tag], str) else None
+            if kind is None:
+                raise CodecError(f"unknown mapping {value[tag]!r}")
+            mapping = kind()
+            for pair in _items(value, "items"):
+                if not isinstance(pair, list) or len(pair) != 2:
+                    raise CodecError("a mapping item is no [key, value] pair")
+                mapping[decode(pair[0])] = decode(pair[1])
             return mapping
-    except Exception as error:  # noqa: BLE001 - DateTime and the rest raise their own kinds
-        raise CodecError(f"bad value: {error}") from error
-    raise CodecError(f"unknown tag in {sorted(value)[:3]}")
+
+
+def decode(value):
+    """Back from ``encode``; anything else (an unknown tag, a malformed value) is refused with CodecError."""
+    if value is None or isinstance(value, (bool, int, float, str)):
+        return value
+    if isinstance(value, list):
+        raise CodecError("a bare list")
+    if not isinstance(value, dict) or not value:
+        raise CodecError("not a tagged value")
+    tag = _tag_of(value)
+    try:
+        return _decode_tagged(value, tag)
+    except CodecError:
+        raise
+    except RecursionError:
+        raise CodecError("nested too deep") from None
+    except Exception as error:  # noqa: BLE001 - DateTime, dates and BTrees raise their own kinds
+        raise CodecError(f"bad {tag} value: {error}") from None

@@ -1,19 +1,37 @@
-"""A content item's schema fields as JSON and back (blobs, relations, rich text, dates)."""
+"""A content item's schema fields as JSON and back (blobs, relations, rich text, dates).
 
+Going out, only the fields the exporter may read. Coming back, a value is
+shaped by its field, never by the archive's word: a blob's kind is sniffed
+from its bytes, rich text is always filtered on output the way the field says.
+"""
+
+from AccessControl import getSecurityManager
 from collective.twinning.exportimport.codec import CodecError
 from collective.twinning.exportimport.codec import decode
 from collective.twinning.exportimport.codec import encode
+from collective.twinning.uploads.checks import check_file
+from collective.twinning.uploads.checks import check_image
+from collective.twinning.uploads.kinds import sniff
+from plone import api
+from plone.app.textfield.interfaces import IRichText
 from plone.app.textfield.value import RichTextValue
+from plone.autoform.interfaces import READ_PERMISSIONS_KEY
 from plone.dexterity.utils import iterSchemata
 from plone.dexterity.utils import iterSchemataForType
-from plone.namedfile.interfaces import INamedBlobFile
-from plone.namedfile.interfaces import INamedBlobImage
 from plone.namedfile.file import NamedBlobFile
 from plone.namedfile.file import NamedBlobImage
+from plone.namedfile.interfaces import INamedBlobFile
+from plone.namedfile.interfaces import INamedBlobFileField
+from plone.namedfile.interfaces import INamedBlobImage
+from plone.namedfile.interfaces import INamedBlobImageField
+from plone.supermodel.utils import mergedTaggedValueDict
+from zope.component import queryUtility
 from zope.schema import getFieldsInOrder
+from zope.security.interfaces import IPermission
 
 
 BLOB_TYPES = {"image": NamedBlobImage, "file": NamedBlobFile}
+UNKNOWN_KIND = "application/octet-stream"
 
 
 def schema_fields(obj=None, portal_type: str | None = None):
@@ -22,6 +40,15 @@ def schema_fields(obj=None, portal_type: str | None = None):
     for schema in schemata:
         for name, field in getFieldsInOrder(schema):
             yield schema, name, field
+
+
+def may_read(obj, schema, name: str) -> bool:
+    """Whether the current user may read the field (its read permission, as plone.restapi checks it)."""
+    permission_id = mergedTaggedValueDict(schema, READ_PERMISSIONS_KEY).get(name)
+    if permission_id is None:
+        return True
+    permission = queryUtility(IPermission, name=permission_id)
+    return permission is not None and bool(getSecurityManager().checkPermission(permission.title, obj))
 
 
 def export_value(value, blob_name: str, write_blob):
@@ -47,37 +74,65 @@ def export_value(value, blob_name: str, write_blob):
 
 
 def export_fields(obj, uid: str, write_blob) -> dict:
+    """The fields of ``obj`` the exporter may read."""
     values = {}
     for schema, name, _field in schema_fields(obj):
         adapted = schema(obj, None)
-        if adapted is None:
+        if adapted is None or not may_read(obj, schema, name):
             continue
         value = getattr(adapted, name, None)
         values[name] = export_value(value, f"blobs/{uid}/{name}", write_blob)
     return values
 
 
-def import_value(value, read_blob):
-    """The Python value (relations come back as target UIDs, set later)."""
+def _blob(value: dict, field, read_blob):
+    kind = "image" if INamedBlobImageField.providedBy(field) else "file" if INamedBlobFileField.providedBy(field) else None
+    if kind is None or value.get("kind") != kind:
+        raise CodecError(f"a {value.get('kind')!r} blob where the field holds a {kind or 'value that is no blob'}")
+    if set(value) - {"$blob", "kind", "filename", "content_type"} or not isinstance(value["$blob"], str):
+        raise CodecError("a blob with unknown keys")
+    filename = value.get("filename")
+    if filename is not None and not isinstance(filename, str):
+        raise CodecError("a blob whose file name is no text")
+    data = read_blob(value["$blob"])
+    # The kind its bytes show, never the archive's word (nor, before it, the browser's).
+    blob = BLOB_TYPES[kind](data=data, contentType=sniff(data) or UNKNOWN_KIND, filename=filename)
+    # The upload rules of Material's fields, for every file and picture (a lead image too).
+    if kind == "image":
+        check_image(blob)
+    else:
+        check_file(blob)
+    return blob
+
+
+def allowed_markup(field) -> set[str]:
+    if field.allowed_mime_types:
+        return set(field.allowed_mime_types)
+    portal = set(api.portal.get_registry_record("plone.allowed_types", default=()) or ())
+    return portal | {field.default_mime_type, api.portal.get_registry_record("plone.default_type", default="text/html")}
+
+
+def _rich_text(value: dict, field) -> RichTextValue:
+    if not IRichText.providedBy(field):
+        raise CodecError("rich text where the field holds none")
+    if set(value) - {"$richtext", "mimeType", "outputMimeType", "encoding"} or not isinstance(value["$richtext"], str):
+        raise CodecError("rich text that is no text")
+    mime_type = value.get("mimeType") or field.default_mime_type
+    if mime_type not in allowed_markup(field):
+        raise CodecError(f"rich text in the format {mime_type!r}, which this site does not offer")
+    # Output always through the field's filter (safe HTML), whatever the archive says.
+    return RichTextValue(value["$richtext"], mime_type, field.output_mime_type, "utf-8")
+
+
+def import_value(value, read_blob, field):
+    """The Python value of ``field`` (relations come back as target UIDs, set later)."""
     if isinstance(value, dict) and "$blob" in value:
-        blob_type = BLOB_TYPES.get(value.get("kind"))
-        if blob_type is None or not isinstance(value.get("filename", ""), (str, type(None))):
-            raise CodecError("a blob without a kind")
-        return blob_type(
-            data=read_blob(value["$blob"]),
-            contentType=value.get("content_type") or "application/octet-stream",
-            filename=value.get("filename"),
-        )
+        return _blob(value, field, read_blob)
     if isinstance(value, dict) and "$richtext" in value:
-        if not isinstance(value["$richtext"], str):
-            raise CodecError("rich text that is no text")
-        return RichTextValue(
-            value["$richtext"],
-            value.get("mimeType") or "text/html",
-            value.get("outputMimeType") or "text/x-html-safe",
-            value.get("encoding") or "utf-8",
-        )
+        return _rich_text(value, field)
     if isinstance(value, dict) and "$set" in value:
+        if set(value) != {"$set"} or not isinstance(value["$set"], list):
+            raise CodecError("a set that holds no list")
         return {decode(item) for item in value["$set"]}
     return decode(value)
 

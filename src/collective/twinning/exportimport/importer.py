@@ -1,211 +1,230 @@
-"""``@import``: recreate an exported TwinSpace, UIDs, states and history included.
+"""``@import``: recreate an exported TwinSpace, restored for administrators, rebuilt for anyone else.
 
-Everything is checked before the first object is made (BadRequest, or
-HTTPConflict when a UID is already on this site); anything going wrong later
-raises too, so the request's transaction is aborted and nothing is left.
+- An administrator (Manager, Site Administrator; the ``twinning-export``
+  command) *restores* the space as it was: UIDs, states and history, owner,
+  local roles (``restore``), the add-on's annotations, dates.
+- Anyone else who may import (a national validator) gets the space *rebuilt*
+  through the checks of creation: a founder of the validator's country, founders
+  who are validated teachers of the countries the archive says, field
+  validation and the schemas' invariants (plone.restapi's deserializer), the
+  state ``draft`` with a fresh history, owner and creators among the project's
+  members, no annotations; Quality Label applications are left out (a draft
+  project holds none) and listed in the answer.
+
+Both: only complete archives; bounded reading (``archive``); every part of
+the archive decoded and checked, history, local roles and annotations too
+(``restore.read_metadata``), whether they are applied or not; types each
+container allows; upload rules and sniffed kinds for blobs; rich text filtered
+on output; the roster's own rules; pupil accounts made by ``@pupils``' function.
+The cheap checks run before the first object is made; anything failing later
+raises too, so the transaction is aborted and nothing is left.
 """
 
+from AccessControl import getSecurityManager
+from collective.twinning import _
+from collective.twinning import audit
 from collective.twinning.exportimport.archive import ArchiveReader
+from collective.twinning.exportimport.archive import refuse
 from collective.twinning.exportimport.codec import CodecError
-from collective.twinning.exportimport.codec import decode
 from collective.twinning.exportimport.fields import import_value
 from collective.twinning.exportimport.fields import is_relation
 from collective.twinning.exportimport.fields import schema_fields
-from collective.twinning.membership.members import PUPIL_PROPERTY
-from collective.twinning.membership.roles import PUPIL_ROLE
-from collective.twinning.membership.roles import TWINSPACE_PUPIL
-from collective.twinning.membership.roster import founders
-from collective.twinning.membership.roster import Roster
+from collective.twinning.exportimport.people import check_founders
+from collective.twinning.exportimport.people import check_roster
+from collective.twinning.exportimport.people import check_validator_country
+from collective.twinning.exportimport.people import make_members
+from collective.twinning.exportimport.people import People
+from collective.twinning.exportimport.people import plan_people
+from collective.twinning.exportimport.records import check_new
+from collective.twinning.exportimport.records import check_types
+from collective.twinning.exportimport.records import invalid
+from collective.twinning.exportimport.records import Item
+from collective.twinning.exportimport.records import read_items
+from collective.twinning.exportimport.records import read_space_data
+from collective.twinning.exportimport.restore import read_metadata
+from collective.twinning.exportimport.restore import restore_metadata as _restore_metadata
+from collective.twinning.exportimport.restore import set_local_roles
 from collective.twinning.security import as_system
-from DateTime import DateTime
-from persistent.mapping import PersistentMapping
+from dataclasses import dataclass
+from dataclasses import field as dataclass_field
 from plone import api
+from plone.base.utils import check_id
 from plone.dexterity.utils import addContentToContainer
 from plone.dexterity.utils import createContent
+from plone.restapi.interfaces import IDeserializeFromJson
 from plone.uuid.interfaces import ATTRIBUTE_NAME
 from z3c.relationfield import RelationValue
 from z3c.relationfield.event import updateRelations
+from z3c.relationfield.interfaces import IRelationChoice
+from z3c.relationfield.interfaces import IRelationList
 from zExceptions import BadRequest
-from collective.twinning.errors import Conflict
-from zope.annotation.interfaces import IAnnotations
 from zope.component import getUtility
+from zope.component import queryMultiAdapter
+from zope.globalrequest import getRequest
 from zope.intid.interfaces import IIntIds
 from zope.schema import ValidationError
 
-import secrets
+
+ADMINISTRATORS = frozenset({"Manager", "Site Administrator"})
+# Types a rebuilt (draft) project does not hold: applications need a running project.
+LEFT_OUT_ON_REBUILD = frozenset({"QualityLabel"})
+SKIPPED_FIELDS = frozenset({"id"})  # plone.shortname: the record's id is the item's id
 
 
-ROOT_TYPE = "TwinSpace"
-RECORD_KEYS = {"path": str, "id": str, "portal_type": str, "UID": str, "fields": dict}
+@dataclass
+class Imported:
+    space: object
+    mode: str  # "restored" or "rebuilt"
+    left_out: list[dict] = dataclass_field(default_factory=list)
 
 
-def _check_record(number: int, record) -> dict:
-    if not isinstance(record, dict):
-        raise BadRequest(f"body: item {number} is not an object.")
-    for key, kind in RECORD_KEYS.items():
-        if not isinstance(record.get(key), kind):
-            raise BadRequest(f"body: item {number} has no valid '{key}'.")
-    return record
+def is_administrator(container) -> bool:
+    """Whether the acting user (the command's system user too) restores rather than rebuilds."""
+    return bool(ADMINISTRATORS & set(getSecurityManager().getUser().getRolesInContext(container)))
 
 
-def read_records(reader: ArchiveReader) -> list[dict]:
-    names = reader.manifest.get("items")
-    if not isinstance(names, list) or not names or not all(isinstance(n, str) for n in names):
-        raise BadRequest("body: the manifest lists no items.")
-    records = [_check_record(n, reader.json(name)) for n, name in enumerate(names)]
-    if records[0]["portal_type"] != ROOT_TYPE or records[0]["path"] != "":
-        raise BadRequest("body: the archive does not start with a TwinSpace.")
-    allowed = set(api.portal.get_tool("portal_types").objectIds())
-    paths = set()
-    for record in records[1:]:
-        parent = record["path"].rpartition("/")[0]
-        if parent and parent not in paths:
-            raise BadRequest(f"body: {record['path']} comes before its parent.")
-        if record["portal_type"] not in allowed:
-            raise BadRequest(f"body: unknown type {record['portal_type']!r}.")
-        if record["path"].rpartition("/")[2] != record["id"]:
-            raise BadRequest(f"body: {record['path']} does not end with its id.")
-        paths.add(record["path"])
-    uids = [record["UID"] for record in records]
-    if len(set(uids)) != len(uids):
-        raise BadRequest("body: the same UID twice.")
-    return records
-
-
-def check_new(records: list[dict]) -> None:
-    catalog = api.portal.get_tool("portal_catalog")
-    for record in records:
-        if catalog.unrestrictedSearchResults(UID=record["UID"]):
-            raise Conflict(f"{record['UID']} ({record['path'] or 'the space'}) is already on this site.")
-
-
-def check_accounts(records: list[dict], space_data: dict) -> set[str]:
-    """Every account the space names must exist here, except its pupils (made on import)."""
-    pupils = {p["id"] for p in space_data.get("pupils", []) if isinstance(p, dict) and isinstance(p.get("id"), str)}
-    named = {m["user"] for m in space_data.get("roster", []) if isinstance(m, dict) and isinstance(m.get("user"), str)}
-    for record in records:
-        named.update(c for c in record.get("creators", []) if isinstance(c, str))
-    missing = sorted(u for u in named - pupils if api.user.get(userid=u) is None)
-    if missing:
-        raise BadRequest(f"roster: these accounts are not on this site: {', '.join(missing)}.")
-    return pupils
-
-
-def _set_fields(obj, record: dict, read_blob, relations: list) -> None:
-    values = record["fields"]
+def _set_fields(obj, item: Item, read_blob, relations: list) -> None:
+    """Each value decoded for its field and validated by it (constraints: the upload rules too)."""
+    values = item.fields
     for schema, name, field in schema_fields(obj):
-        if name not in values:
-            continue
+        if name not in values or name in SKIPPED_FIELDS or field.readonly:
+            continue  # read-only fields (countries) are derived again by the add-on's subscribers
         raw = values[name]
         if is_relation(raw):
-            relations.append((obj, schema, name, raw))
+            if not (IRelationChoice.providedBy(field) or IRelationList.providedBy(field)):
+                raise invalid(item.where(name), "a relation where the field holds none")
+            relations.append((obj, item, schema, name, raw))
             continue
         try:
-            value = import_value(raw, read_blob)
-            if value is not None and not field.readonly:
+            value = import_value(raw, read_blob, field)
+            if value is not None:
                 field.bind(obj).validate(value)
         except (CodecError, ValidationError, ValueError, TypeError) as error:
-            label = record["path"] or "the space"
-            raise BadRequest(f"{name}: bad value in {label} ({error!r}).") from None
+            detail = error.doc() if isinstance(error, ValidationError) else str(error)
+            raise invalid(item.where(name), detail or repr(error)) from None
+        except RecursionError:
+            raise invalid(item.where(name), "nested too deep") from None
         setattr(schema(obj), name, value)
 
 
-def _set_relations(relations: list, objects: dict) -> None:
+def _set_relations(relations: list, objects: dict, rebuild: bool) -> None:
+    """Relations to the archive's items; a restore may also point at items of this site."""
     intids = getUtility(IIntIds)
 
-    def relation(uid):
-        target = objects.get(uid) or api.content.get(UID=uid)
+    def relation(item: Item, name: str, uid):
+        if not isinstance(uid, str):
+            raise invalid(item.where(name), "a relation names a UID")
+        target = objects.get(uid)
+        if target is None and not rebuild:
+            target = api.content.get(UID=uid)
+        if target is None and rebuild:
+            raise invalid(item.where(name), f"{uid} is no item of the archive")
         return RelationValue(intids.getId(target)) if target is not None else None
 
     changed = set()
-    for obj, schema, name, raw in relations:
+    for obj, item, schema, name, raw in relations:
         if "$relation" in raw:
-            value = relation(raw["$relation"]) if raw["$relation"] else None
+            value = relation(item, name, raw["$relation"]) if raw["$relation"] else None
+        elif isinstance(raw["$relations"], list):
+            value = [r for r in (relation(item, name, uid) for uid in raw["$relations"]) if r is not None]
         else:
-            value = [r for r in (relation(uid) for uid in raw["$relations"]) if r is not None]
+            raise invalid(item.where(name), "relations are a list of UIDs")
         setattr(schema(obj), name, value)
         changed.add(obj)
     for obj in changed:
         updateRelations(obj, None)
 
 
-def _restore_metadata(obj, record: dict) -> None:
-    history = decode(record.get("workflow_history") or {"$mapping": "dict", "items": []})
-    obj.workflow_history = PersistentMapping(history)
-    for key, value in (record.get("annotations") or {}).items():
-        if key.startswith("collective.twinning."):
-            IAnnotations(obj)[key] = decode(value)
-    creators = [c for c in record.get("creators", []) if isinstance(c, str)]
-    if creators:
+def _check_as_created(obj, item: Item) -> None:
+    """Required fields and invariants, through plone.restapi's deserializer as a creation runs it."""
+    deserializer = queryMultiAdapter((obj, getRequest()), IDeserializeFromJson)
+    try:
+        deserializer(validate_all=True, data={}, create=True)
+    except BadRequest as error:
+        errors = error.args[0] if error.args and isinstance(error.args[0], list) else [{"message": str(error)}]
+        detail = "; ".join(f"{e.get('field') or 'item'}: {e.get('message')}" for e in errors)
+        raise invalid(item.where(), detail) from None
+
+
+def _create(parent, item: Item, creators: list[str], read_blob, relations: list):
+    obj = createContent(item.portal_type)
+    setattr(obj, ATTRIBUTE_NAME, item.uid)
+    obj.id = item.id
+    if creators:  # before adding: the founders decide the project's countries
         obj.setCreators(creators)
-    local_roles = record.get("local_roles") or {}
-    for principal, roles in local_roles.items():
-        obj.manage_setLocalRoles(principal, [r for r in roles if isinstance(r, str)])
-    if record.get("owner") and api.user.get(userid=record["owner"]) is not None:
-        obj.changeOwnership(api.user.get(userid=record["owner"]).getUser())
-    for attribute, key in (
-        ("creation_date", "created"),
-        ("effective_date", "effective"),
-        ("expiration_date", "expires"),
-        ("modification_date", "modified"),
-    ):
-        if record.get(key):
-            moment = decode(record[key])
-            if not isinstance(moment, DateTime):
-                raise BadRequest(f"body: {key} of {record['path'] or 'the space'} is no date.")
-            setattr(obj, attribute, moment)
-    workflow_tool = api.portal.get_tool("portal_workflow")
-    for workflow in workflow_tool.getWorkflowsFor(obj):
-        workflow.updateRoleMappingsFor(obj)
+    _set_fields(obj, item, read_blob, relations)
+    problem = check_id(parent, item.id, required=1, contained_by=parent)
+    if problem:
+        raise invalid(item.where("id"), str(problem))
+    return addContentToContainer(parent, obj, checkConstraints=True)
 
 
-def _recreate_pupils(space, pupils: list[dict]) -> None:
-    registration = api.portal.get_tool("portal_registration")
-    for pupil in pupils:
-        if api.user.get(userid=pupil["id"]) is None:
-            # No password travels in an export: the teacher sets a new one (@pupils).
-            registration.addMember(pupil["id"], secrets.token_urlsafe(24), [PUPIL_ROLE])
-            api.user.get(userid=pupil["id"]).setMemberProperties(
-                {"fullname": pupil.get("fullname", ""), PUPIL_PROPERTY: space.UID()}
-            )
+def _fresh_creators(item: Item, people: People) -> list[str]:
+    """A rebuilt item is by its authors who are members of the project, else by its founder."""
+    return [c for c in item.strings("creators") if c in people.members] or [people.founders[0]]
 
 
-def import_space(container, stream) -> object:
+def _start_fresh(obj, creators: list[str]) -> None:
+    """Owner: the first creator, alone; no other local role (the roster gives the rest)."""
+    owner = creators[0]
+    obj.setCreators(creators)
+    obj.changeOwnership(api.user.get(userid=owner).getUser())
+    set_local_roles(obj, {owner: ["Owner"]})
+
+
+def _left_out(items: list[Item]) -> tuple[list[Item], list[dict]]:
+    kept, left, gone = [], [], set()
+    for item in items:
+        if item.portal_type in LEFT_OUT_ON_REBUILD or item.parent_path in gone:
+            gone.add(item.path)
+            left.append({"path": item.path, "portal_type": item.portal_type, "reason": "not in a draft project"})
+        else:
+            kept.append(item)
+    return kept, left
+
+
+def import_space(container, stream) -> Imported:
+    restoring = is_administrator(container)
     reader = ArchiveReader(stream)
-    records = read_records(reader)
-    space_data = reader.json("space.json") if "space.json" in reader.names else {}
-    if not isinstance(space_data, dict):
-        raise BadRequest("body: space.json is not an object.")
-    check_new(records)
-    pupils = check_accounts(records, space_data)
-    objects, relations = {}, []
+    if reader.manifest.get("complete", True) is not True:  # archives of version 1 before it were complete
+        raise refuse(_("The archive is partial (its exporter could not see everything): it cannot be imported."))
+    items = read_items(reader)
+    check_types(container, items)
+    space_data = read_space_data(reader)
+    check_new(container, items)
+    people = plan_people(items, space_data, restoring)
+    # Checked whoever imports (the same archive is sound or not for all); applied only by a restore.
+    metadata = {item.uid: read_metadata(item) for item in items}
+    left_out = []
+    if not restoring:
+        check_validator_country(check_founders(items[0], people.founders))
+        items, left_out = _left_out(items)
+    objects, by_path, relations = {}, {}, []
     with as_system():
-        for record in records:
-            parent_path = record["path"].rpartition("/")[0]
-            parent = container if not record["path"] else (objects_by_path[parent_path] if parent_path else space)
-            obj = createContent(record["portal_type"])
-            setattr(obj, ATTRIBUTE_NAME, record["UID"])
-            obj.id = record["id"]
-            creators = [c for c in record.get("creators", []) if isinstance(c, str)]
-            if creators:  # before adding: the founders decide the project's countries
-                obj.setCreators(creators)
-            _set_fields(obj, record, reader.read, relations)
-            obj = addContentToContainer(parent, obj, checkConstraints=False)
-            if not record["path"]:
-                space, objects_by_path = obj, {}
+        for item in items:
+            parent = container if not item.path else by_path[item.parent_path]
+            creators = metadata[item.uid].creators if restoring else _fresh_creators(item, people)
+            obj = _create(parent, item, creators, reader.blob, relations)
+            if not item.path:
+                check_roster(obj, people)
+            by_path[item.path] = objects[item.uid] = obj
+        space = objects[items[0].uid]
+        _set_relations(relations, objects, not restoring)
+        make_members(space, people)
+        for item in items:
+            obj = objects[item.uid]
+            if restoring:
+                _restore_metadata(obj, metadata[item.uid])
             else:
-                objects_by_path[record["path"]] = obj
-            objects[record["UID"]] = obj
-        _set_relations(relations, objects)
-        _recreate_pupils(space, [p for p in space_data.get("pupils", []) if p.get("id") in pupils])
-        roster = Roster(space)
-        for member in space_data.get("roster", []):
-            if member.get("user") not in founders(space):
-                roster.set(member["user"], member["role"]) if member.get("role") else None
-        for record in records:
-            _restore_metadata(objects[record["UID"]], record)
+                _start_fresh(obj, _fresh_creators(item, people))
+                _check_as_created(obj, item)
         catalog = api.portal.get_tool("portal_catalog")
         for obj in objects.values():
             # catalog_object, not reindexObject: that one would stamp "modified" now
             catalog.catalog_object(obj, "/".join(obj.getPhysicalPath()))
-    return space
+        mode = "restored" if restoring else "rebuilt"
+        audit.record(
+            space, "space_imported", None, "", mode=mode,
+            site=str(reader.manifest.get("site", ""))[:200], exported=str(reader.manifest.get("exported", ""))[:40],
+        )
+    return Imported(space, mode, left_out)

@@ -1,1 +1,1 @@
-"""The project lifecycle: countries, the validation checklist, notifications."""
+"""The lifecycles: countries, the validation checklist, notifications, and the workflows' guards."""

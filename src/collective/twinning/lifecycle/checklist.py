@@ -6,12 +6,12 @@ required approval is in, the project moves to ``validated`` by itself; a
 rejection sends it back to ``draft`` and clears the decisions.
 """
 
-from BTrees.OOBTree import OOBTree
 from collective.twinning import audit
 from collective.twinning.lifecycle.countries import project_kind
 from collective.twinning.lifecycle.countries import validator_countries
 from collective.twinning.membership.roster import founders
 from collective.twinning.security import as_system
+from collective.twinning.storage import annotation_btree
 from datetime import datetime
 from datetime import timezone
 from persistent.mapping import PersistentMapping
@@ -26,10 +26,7 @@ DECISIONS = ("approve", "reject")
 
 
 def _decisions(space, create: bool = False):
-    annotations = IAnnotations(space)
-    if ANNOTATION_KEY not in annotations and create:
-        annotations[ANNOTATION_KEY] = OOBTree()
-    return annotations.get(ANNOTATION_KEY, OOBTree())
+    return annotation_btree(space, ANNOTATION_KEY, create)
 
 
 def clear_decisions(space) -> None:

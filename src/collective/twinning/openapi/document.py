@@ -12,10 +12,14 @@ Paths are relative to the Plone site (``servers``). Every call sends
 """
 
 from collective.twinning.content.group import IGroup
+from collective.twinning.content.meeting import IMeeting
 from collective.twinning.content.partner_posting import IPartnerPosting
+from collective.twinning.content.poll import IPoll
+from collective.twinning.content.post import IPost
 from collective.twinning.content.quality_label import CRITERIA
 from collective.twinning.content.quality_label import IQualityLabel
 from collective.twinning.content.teacher_profile import ITeacherProfile
+from collective.twinning.content.thread import IThread
 from collective.twinning.content.twinspace import ITwinSpace
 from collective.twinning.interfaces import IHasRoster
 from collective.twinning.openapi.schemas import content_schemas
@@ -344,7 +348,9 @@ def service_schemas() -> dict:
                 "fullname": _string(),
                 "country": _string(**{"x-vocabulary": "collective.twinning.vocabularies.Countries"}),
             },
-            description="plone.restapi's @users PATCH body; country, when given, must be valid.",
+            description="plone.restapi's @users PATCH body; country, when given, must be valid and "
+            "changes only by an administrator (or, for a pending account, a national validator of "
+            "its country, sending country alone); pupil_of never changes.",
         ),
         "GroupChange": _object(
             {
@@ -372,6 +378,70 @@ def service_schemas() -> dict:
         ),
         "Group": _object({"id": _string(), "groupname": _string()}, required=("id",)),
         "User": _object({"id": _string(), "username": _string()}, required=("id",)),
+        "Likes": _object(
+            {"count": {"type": "integer", "minimum": 0}, "liked": {"type": "boolean"}},
+            required=("count", "liked"),
+        ),
+        "MeetingJoin": _object(
+            {"url": _string(format="uri"), "opens": _string(format="date-time"), "closes": _string(format="date-time")},
+            required=("url", "opens", "closes"),
+            description="The room's address (with a signed token when the portal has a secret).",
+        ),
+        "PollState": _object(
+            {
+                "question": _string(),
+                "options": {"type": "array", "items": _string()},
+                "answer": {"type": ["integer", "null"]},
+                "answers_total": {"type": "integer", "minimum": 0},
+                "results": {
+                    "type": ["array", "null"],
+                    "items": _object({"option": _string(), "count": {"type": "integer"}}, required=("option", "count")),
+                    "description": "Once answered (the place's teachers see them at once).",
+                },
+                "open": {"type": "boolean"},
+            },
+            required=("question", "options", "answer", "answers_total", "results", "open"),
+        ),
+        "PollAnswer": _object({"option": {"type": "integer", "minimum": 0, "maximum": 9}}, required=("option",)),
+        "ActivityItem": _object(
+            {
+                "kind": _string(enum=["post", "comment", "thread", "reply", "forum", "page", "material",
+                                      "meeting", "poll", "member_joined", "state_change"]),
+                "actor": NULLABLE_STRING,
+                "date": _string(format="date-time"),
+                "title": _string(),
+                "url": _string(),
+            },
+            required=("kind", "actor", "date", "title", "url"),
+        ),
+        "Activity": _object(
+            {"@id": _string(), "items": {"type": "array", "items": ref("ActivityItem")},
+             "items_total": {"type": "integer", "minimum": 0}},
+            required=("@id", "items", "items_total"),
+        ),
+        "Notification": _object(
+            {
+                "id": _string(),
+                "kind": _string(enum=["comment", "reply", "mention", "meeting", "lifecycle"]),
+                "actor": NULLABLE_STRING,
+                "title": _string(),
+                "url": _string(),
+                "uid": NULLABLE_STRING,
+                "date": _string(format="date-time"),
+                "read": {"type": "boolean"},
+            },
+            required=("id", "kind", "title", "url", "date", "read"),
+        ),
+        "Notifications": _object(
+            {"@id": _string(), "items": {"type": "array", "items": ref("Notification")},
+             "items_total": {"type": "integer", "minimum": 0}, "unread": {"type": "integer", "minimum": 0}},
+            required=("@id", "items", "items_total", "unread"),
+        ),
+        "NotificationsRead": _object(
+            {"ids": {"type": "array", "items": _string(), "maxItems": 500}},
+            description="The ids to mark read; without ids, all.",
+        ),
+        "Unread": _object({"unread": {"type": "integer", "minimum": 0}}, required=("unread",)),
         "OpenAPIDocument": _object({"openapi": _string(), "paths": {"type": "object"}}, required=("openapi", "paths")),
     }
 
@@ -418,6 +488,7 @@ PATH_PARAMETERS = {
     "organisation": "The id of an organisation in /organisations.",
     "userid": "A user id.",
     "groupid": "The id of a user group (of the Users and Groups control panel, not in /groups).",
+    "thread": "The id of a thread in the forum {item}.",
 }
 
 
@@ -648,6 +719,55 @@ AUDIT_LOG = {
 }
 
 
+BATCH = [
+    {"name": "b_start", "in": "query", "schema": {"type": "integer", "minimum": 0}},
+    {"name": "b_size", "in": "query", "schema": {"type": "integer", "minimum": 1, "maximum": 100}},
+]
+
+
+def collaboration_paths(base: str) -> dict:
+    """@activity of the place; @likes of posts and threads; @join of meetings; @poll of polls."""
+    tag = "collaboration"
+    likes = {
+        "get": ("Likes of a {what} (members)", {"200": _json("How many, and whether the user likes it.", ref("Likes"))}, AUTH),
+        "post": ("Like a {what} (once)", {"200": _json("How many now.", ref("Likes"))}, AUTH),
+        "delete": ("Take back a like", {"200": _json("How many now.", ref("Likes"))}, AUTH),
+    }
+    paths = {
+        f"{base}/@activity": {
+            "get": _operation(
+                "The newest events of the place the user may see",
+                {"200": _json("Newest first, batched.", ref("Activity"))}, ("400", *AUTH), tag,
+                ("@activity", IHasRoster), query=BATCH,
+            )
+        },
+        f"{base}/{{item}}/@join": {
+            "get": _operation(
+                "The address of the meeting's room (invited members, from 15 minutes before it starts)",
+                {"200": _json("The room.", ref("MeetingJoin"))}, ("400", *AUTH), tag, ("@join", IMeeting),
+                description="400 (field start) says when it opens; 403 for those not invited.",
+            )
+        },
+        f"{base}/{{item}}/@poll": {
+            "get": _operation(
+                "The poll, the user's answer and (once answered) the results",
+                {"200": _json("The poll.", ref("PollState"))}, AUTH, tag, ("@poll", IPoll),
+            ),
+            "post": _operation(
+                "Answer the poll (once)", {"200": _json("The poll with its results.", ref("PollState"))},
+                WRITE, tag, ("@poll", IPoll), body=_body(ref("PollAnswer")),
+            ),
+        },
+    }
+    for path, interface, what in ((f"{base}/{{item}}/@likes", IPost, "post"),
+                                  (f"{base}/{{item}}/{{thread}}/@likes", IThread, "thread")):
+        paths[path] = {
+            method: _operation(summary.format(what=what), ok, errors, tag, ("@likes", interface))
+            for method, (summary, ok, errors) in likes.items()
+        }
+    return paths
+
+
 def service_paths() -> dict:
     paths = {}
     for name, spec, text in SEARCHES:
@@ -690,6 +810,17 @@ def service_paths() -> dict:
             "Change an account",
             {**NO_CONTENT, "200": _json("Changed.", ref("User")), **either_errors(WRITE)},
             (), "users", ("@users", ISiteRoot), body=_body(ref("UserChange")),
+        )
+    }
+    paths["/@audit"] = {
+        "get": _operation(
+            "The portal's audit log: changes of an account's country (from_country, to_country)",
+            {"200": _json("Newest first, batched.", AUDIT_LOG)},
+            ("400", "401", "403"), "users", ("@audit", IPloneSiteRoot),
+            query=[
+                {"name": "b_start", "in": "query", "schema": {"type": "integer", "minimum": 0}},
+                {"name": "b_size", "in": "query", "schema": {"type": "integer", "minimum": 1, "maximum": 500}},
+            ],
         )
     }
     paths["/@groups"] = {
@@ -794,7 +925,23 @@ def service_paths() -> dict:
             ("@evaluation", IQualityLabel), body=_body(ref("EvaluationInput")),
         ),
     }
+    paths.update(collaboration_paths(SPACE))
     paths.update(roster_paths(GROUP, "groups"))
+    paths.update(collaboration_paths(GROUP))
+    paths["/@notifications"] = {
+        "get": _operation(
+            "The current user's notifications, unread first",
+            {"200": _json("Newest first within unread, then read; batched.", ref("Notifications"))},
+            ("400", "401"), "collaboration", ("@notifications", IPloneSiteRoot), query=BATCH,
+        )
+    }
+    paths["/@notifications/read"] = {
+        "post": _operation(
+            "Mark notifications read (all, or the given ids)", {"200": _json("What stays unread.", ref("Unread"))},
+            ("400", "401"), "collaboration", ("@notifications", IPloneSiteRoot),
+            body=_body(ref("NotificationsRead"), required=False),
+        )
+    }
     paths[f"{GROUP}/@join"] = {
         "post": _operation(
             "Join the group",
@@ -861,18 +1008,20 @@ def _update(types: tuple[str, ...]) -> dict:
     )
 
 
-IN_SPACE = ("Page", "Material", "Mobility", "QualityLabel")
-IN_GROUP = ("Page", "Material")
+IN_SPACE = ("Page", "Material", "Mobility", "QualityLabel", "Post", "Forum", "Meeting", "Poll")
+IN_GROUP = ("Page", "Material", "Post", "Forum", "Meeting", "Poll")
 
 
 def content_paths() -> dict:
     return {
         "/projects": {"post": _create(("TwinSpace",), "/projects")},
         SPACE: {"post": _create(IN_SPACE, "a TwinSpace (pages also in pages)"), "patch": _update(("TwinSpace",))},
-        f"{SPACE}/{{item}}": {"patch": _update(IN_SPACE)},
+        f"{SPACE}/{{item}}": {"patch": _update(IN_SPACE), "post": _create(("Thread",), "a forum")},
+        f"{SPACE}/{{item}}/{{thread}}": {"patch": _update(("Thread",))},
         "/groups": {"post": _create(("Group",), "/groups")},
         GROUP: {"post": _create(IN_GROUP, "a group"), "patch": _update(("Group",))},
-        f"{GROUP}/{{item}}": {"patch": _update(IN_GROUP)},
+        f"{GROUP}/{{item}}": {"patch": _update(IN_GROUP), "post": _create(("Thread",), "a forum")},
+        f"{GROUP}/{{item}}/{{thread}}": {"patch": _update(("Thread",))},
         "/partner-finding": {"post": _create(("PartnerPosting",), "/partner-finding")},
         "/partner-finding/{posting}": {"patch": _update(("PartnerPosting",))},
         "/people/{profile}": {

@@ -7,14 +7,19 @@ Read-only fields (kept by the system) are not accepted and left out.
 """
 
 from collective.twinning.behaviors.expiry import IExpiry
+from collective.twinning.content.forum import IForum
 from collective.twinning.content.group import IGroup
 from collective.twinning.content.material import IMaterial
+from collective.twinning.content.meeting import IMeeting
 from collective.twinning.content.mobility import IMobility
 from collective.twinning.content.organisation import IOrganisation
 from collective.twinning.content.page import IPage
 from collective.twinning.content.partner_posting import IPartnerPosting
+from collective.twinning.content.poll import IPoll
+from collective.twinning.content.post import IPost
 from collective.twinning.content.quality_label import IQualityLabel
 from collective.twinning.content.teacher_profile import ITeacherProfile
+from collective.twinning.content.thread import IThread
 from collective.twinning.content.twinspace import ITwinSpace
 from pathlib import Path
 from plone.app.contenttypes.behaviors.leadimage import ILeadImageBehavior
@@ -22,6 +27,8 @@ from plone.app.contenttypes.behaviors.richtext import IRichTextBehavior
 from plone.app.dexterity.behaviors.exclfromnav import IExcludeFromNavigation
 from plone.app.dexterity.behaviors.id import IShortName
 from plone.app.dexterity.behaviors.metadata import IBasic
+from plone.app.event.dx.behaviors import IEventBasic
+from plone.app.event.dx.behaviors import IEventRecurrence
 from plone.app.textfield.interfaces import IRichText as IRichTextField
 from plone.namedfile.interfaces import INamedField
 from z3c.relationfield.interfaces import IRelationChoice
@@ -52,6 +59,11 @@ CONTENT_TYPES = {
     "QualityLabel": IQualityLabel,
     "TeacherProfile": ITeacherProfile,
     "Organisation": IOrganisation,
+    "Post": IPost,
+    "Forum": IForum,
+    "Thread": IThread,
+    "Meeting": IMeeting,
+    "Poll": IPoll,
 }
 
 # Made and kept by the system (directory.profiles): changed, never created, by users.
@@ -68,6 +80,8 @@ BEHAVIORS = {
     "collective.twinning.expiry": IExpiry,
     "plone.namefromtitle": None,
     "plone.locking": None,
+    "plone.eventbasic": IEventBasic,
+    "plone.eventrecurrence": IEventRecurrence,
 }
 
 

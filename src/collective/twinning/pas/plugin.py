@@ -15,6 +15,7 @@ from collective.twinning.membership.principals import country_of_validators_grou
 from collective.twinning.membership.principals import parse_place_group
 from collective.twinning.membership.principals import validators_group_id
 from collective.twinning.membership.roles import NATIONAL_VALIDATOR
+from plone.app.uuid.utils import uuidToCatalogBrain
 from Products.PlonePAS.interfaces.group import IGroupIntrospection
 from Products.PlonePAS.plugins.autogroup import VirtualGroup
 from Products.PluggableAuthService.interfaces.plugins import IGroupEnumerationPlugin
@@ -83,7 +84,16 @@ class TwinningGroups(BasePlugin):
     def getGroupById(self, group_id):
         if not isinstance(group_id, str) or not self._exists(group_id):
             return None
-        return VirtualGroup(group_id, title=group_id)
+        return VirtualGroup(group_id, title=self._title(group_id))
+
+    def _title(self, group_id: str) -> str:
+        """What the sharing page and the groups panels show: the place's title when the viewer sees it."""
+        country = country_of_validators_group(group_id)
+        if country:
+            return f"National validators {country}"
+        _prefix, uid, role = parse_place_group(group_id)
+        brain = uuidToCatalogBrain(uid)
+        return f"{brain.Title if brain is not None else uid}: {role}"
 
     def getGroups(self):
         return []

@@ -44,9 +44,13 @@ def statistics(userid: str) -> dict:
         return [] if scope is None else catalog(portal_type=portal_type, **scope)
 
     projects = _nested()
+    # Each project once per state, however many of the seen countries it has
+    # (a two-country project counts once here, once per country above).
+    projects_by_state = defaultdict(int)
     project_total = 0
     for brain in search("TwinSpace"):
         project_total += 1
+        projects_by_state[brain.review_state] += 1
         for country in countries_index.getEntryForObject(brain.getRID(), []) or []:
             if countries is None or country in countries:
                 projects[brain.review_state][country] += 1
@@ -71,7 +75,11 @@ def statistics(userid: str) -> dict:
 
     return {
         "countries": countries,
-        "projects": {"total": project_total, "by_state_and_country": _plain(projects)},
+        "projects": {
+            "total": project_total,
+            "by_state": _plain(dict(projects_by_state)),
+            "by_state_and_country": _plain(projects),
+        },
         "mobilities": {
             "total": sum(by_key_action.values()),
             "by_key_action": _plain(dict(by_key_action)),

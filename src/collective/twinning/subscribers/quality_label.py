@@ -9,7 +9,6 @@ from collective.twinning.lifecycle.countries import european_validators
 from collective.twinning.lifecycle.countries import national_validators
 from collective.twinning.lifecycle.countries import user_country
 from collective.twinning.lifecycle.notifications import send_mail
-from collective.twinning.membership.roles import EUROPEAN_VALIDATOR
 from collective.twinning.security import as_system
 from plone import api
 from zope.schema import getFields

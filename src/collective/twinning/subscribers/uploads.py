@@ -1,11 +1,19 @@
-"""Uploaded pictures lose their metadata; nothing the portal serves is content-sniffed."""
+"""Uploads are stored as what their bytes are, pictures without their metadata (photos of
+pupils often carry the place they were taken); nothing the portal serves is content-sniffed."""
 
 from collective.twinning.interfaces import IBrowserLayer
+from collective.twinning.uploads.fields import named_fields
+from collective.twinning.uploads.fields import store_sniffed_kinds
 from collective.twinning.uploads.images import clean_image
+from plone.namedfile.interfaces import INamedImageField
 
 
-def strip_image_metadata(material, event) -> None:
-    clean_image(material)
+def safe_uploads(obj, event) -> None:
+    """Every file and image field of the item: the sniffed media type, pictures cleaned."""
+    for name, field in named_fields(obj):
+        if INamedImageField.providedBy(field):
+            clean_image(obj, name)
+    store_sniffed_kinds(obj)
 
 
 def no_sniffing(event) -> None:

@@ -12,6 +12,7 @@ from collective.twinning.lifecycle.countries import validator_countries
 from collective.twinning.lifecycle.notifications import send_mail
 from collective.twinning.membership.roles import TEACHER
 from collective.twinning.security import as_system
+from collective.twinning.storage import annotation_btree
 from datetime import datetime
 from datetime import timezone
 from persistent.mapping import PersistentMapping
@@ -19,7 +20,6 @@ from plone import api
 from zExceptions import BadRequest
 from zExceptions import Forbidden
 from zExceptions import NotFound
-from zope.annotation.interfaces import IAnnotations
 
 
 ANNOTATION_KEY = "collective.twinning.teacher_requests"
@@ -31,12 +31,7 @@ def _now() -> str:
 
 
 def _requests(create: bool = False) -> OOBTree:
-    annotations = IAnnotations(api.portal.get())
-    if ANNOTATION_KEY not in annotations:
-        if not create:
-            return OOBTree()
-        annotations[ANNOTATION_KEY] = OOBTree()
-    return annotations[ANNOTATION_KEY]
+    return annotation_btree(api.portal.get(), ANNOTATION_KEY, create)
 
 
 def record_request(userid: str) -> None:

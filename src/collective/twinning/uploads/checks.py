@@ -1,4 +1,9 @@
-"""Constraints of Material's ``file`` and ``image`` fields (400 naming the field)."""
+"""What a file or image field may hold (400 naming the field).
+
+Material's ``file`` and ``image`` use them as constraints; every other file or
+image field of the add-on's types (a project's or group's lead image, a
+mobility's learning agreement) is held to the same rules by ``fields``.
+"""
 
 from collective.twinning.uploads.kinds import is_image
 from collective.twinning.uploads.kinds import sniff
@@ -40,24 +45,24 @@ def _check_size(field: str, value, record: str) -> None:
         raise UploadRefused(f"{field}: at most {limit} MB.")
 
 
-def check_file(value) -> bool:
-    _check_size("file", value, FILE_LIMIT_RECORD)
+def check_file(value, field: str = "file") -> bool:
+    _check_size(field, value, FILE_LIMIT_RECORD)
     if sniff(value.data) is None:
         raise UploadRefused(
-            "file: this kind of file is not accepted (web pages, SVG, XML, scripts and "
+            f"{field}: this kind of file is not accepted (web pages, SVG, XML, scripts and "
             "programs are refused; share documents, images, sound or video)."
         )
     return True
 
 
-def check_image(value) -> bool:
-    _check_size("image", value, IMAGE_LIMIT_RECORD)
+def check_image(value, field: str = "image") -> bool:
+    _check_size(field, value, IMAGE_LIMIT_RECORD)
     if not is_image(sniff(value.data)):
-        raise UploadRefused("image: a PNG, JPEG, GIF or WebP picture is required (not SVG).")
+        raise UploadRefused(f"{field}: a PNG, JPEG, GIF or WebP picture is required (not SVG).")
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("error", Image.DecompressionBombWarning)
             Image.open(io.BytesIO(value.data)).verify()
     except Exception:  # noqa: BLE001 - whatever Pillow cannot read is no picture
-        raise UploadRefused("image: the picture cannot be read.") from None
+        raise UploadRefused(f"{field}: the picture cannot be read.") from None
     return True

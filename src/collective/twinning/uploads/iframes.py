@@ -1,19 +1,17 @@
-"""Rich text may embed players of the allowed video hosts only.
+"""Rich text may embed the allowed tools only (registry ``collective.twinning.embed_hosts``).
 
 Plone's safe HTML filter keeps iframes from any address; this output filter
-(plone.outputfilters) drops those that are not https players of YouTube, Vimeo
-or Dailymotion, whatever way the text was stored.
+(plone.outputfilters) drops those whose address is not on the allow-list,
+whatever way the text was stored.
 """
 
 from bs4 import BeautifulSoup
-from collective.twinning.content.validation import VIDEO_HOSTS
+from collective.twinning.collaboration.embeds import embed_name
 from collective.twinning.interfaces import IBrowserLayer
-from urllib.parse import urlparse
 
 
 def is_allowed_player(src: str) -> bool:
-    parsed = urlparse(src or "")
-    return parsed.scheme == "https" and (parsed.hostname or "") in VIDEO_HOSTS
+    return embed_name(src or "") is not None
 
 
 def drop_foreign_iframes(html: str) -> str | None:

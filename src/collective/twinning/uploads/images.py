@@ -31,19 +31,23 @@ def without_metadata(data: bytes) -> bytes | None:
         return out.getvalue()
 
 
-def clean_image(material) -> bool:
-    """Replace the material's image by a clean copy once; True when replaced."""
-    image = getattr(material, "image", None)
+def clean_image(obj, name: str = "image") -> bool:
+    """Replace the item's picture in field ``name`` by a clean copy once; True when replaced."""
+    image = getattr(obj, name, None)
     if image is None:
         return False
     data = image.data
-    if getattr(material, CLEANED_MARKER, None) == digest(data):
+    marker = CLEANED_MARKER if name == "image" else f"{CLEANED_MARKER}_{name}"
+    if getattr(obj, marker, None) == digest(data):
         return False
-    cleaned = without_metadata(data)
+    try:
+        cleaned = without_metadata(data)
+    except Exception:  # noqa: BLE001 - not a picture Pillow reads: the field's rules refuse it
+        return False
     if cleaned is not None:
-        material.image = NamedBlobImage(
+        setattr(obj, name, NamedBlobImage(
             data=cleaned, contentType=image.contentType, filename=image.filename
-        )
+        ))
         data = cleaned
-    setattr(material, CLEANED_MARKER, digest(data))
+    setattr(obj, marker, digest(data))
     return cleaned is not None

@@ -12,6 +12,7 @@ from plone import api
 from plone.protect import CheckAuthenticator
 from plone.protect.interfaces import IDisableCSRFProtection
 from Products.Five.browser import BrowserView
+from Products.Five.browser.pagetemplatefile import ViewPageTemplateFile
 from Products.statusmessages.interfaces import IStatusMessage
 from zExceptions import BadRequest
 from zExceptions import Forbidden
@@ -45,8 +46,16 @@ def human_size(size) -> str:
     return ""
 
 
+MACROS = ViewPageTemplateFile("templates/macros.pt")
+
+
 class TwinningView(BrowserView):
     """A page of the add-on: translation, vocabularies, errors of a failed form."""
+
+    @property
+    def macros(self):
+        """The shared macros (templates/macros.pt): page numbers, the place layout."""
+        return MACROS.macros
 
     def translate(self, msgid, mapping=None) -> str:
         return translate(msgid, domain="collective.twinning", mapping=mapping, context=self.request)

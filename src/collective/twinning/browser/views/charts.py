@@ -5,7 +5,8 @@ from html import escape
 
 BAR_HEIGHT = 22
 GAP = 8
-LABEL_WIDTH = 190
+CHAR_WIDTH = 7.5  # a 13 px sans-serif character, generously: labels are never cut
+MIN_LABEL_WIDTH = 80
 BAR_WIDTH = 300
 VALUE_WIDTH = 50
 COLOURS = ("#007bb1", "#1a9f6c", "#d3762b", "#8a4fb8", "#c9384b", "#4b6584")
@@ -15,11 +16,13 @@ def bar_chart(chart_id: str, title: str, rows: list[tuple[str, int]]) -> str:
     """An accessible SVG bar chart: one bar per (label, value), longest = full width."""
     rows = [(str(label), int(value or 0)) for label, value in rows]
     height = max(1, len(rows)) * (BAR_HEIGHT + GAP) + GAP
-    width = LABEL_WIDTH + BAR_WIDTH + VALUE_WIDTH
+    # The label column fits the longest label ("National Quality Label · Awarded").
+    label_width = max([MIN_LABEL_WIDTH] + [round(len(label) * CHAR_WIDTH) + 16 for label, _value in rows])
+    width = label_width + BAR_WIDTH + VALUE_WIDTH
     top = max([value for _label, value in rows] + [1])
     parts = [
         f'<svg id="{escape(chart_id)}" class="twinning-chart" role="img" '
-        f'xmlns="http://www.w3.org/2000/svg" width="100%" viewBox="0 0 {width} {height}" '
+        f'xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {width} {height}" '
         f'aria-labelledby="{escape(chart_id)}-title">',
         f'<title id="{escape(chart_id)}-title">{escape(title)}</title>',
     ]
@@ -31,11 +34,11 @@ def bar_chart(chart_id: str, title: str, rows: list[tuple[str, int]]) -> str:
         colour = COLOURS[index % len(COLOURS)]
         parts.append(
             f'<g class="bar" data-label="{escape(label)}" data-value="{value}">'
-            f'<text x="{LABEL_WIDTH - 8}" y="{y + BAR_HEIGHT - 6}" text-anchor="end" '
+            f'<text x="{label_width - 8}" y="{y + BAR_HEIGHT - 6}" text-anchor="end" '
             f'font-size="13" fill="#212529">{escape(label)}</text>'
-            f'<rect x="{LABEL_WIDTH}" y="{y}" width="{max(length, 1)}" height="{BAR_HEIGHT}" '
+            f'<rect x="{label_width}" y="{y}" width="{max(length, 1)}" height="{BAR_HEIGHT}" '
             f'rx="3" fill="{colour}"><title>{escape(label)}: {value}</title></rect>'
-            f'<text x="{LABEL_WIDTH + max(length, 1) + 6}" y="{y + BAR_HEIGHT - 6}" '
+            f'<text x="{label_width + max(length, 1) + 6}" y="{y + BAR_HEIGHT - 6}" '
             f'font-size="13" fill="#212529">{value}</text></g>'
         )
     parts.append("</svg>")

@@ -5,12 +5,16 @@ from collective.twinning.browser.views.base import TwinningView
 from collective.twinning.browser.views.charts import bar_chart
 from collective.twinning.browser.views.forms import LabelEvaluation
 from collective.twinning.labels.evaluation import may_decide
+from collective.twinning.membership.roles import is_pupil_account
+from collective.twinning.lifecycle.checklist import checklist
+from collective.twinning.lifecycle.checklist import slot_for
 from collective.twinning.reports.stats import statistics
 from collective.twinning.teachers.requests import countries_of_validator
 from collective.twinning.teachers.requests import pending_for
 from collective.twinning.membership.index import find_places
 from plone import api
 from Products.Five.browser.pagetemplatefile import ViewPageTemplateFile
+from zExceptions import Forbidden
 from zExceptions import Unauthorized
 
 
@@ -50,9 +54,16 @@ class Dashboard(TwinningView):
         if not self.may_validate_teachers():
             return []
         items = pending_for(self.countries())
+        portal_url = api.portal.get().absolute_url()
         for item in items:
+            # What the validator judges on: the school and e-mail the teacher registered with.
+            user = api.user.get(userid=item["id"])
             item["country_title"] = self.country_title(item["country"])
             item["flag"] = self.flag(item["country"])
+            item["email"] = (user.getProperty("email", "") if user else "") or ""
+            item["school"] = (user.getProperty("school", "") if user else "") or ""
+            item["requested_title"] = api.portal.get_localized_time(item["requested"]) if item["requested"] else ""
+            item["profile_url"] = f"{portal_url}/author/{item['id']}"
         return items
 
     def pending_projects(self) -> list[dict]:
@@ -67,10 +78,23 @@ class Dashboard(TwinningView):
                     "countries": " ".join(
                         f"{self.flag(code)} {code}" for code in (space.countries or ())
                     ),
-                    "modified": brain.modified.strftime("%Y-%m-%d"),
+                    "modified": api.portal.get_localized_time(brain.modified),
+                    "my_decision": self.my_decision(space),
                 }
             )
         return items
+
+    def my_decision(self, space) -> str:
+        """The validator's own decision on a pending project ("" while they have not decided)."""
+        try:
+            key = slot_for(space, self.userid)
+        except Forbidden:  # not theirs to decide (an administrator, a European validator)
+            return ""
+        for slot in checklist(space)["required"]:
+            slot_key = f"partner:{slot.get('user')}" if slot["kind"] == "partner" else f"national:{slot.get('country')}"
+            if slot_key == key and slot["decision"]:
+                return self.translate({"approve": _("Approved"), "reject": _("Rejected")}[slot["decision"]])
+        return ""
 
     def labels(self) -> list[dict]:
         items = []
@@ -113,9 +137,10 @@ class Dashboard(TwinningView):
                     labels[key] = labels.get(key, 0) + count
         participants = data["participants"]
         charts = [
+            # Each project once (a two-country project is in two countries' counts).
             ("chart-projects", _("Projects by state"), [
                 (self.translate(space_states[state].title) if state in space_states else state, count)
-                for state, count in totals(projects).items()
+                for state, count in data["projects"]["by_state"].items()
             ]),
             ("chart-countries", _("Projects by country"), [
                 (self.country_title(code), count) for code, count in sorted(by_country.items())
@@ -150,6 +175,10 @@ class MySpace(TwinningView):
         if api.user.is_anonymous():
             raise Unauthorized("Log in to see your space.")
         return self.index()
+
+    def is_pupil(self) -> bool:
+        """Pupils work in their project's space only: no groups, postings or label applications."""
+        return is_pupil_account(api.user.get_current())
 
     def _items(self, brains) -> list[dict]:
         return [

@@ -6,9 +6,12 @@ Each page calls ``search.engine.run`` with its spec on the request, exactly as
 
 from collective.twinning import _
 from collective.twinning.browser.views.base import TwinningView
+from collective.twinning.browser.views.batching import page_links
 from collective.twinning.browser.views.errors import message_of
 from collective.twinning.search import specs
+from collective.twinning.search.engine import DEFAULT_BATCH
 from collective.twinning.search.engine import run
+from collective.twinning.membership.index import place_uids
 from plone import api
 from Products.Five.browser.pagetemplatefile import ViewPageTemplateFile
 from zExceptions import BadRequest
@@ -135,6 +138,8 @@ class SearchPage(TwinningView):
                 for value, count in values.items()
             ]
             options.sort(key=lambda option: (-option["count"], option["title"].lower()))
+            if not options:
+                continue  # a facet with nothing to choose is not shown
             result.append(
                 {
                     "param": spec_filter.param,
@@ -160,8 +165,22 @@ class SearchPage(TwinningView):
     def may_contact(self) -> bool:
         return self.may("collective.twinning: Contact teachers", api.portal.get())
 
+    def own_uids(self) -> set[str]:
+        """The results the visitor wrote or is in (no "Contact" on your own entry)."""
+        if self.userid is None or not self.data["items"]:
+            return set()
+        uids = [item["UID"] for item in self.data["items"] if item.get("UID")]
+        own = {brain.UID for brain in api.content.find(UID=uids, Creator=self.userid)}
+        own |= set(uids) & set(place_uids(self.userid))  # the projects one is in (no author in the catalog)
+        own |= {
+            item.get("UID") for item in self.data["items"]
+            if item.get("@type") == "TeacherProfile" and item["@id"].rstrip("/").rsplit("/", 1)[-1] == self.userid
+        }
+        return own
+
     def results(self) -> list[dict]:
         contact = self.may_contact()
+        own = self.own_uids() if contact else set()
         items = []
         for item in self.data["items"]:
             details = [
@@ -195,14 +214,25 @@ class SearchPage(TwinningView):
                     if item.get("@type") == "TwinSpace" and "review_state" in item
                     else "",
                     "labels": [self.value_title("label", level) for level in item.get("labels") or []],
-                    "contact": contact and item.get("@type") in CONTACTABLE,
+                    "contact": contact and item.get("@type") in CONTACTABLE and item.get("UID") not in own,
                 }
             )
         return items
 
     def batching(self) -> dict:
-        links = self.data.get("batching") or {}
-        return {"next": links.get("next"), "previous": links.get("prev")}
+        """Previous, numbered pages and next (batching.page_links) over the same query."""
+        form = {key: value for key, value in self.request.form.items() if key != "b_start"}
+        try:
+            b_start = max(0, int(self.request.form.get("b_start", 0)))
+            b_size = int(self.request.form.get("b_size", DEFAULT_BATCH))
+        except (TypeError, ValueError):
+            b_start, b_size = 0, DEFAULT_BATCH
+        return page_links(self.request["ACTUAL_URL"], form, self.total(), b_start, b_size)
+
+    def filters_chosen(self) -> int:
+        """How many filters are set (shown on the phone's "Filters" button)."""
+        return sum(len(self.selected(spec_filter.param)) for spec_filter in self.spec.filters
+                   if spec_filter.facet) + sum(1 for name in ("age_from", "age_to") if self.value(name))
 
     def total(self) -> int:
         return self.data["items_total"]

@@ -7,6 +7,7 @@ from collective.twinning.lifecycle.checklist import checklist
 from collective.twinning.lifecycle.checklist import slot_for
 from collective.twinning.membership.members import list_members
 from collective.twinning.membership.roles import GROUP_MEMBER
+from collective.twinning.membership.roles import is_pupil_account
 from collective.twinning.membership.roles import TWINSPACE_PUPIL
 from collective.twinning.membership.roster import founders
 from collective.twinning.membership.roster import roster_of
@@ -120,6 +121,11 @@ class PlaceView(TwinningView):
             if role != TWINSPACE_PUPIL
         ]
 
+    def default_role(self) -> str:
+        """The least of the roles the member form gives (observer, group member)."""
+        roles = self.addable_roles()
+        return roles[-1]["id"] if roles else ""
+
     def tab(self) -> str:
         wanted = self.request.form.get("tab")
         return wanted if wanted in dict(TABS) else TABS[0][0]
@@ -194,9 +200,34 @@ class TwinSpaceView(PlaceView):
             item["decision_title"] = self.translate(
                 {"approve": _("Approved"), "reject": _("Rejected")}.get(item["decision"], _("Waiting"))
             )
+            item["decider"] = self.fullname(item["by"]) if item["by"] else ""
+            item["date_title"] = (
+                api.portal.get_localized_time(item["date"], long_format=True) if item["date"] else ""
+            )
         data["kind_title"] = self.translate(_("European project") if data["kind"] == "european" else _("National project"))
-        data["my_slot"] = self.my_slot() if data["state"] == "pending" else None
+        slot = self.my_slot() if data["state"] == "pending" else None
+        decided = {item["key"] for item in data["required"] if item["decision"]}
+        # A decided row has no buttons: the decision stands (a rejection sends the project back).
+        data["my_slot"] = slot if slot and slot not in decided else None
+        data["my_decided_slot"] = slot if slot in decided else None
         return data
+
+    def fullname(self, userid: str) -> str:
+        user = api.user.get(userid=userid)
+        return (user.getProperty("fullname", "") if user else "") or userid
+
+    def project_texts(self) -> list[dict]:
+        """Aims, work process and expected results: for the members and for whoever decides
+        on the project (the partner founder, the validators of its countries)."""
+        if not (self.may_view_members() or self.may("collective.twinning: View validation")):
+            return []
+        texts = []
+        for name, title in (("aims", _("Aims")), ("work_process", _("Work process")),
+                            ("expected_results", _("Expected results"))):
+            value = getattr(self.context, name, None)
+            if value is not None and value.raw:
+                texts.append({"id": name, "title": self.translate(title), "html": value.output_relative_to(self.context)})
+        return texts
 
     def my_slot(self) -> str | None:
         """The checklist entry the current user decides (checklist.slot_for), or None."""
@@ -217,7 +248,7 @@ class GroupView(PlaceView):
     def membership(self) -> dict:
         """What the join/leave area shows: ``status`` and, when refused, why.
 
-        status: anonymous, member, founder, can_join, not_invited, refused, closed.
+        status: anonymous, member, founder, can_join, not_invited, refused, closed, pupil.
         The rules stay in membership.groups.join: this only picks the button.
         """
         userid = self.userid
@@ -230,7 +261,10 @@ class GroupView(PlaceView):
             return {"status": "member", "role": self.role_title(roster.role_of(userid))}
         if not self.may("collective.twinning: Join groups"):
             return {"status": "closed"}
-        problem = roster.problem_with(api.user.get_current(), GROUP_MEMBER)
+        user = api.user.get_current()
+        if is_pupil_account(user):
+            return {"status": "pupil"}
+        problem = roster.problem_with(user, GROUP_MEMBER)
         if problem:
             from collective.twinning.browser.views.errors import message_of
 

@@ -5,8 +5,15 @@ wrong shape (an object where a choice is expected, a relation without "@id",
 a file with an unknown encoding); the publisher would answer 500 or 503.
 The body is checked first, and what still breaks inside becomes a 400: the
 request's transaction is aborted, so nothing created or changed stays.
+
+A PATCH of a TwinSpace's ``cofounder`` is also held to who may change the founders, and
+when (content.founders): 400 naming ``cofounder`` before anything is written.
 """
 
+from collective.twinning.content.founders import cofounder_change_problem
+from collective.twinning.content.founders import normalized
+from collective.twinning.content.twinspace import ITwinSpace
+from collective.twinning.errors import FieldError
 from collective.twinning.services.base import json_object
 from plone.app.textfield.interfaces import TransformError
 from plone.restapi.services.content.add import FolderPost
@@ -31,6 +38,16 @@ def _check_body(request, creating: bool) -> dict:
     return data
 
 
+def _check_founders(context, data: dict) -> None:
+    """A new partner founder (or none) only from whoever may name it now."""
+    if not ITwinSpace.providedBy(context) or "cofounder" not in data:
+        return
+    if normalized(data["cofounder"]) != (context.cofounder or None):
+        problem = cofounder_change_problem(context)
+        if problem is not None:
+            raise FieldError("cofounder", problem)
+
+
 def _guarded(reply):
     try:
         return reply()
@@ -46,5 +63,5 @@ class GuardedFolderPost(FolderPost):
 
 class GuardedContentPatch(ContentPatch):
     def reply(self):
-        _check_body(self.request, creating=False)
+        _check_founders(self.context, _check_body(self.request, creating=False))
         return _guarded(super().reply)

@@ -1,15 +1,14 @@
 from collective.twinning.exportimport.importer import import_space
 from collective.twinning.security import as_system
 from collective.twinning.services.base import allow_write
+from plone import api
 from plone.base.interfaces.constrains import ISelectableConstrainTypes
 from plone.restapi.services import Service
 from zExceptions import BadRequest
 
-import io
-
 
 class ImportPost(Service):
-    """The body is an @export zip; answers 201 with the new space."""
+    """The body is an @export zip; answers 201 with the new space, restored or rebuilt (importer)."""
 
     def reply(self):
         allow_write(self.request)
@@ -25,7 +24,15 @@ class ImportPost(Service):
         if body is None:
             raise BadRequest("body: the archive is missing.")
         body.seek(0)
-        space = import_space(self.context, io.BytesIO(body.read()))
+        imported = import_space(self.context, body)  # read where Zope spooled it, never copied whole
+        space = imported.space
         self.request.response.setStatus(201)
         self.request.response.setHeader("Location", space.absolute_url())
-        return {"@id": space.absolute_url(), "UID": space.UID(), "title": space.Title()}
+        return {
+            "@id": space.absolute_url(),
+            "UID": space.UID(),
+            "title": space.Title(),
+            "mode": imported.mode,
+            "review_state": api.content.get_state(obj=space),
+            "left_out": imported.left_out,
+        }

@@ -1,3 +1,4 @@
+from collective.twinning.concurrency import one_writer
 from collective.twinning.membership.groups import join
 from collective.twinning.services.base import allow_write
 from collective.twinning.services.base import current_userid
@@ -9,6 +10,7 @@ class JoinPost(Service):
 
     def reply(self):
         allow_write(self.request)
+        one_writer(self.context)
         membership, new = join(self.context, current_userid())
         self.request.response.setStatus(201 if new else 200)
         return membership

@@ -1,3 +1,4 @@
+from collective.twinning.concurrency import one_writer
 from collective.twinning.membership.groups import leave
 from collective.twinning.services.base import allow_write
 from collective.twinning.services.base import current_userid
@@ -9,5 +10,6 @@ class LeavePost(Service):
 
     def reply(self):
         allow_write(self.request)
+        one_writer(self.context)
         leave(self.context, current_userid())
         return self.reply_no_content()

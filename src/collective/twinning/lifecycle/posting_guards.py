@@ -1,7 +1,7 @@
 """Workflow guard helpers of posting_workflow."""
 
 from AccessControl import getSecurityManager
-from collective.twinning.browser.guards import ADMINISTRATORS
+from collective.twinning.lifecycle.guards import ADMINISTRATORS
 from collective.twinning.lifecycle.countries import validator_countries
 from collective.twinning.membership.roles import EUROPEAN_VALIDATOR
 from collective.twinning.membership.roles import TEACHER

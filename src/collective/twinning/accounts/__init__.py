@@ -1,0 +1,1 @@
+"""Nothing tells a visitor whether an account exists (profiles, password resets)."""

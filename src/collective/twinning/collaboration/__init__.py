@@ -1,0 +1,1 @@
+"""Collaboration inside TwinSpaces and Groups: posts, forums, likes, meetings, polls, activity, notifications."""
