@@ -12,6 +12,7 @@ from tests.sso.flows import is_logged_in_as
 from tests.sso.flows import start
 
 import pytest
+import re
 import requests
 import transaction
 
@@ -82,14 +83,50 @@ def test_passwords_by_role_and_switch(sso_site, who, switch):
         assert "Validators and administrators log in with EU Login, not with a password." in page
 
 
-def test_a_wrong_password_gets_plones_message_not_the_staff_one(sso_site):
+def status_messages(page: str) -> list[str]:
+    return re.findall(r'<div class="portalMessage[^"]*"[^>]*>(.*?)</div>', page, re.S)
+
+
+def test_a_refused_right_password_is_answered_as_a_wrong_one(sso_site):
+    """No oracle: the form answers a staff member's right password as it answers a wrong one."""
     portal_url = sso_site.absolute_url()
     make("national-validator")
     set_sso(sso_only_for_staff=True)
     transaction.commit()
-    page = requests.post(f"{portal_url}/login", data={"__ac_name": "person-national-validator",
-                         "__ac_password": "wrong", "buttons.login": "Log in"}, timeout=30).text
-    assert "Login failed" in page and "Validators and administrators" not in page
+    answers = {}
+    for password in (PASSWORD, "wrong-password-1"):
+        response = requests.post(f"{portal_url}/login", data={"__ac_name": "person-national-validator",
+                                 "__ac_password": password, "buttons.login": "Log in"}, timeout=30)
+        answers[password] = (response.status_code, status_messages(response.text))
+    assert answers[PASSWORD] == answers["wrong-password-1"]
+    assert any("Login failed" in message for message in answers[PASSWORD][1])
+
+
+@pytest.mark.parametrize("switch", [False, True])
+def test_the_login_form_states_the_staff_rule_when_on(sso_site, switch):
+    set_sso(sso_only_for_staff=switch)
+    transaction.commit()
+    page = requests.get(f"{sso_site.absolute_url()}/login", timeout=30).text
+    assert ('id="sso-staff-rule"' in page) is switch
+    assert ("Validators and administrators log in with EU Login, not with a password." in page) is switch
+
+
+def test_the_lockout_still_locks_with_the_guard_in_place(sso_site):
+    """The lockout stays first among the authenticators and counts wrong passwords through the guard."""
+    from collective.twinning.lockout.plugin import PLUGIN_ID as LOCKOUT_ID
+    from collective.twinning.sso.passwords import GUARD_ID
+    from Products.PluggableAuthService.interfaces.plugins import IAuthenticationPlugin
+
+    authenticators = sso_site.acl_users.plugins.listPluginIds(IAuthenticationPlugin)
+    assert authenticators[0] == LOCKOUT_ID
+    assert GUARD_ID in authenticators and "source_users" not in authenticators
+    portal_url = sso_site.absolute_url()
+    userid = make("teacher")
+    transaction.commit()
+    assert basic(portal_url, userid)
+    for _ in range(sso_site.acl_users[LOCKOUT_ID].max_failures):
+        requests.get(f"{portal_url}/@users/{userid}", auth=(userid, "wrong-password-1"), headers=JSON, timeout=30)
+    assert not basic(portal_url, userid)
 
 
 def test_rest_clients_keep_jwt(sso_site):

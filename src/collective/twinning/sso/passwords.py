@@ -15,15 +15,12 @@ from collective.twinning.membership.roles import NATIONAL_VALIDATOR
 from collective.twinning.sso.settings import sso_settings
 from Products.PluggableAuthService.interfaces.plugins import IAuthenticationPlugin
 from Products.PluggableAuthService.plugins.BasePlugin import BasePlugin
-from zope.globalrequest import getRequest
 from zope.interface import implementer
 
 
 GUARD_ID = "twinning_passwords"
 PASSWORDS_ID = "source_users"
 STAFF_ROLES = frozenset({NATIONAL_VALIDATOR, EUROPEAN_VALIDATOR, "Manager", "Site Administrator"})
-# Set on the request when a right password was refused: the login form says why.
-REFUSED_MARK = "collective.twinning.sso.password_refused"
 
 
 def is_staff(pas, userid: str) -> bool:
@@ -50,10 +47,9 @@ class PasswordGuard(BasePlugin):
             return result
         settings = sso_settings()
         if settings.configured and settings.sso_only_for_staff and is_staff(pas, result[0]):
+            # Answered as a wrong password (same message, counted by the lockout): nothing
+            # tells a guesser that the password was right.
             logger.info("Password of %s refused: staff log in through the identity provider", result[0])
-            request = getRequest()
-            if request is not None:
-                request.set(REFUSED_MARK, True)
             return None
         return result
 

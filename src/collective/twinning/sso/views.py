@@ -9,7 +9,6 @@ says why a staff password was refused; logout also ends the provider's session.
 from collective.twinning import _
 from collective.twinning.sso import flow
 from collective.twinning.sso.accounts import LoginRefused
-from collective.twinning.sso.passwords import REFUSED_MARK
 from collective.twinning.sso.plugin import ITwinningOIDCPlugin
 from collective.twinning.sso.plugin import PLUGIN_ID
 from collective.twinning.sso.settings import sso_settings
@@ -24,7 +23,6 @@ from Products.CMFPlone.browser.login.logout import LogoutView as PloneLogoutView
 from Products.Five.browser import BrowserView
 from Products.statusmessages.interfaces import IStatusMessage
 from urllib.parse import urlencode
-from z3c.form import button
 from zope.i18n import translate
 from zope.interface import alsoProvides
 
@@ -146,21 +144,14 @@ class LoginForm(PloneLoginForm):
             "url": f"{portal_url}/acl_users/{PLUGIN_ID}/login{query}",
             "label": translate(label, context=self.request),
             "hide_local": settings.hide_local_login,
-        }
-
-    @button.buttonAndHandler(PMF("Log in"), name="login")
-    def handleLogin(self, action):
-        if self.request.get(REFUSED_MARK) and api.user.is_anonymous():
-            self.request.response.expireCookie("__ac", path="/")
-            settings = sso_settings()
-            IStatusMessage(self.request).add(
+            # Said before anyone tries: a refused staff password gets Plone's answer to a
+            # wrong one, so the form never tells a guesser that a password was right.
+            "staff_rule": translate(
                 _("Validators and administrators log in with ${provider}, not with a password.",
                   mapping={"provider": provider_label(settings)}),
-                "error",
-            )
-            return
-        return PloneLoginForm.handleLogin.func(self, action)
-
+                context=self.request,
+            ) if settings.sso_only_for_staff else "",
+        }
 
 class LogoutView(PloneLogoutView):
     """Plone's logout, then the provider's end-session endpoint when it logged the browser in."""
