@@ -14,6 +14,7 @@ import sys
 HERE = Path(sys.argv[sys.argv.index("run") + 2]).resolve().parent  # zconsole run <conf> <script>
 sys.path.insert(0, str(HERE))
 
+import build  # noqa: E402
 from build import act_as  # noqa: E402
 from build import ADMIN  # noqa: E402
 from build import create_site  # noqa: E402
@@ -111,6 +112,7 @@ def measure_space(site, size: int, repeat: int, pupils: int) -> dict:
 
 
 def main(app):
+    build.SITE_ID = "membership-bench"  # beside the search benchmark's site in the same database
     site, _seconds = create_site(app)
     act_as(site, ADMIN)
     sizes = [int(s) for s in ARGS.sizes.split(",")]
