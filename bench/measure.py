@@ -14,6 +14,7 @@ from collective.twinning.search.engine import matches
 from collective.twinning.search.engine import parse
 from collective.twinning.search.engine import run as run_search
 from copy import deepcopy
+from functools import partial
 from plone import api
 from plone.restapi.search.handler import SearchHandler
 from plone.restapi.services.users.get import UsersGet
@@ -151,11 +152,11 @@ def in_process(portal, request, name: str, spec, service: str, queries, warmup: 
                 calls.reverse()
             answers = {}
             for label, call in calls:
-                elapsed, cpu, answers[label] = _timed_cpu(lambda: call(q))
+                elapsed, cpu, answers[label] = _timed_cpu(partial(call, q))
                 times[label].append(elapsed)
                 times[f"{label}_cpu"].append(cpu)
             _compare(q, answers["ours"], answers["stock"], wrong)
-            elapsed, _ = _timed(lambda: facets_only(spec, dict(q.ours)))
+            elapsed, _ = _timed(lambda q=q: facets_only(spec, dict(q.ours)))
             times["facets"].append(elapsed)
             if i in checked:
                 _set_request(request, portal, service, {})
@@ -263,7 +264,7 @@ def over_http(server, s, site_id: str, name: str, service: str, queries, warmup:
                 calls.reverse()
             answers = {}
             for label, call in calls:
-                elapsed, answers[label] = _timed(lambda: call(q))
+                elapsed, answers[label] = _timed(partial(call, q))
                 times[label].append(elapsed)
             _compare(q, answers["ours"], answers["stock"], wrong)
             bar.step()
@@ -336,7 +337,7 @@ def _users_timings(label: str, terms: list, ways: tuple, calls: dict) -> dict:
     with Progress(label, len(terms)) as bar:
         for name, slug in terms:
             for way in ways:
-                elapsed, total = _timed(lambda: calls[way](name, slug))
+                elapsed, total = _timed(partial(calls[way], name, slug))
                 times[way].append(elapsed)
                 found[way] += total
             bar.step()

@@ -20,13 +20,13 @@ sys.path.insert(0, str(HERE))
 from build import act_as  # noqa: E402
 from build import PASSWORD  # noqa: E402
 from build import SITE_ID  # noqa: E402
-from measure import ENDPOINTS  # noqa: E402
-from report import MISMATCHES  # noqa: E402
 from collective.twinning.behaviors.expiry import IExpiry  # noqa: E402
 from datetime import date  # noqa: E402
+from measure import ENDPOINTS  # noqa: E402
 from plone import api  # noqa: E402
 from population import Organisation  # noqa: E402
 from population import Teacher  # noqa: E402
+from report import MISMATCHES  # noqa: E402
 from zope.component.hooks import setSite  # noqa: E402
 
 import argparse  # noqa: E402

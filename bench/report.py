@@ -64,7 +64,7 @@ def answers_agree(data: dict) -> bool:
 
 def _row(cells, widths) -> str:
     return "  ".join(str(c).rjust(w) if i else str(c).ljust(w) for i, (c, w) in
-                     enumerate(zip(cells, widths)))
+                     enumerate(zip(cells, widths, strict=True)))
 
 
 def print_table(data: dict) -> None:

@@ -28,11 +28,11 @@ from build import SITE_ID  # noqa: E402
 from collective.twinning.search import specs  # noqa: E402
 from datetime import date  # noqa: E402
 from datetime import datetime  # noqa: E402
-from datetime import timezone  # noqa: E402
+from datetime import UTC  # noqa: E402
 from measure import ENDPOINTS  # noqa: E402
 from population import Scale  # noqa: E402
-from report import print_table  # noqa: E402
 from report import answers_agree  # noqa: E402
+from report import print_table  # noqa: E402
 from report import targets  # noqa: E402
 
 import argparse  # noqa: E402
@@ -171,7 +171,7 @@ def main(app) -> None:
         "issue": 4,
         "scale": scale.factor,
         "scale_label": scale_label(scale.factor),
-        "finished": datetime.now(timezone.utc).isoformat(timespec="seconds"),
+        "finished": datetime.now(UTC).isoformat(timespec="seconds"),
         "environment": {
             "python": platform.python_version(),
             "platform": platform.platform(),
