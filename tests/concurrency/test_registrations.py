@@ -36,7 +36,7 @@ def test_fifty_registrations_at_once_never_exceed_capacity(functional_portal, se
     statuses = {r.json()["status"] for r in responses}
     assert statuses == {"registered", "waiting"}
     # The waiting positions answered to each teacher are 1..30, each once, in the list's order.
-    answered = {u: r.json()["position"] for u, r in zip(teachers, responses) if r.json()["status"] == "waiting"}
+    answered = {u: r.json()["position"] for u, r in zip(teachers, responses, strict=True) if r.json()["status"] == "waiting"}
     assert sorted(answered.values()) == list(range(1, TEACHERS - CAPACITY + 1))
     assert [u for u, _p in sorted(answered.items(), key=lambda item: item[1])] == waiting
     assert all(ledger.entries_of(u) for u in teachers)

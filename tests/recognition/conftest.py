@@ -12,7 +12,7 @@ from DateTime import DateTime
 from datetime import date
 from datetime import datetime
 from datetime import timedelta
-from datetime import timezone
+from datetime import UTC
 from plone import api
 from tests.helpers import bring_label_to
 from tests.helpers import create_account
@@ -167,4 +167,4 @@ def european_label(portal, founder="teacher-ana", partner=PARTNER_IT, id_="eql-p
 
 
 def now() -> datetime:
-    return datetime.now(timezone.utc)
+    return datetime.now(UTC)

@@ -8,7 +8,7 @@ from collective.twinning.security import as_system
 from datetime import date
 from datetime import datetime
 from datetime import timedelta
-from datetime import timezone
+from datetime import UTC
 from io import BytesIO
 from plone import api
 from pypdf import PdfReader
@@ -28,7 +28,7 @@ PEOPLE = ("teacher-ana", "teacher-jon", "teacher-luca", "validator-es", "validat
 
 
 def make_event(portal, state="published", capacity=2, owner="validator-es", country="ES", started=True):
-    start = datetime.now(timezone.utc) + timedelta(days=-1 if started else 7)
+    start = datetime.now(UTC) + timedelta(days=-1 if started else 7)
     with api.env.adopt_user(username=owner):
         event = api.content.create(
             container=portal["learning"], type="LearningEvent", title="Project-based learning",

@@ -1,12 +1,11 @@
 """European Prizes: who nominates, who scores (state x role x action), ranking with ties,
 the announcement on the project and in @project-search."""
 
-from collective.twinning.recognition.prizes import announce
+from collective.twinning.errors import FieldError
+from collective.twinning.membership.roster import Roster
 from collective.twinning.recognition.prizes import ranking
 from collective.twinning.recognition.prizes import score
 from collective.twinning.recognition.prizes import scores_of
-from collective.twinning.errors import FieldError
-from collective.twinning.membership.roster import Roster
 from collective.twinning.security import as_system
 from plone import api
 from tests.helpers import bring_label_to
@@ -133,7 +132,7 @@ def test_ranking_with_ties_and_the_announcement(portal, prize_round):
     judge(prize_round)
     given = {"p1": (9, 7), "p2": (8, 8), "p3": (6, 6)}  # p1 and p2 tie on a mean of 8
     for name, (one, two) in given.items():
-        for juror, value in zip(JURORS, (one, two)):
+        for juror, value in zip(JURORS, (one, two), strict=True):
             with api.env.adopt_user(username=juror):
                 score(entries[name], juror, {"scores": marks(value)})
     found = {row["category"]: row["entries"] for row in ranking(prize_round)}

@@ -6,9 +6,9 @@ the five mission statements and the head of school's declaration of honour;
 """
 
 from collective.twinning import _
-from plone.app.vocabularies.catalog import CatalogSource
 from collective.twinning.content.quality_label import current_user_id
 from collective.twinning.content.validation import field_value
+from plone.app.vocabularies.catalog import CatalogSource
 from plone.dexterity.content import Item
 from plone.supermodel import model
 from z3c.relationfield.schema import RelationChoice

@@ -13,7 +13,7 @@ from collective.twinning.learning.registrations import registered_ids
 from collective.twinning.learning.registrations import seats_of
 from collective.twinning.learning.registrations import waiting_ids
 from datetime import datetime
-from datetime import timezone
+from datetime import UTC
 from plone import api
 
 import secrets
@@ -44,7 +44,7 @@ def _userids(data: dict, name: str) -> list[str]:
 
 def mark(event, data: dict, now: datetime | None = None) -> dict:
     """``{"completed": [...], "not_completed": [...]}``; everything is checked first."""
-    now = now or datetime.now(timezone.utc)
+    now = now or datetime.now(UTC)
     completed = _userids(data, "completed")
     not_completed = _userids(data, "not_completed")
     if not completed and not not_completed:

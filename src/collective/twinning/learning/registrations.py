@@ -12,12 +12,11 @@ from BTrees.OOBTree import OOBTree
 from collective.twinning import _
 from collective.twinning.errors import FieldError
 from collective.twinning.learning import ledger
-from collective.twinning.learning.ledger import COMPLETED
 from collective.twinning.learning.ledger import REGISTERED
 from collective.twinning.learning.ledger import WAITING
 from datetime import date
 from datetime import datetime
-from datetime import timezone
+from datetime import UTC
 from persistent import Persistent
 from zExceptions import NotFound
 from zope.annotation.interfaces import IAnnotations
@@ -151,6 +150,6 @@ def waiting_ids(event) -> list[str]:
 
 def is_upcoming(event, now: datetime | None = None) -> bool:
     end = getattr(event, "end", None)
-    now = now or datetime.now(timezone.utc)
+    now = now or datetime.now(UTC)
     return end is None or end >= now
 

@@ -4,9 +4,9 @@ from collective.twinning.content.learning_event import ILearningEvent
 from collective.twinning.content.organisation import IOrganisation
 from collective.twinning.content.prize_entry import IPrizeEntry
 from collective.twinning.content.prize_round import IPrizeRound
+from collective.twinning.content.quality_label import CRITERIA
 from collective.twinning.content.school_label_application import ISchoolLabelApplication
 from collective.twinning.content.school_label_application import STATEMENTS
-from collective.twinning.content.quality_label import CRITERIA
 from plone.base.interfaces import IPloneSiteRoot
 
 

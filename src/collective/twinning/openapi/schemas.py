@@ -8,12 +8,8 @@ Read-only fields (kept by the system) are not accepted and left out.
 
 from collective.twinning.behaviors.expiry import IExpiry
 from collective.twinning.content.forum import IForum
-from collective.twinning.content.learning_event import ILearningEvent
-from collective.twinning.content.prize_entry import IPrizeEntry
-from collective.twinning.content.prize_round import IPrizeRound
-from collective.twinning.content.school_label_application import ISchoolLabelApplication
-from collective.twinning.content.school_label_call import ISchoolLabelCall
 from collective.twinning.content.group import IGroup
+from collective.twinning.content.learning_event import ILearningEvent
 from collective.twinning.content.material import IMaterial
 from collective.twinning.content.meeting import IMeeting
 from collective.twinning.content.mobility import IMobility
@@ -22,7 +18,11 @@ from collective.twinning.content.page import IPage
 from collective.twinning.content.partner_posting import IPartnerPosting
 from collective.twinning.content.poll import IPoll
 from collective.twinning.content.post import IPost
+from collective.twinning.content.prize_entry import IPrizeEntry
+from collective.twinning.content.prize_round import IPrizeRound
 from collective.twinning.content.quality_label import IQualityLabel
+from collective.twinning.content.school_label_application import ISchoolLabelApplication
+from collective.twinning.content.school_label_call import ISchoolLabelCall
 from collective.twinning.content.teacher_profile import ITeacherProfile
 from collective.twinning.content.thread import IThread
 from collective.twinning.content.twinspace import ITwinSpace

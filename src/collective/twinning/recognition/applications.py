@@ -20,7 +20,7 @@ from collective.twinning.recognition import school_label
 from collective.twinning.recognition.organisers import is_administrator
 from datetime import date
 from datetime import datetime
-from datetime import timezone
+from datetime import UTC
 from persistent.mapping import PersistentMapping
 from plone import api
 from zExceptions import Forbidden
@@ -167,7 +167,7 @@ def evaluate(application, userid: str, data: dict) -> dict:
                                      mapping={"names": ", ".join(failing(scores))}))
     IAnnotations(application)[ANNOTATION_KEY] = PersistentMapping(
         scores=PersistentMapping(scores), comment=comment.strip(), by=userid,
-        date=datetime.now(timezone.utc).isoformat(timespec="seconds"),
+        date=datetime.now(UTC).isoformat(timespec="seconds"),
     )
     if decision is not None:
         api.content.transition(obj=application, transition=decision, comment=comment.strip())

@@ -1,11 +1,12 @@
 """What happens when calls, applications, rounds, entries and learning events are added or change."""
 
+from collective.twinning.collaboration.notifications import notify
+from collective.twinning.content.quality_label import current_user_id
 from collective.twinning.learning.registrations import promote
 from collective.twinning.learning.registrations import seats_of
 from collective.twinning.lifecycle.countries import national_validators
 from collective.twinning.lifecycle.countries import validator_countries
 from collective.twinning.lifecycle.notifications import send_mail
-from collective.twinning.collaboration.notifications import notify
 from collective.twinning.recognition import prizes
 from collective.twinning.recognition import school_label
 from collective.twinning.recognition.applications import call_of
@@ -13,7 +14,6 @@ from collective.twinning.recognition.applications import organisation_of
 from collective.twinning.recognition.applications import record_decision
 from collective.twinning.recognition.calls import tell_eligible_schools
 from collective.twinning.recognition.organisers import grant_country_reviewers
-from collective.twinning.content.quality_label import current_user_id
 from plone import api
 
 

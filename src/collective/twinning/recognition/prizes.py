@@ -15,6 +15,7 @@ from Acquisition import aq_chain
 from BTrees.OOBTree import OOBTree
 from collective.twinning import _
 from collective.twinning.content.quality_label import CRITERIA
+from collective.twinning.content.twinspace import ITwinSpace
 from collective.twinning.errors import FieldError
 from collective.twinning.labels.awarded import awarded_levels
 from collective.twinning.lifecycle.countries import validator_countries
@@ -22,9 +23,8 @@ from collective.twinning.membership.roles import is_pupil_account
 from collective.twinning.membership.roster import Roster
 from collective.twinning.recognition.applications import check_scores
 from collective.twinning.recognition.organisers import is_european
-from collective.twinning.content.twinspace import ITwinSpace
 from datetime import datetime
-from datetime import timezone
+from datetime import UTC
 from fractions import Fraction
 from persistent.mapping import PersistentMapping
 from plone import api
@@ -171,7 +171,7 @@ def score(entry, userid: str, data: dict) -> dict:
         raise FieldError("comment", _("comment: text of at most 5000 characters."))
     _scores(entry, create=True)[userid] = PersistentMapping(
         scores=PersistentMapping(scores), comment=comment.strip(),
-        date=datetime.now(timezone.utc).isoformat(timespec="seconds"),
+        date=datetime.now(UTC).isoformat(timespec="seconds"),
     )
     return scores_of(entry, userid)
 

@@ -245,7 +245,7 @@ def label_period(school_year: str) -> tuple[tuple[str, str], date]:
 
 def award(organisation, school_year: str, application_uid: str) -> date:
     """Store the label on the organisation (not a field: nobody edits it) and reindex it."""
-    years, until = label_period(school_year)
+    _years, until = label_period(school_year)
     held = tuple(entry for entry in getattr(organisation, LABEL_ATTRIBUTE, ()) if entry[2] != application_uid)
     setattr(organisation, LABEL_ATTRIBUTE, (*held, (school_year, until.isoformat(), application_uid)))
     organisation.reindexObject(idxs=["school_label", "twinning_summary"])

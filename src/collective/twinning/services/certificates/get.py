@@ -5,8 +5,8 @@ from collective.twinning.errors import FieldError
 from collective.twinning.learning.certificates import certificates_of
 from collective.twinning.learning.certificates import certificates_zip
 from collective.twinning.services.export.download import acceptable
-from collective.twinning.services.export.download import attachment
 from collective.twinning.services.export.download import asks_for
+from collective.twinning.services.export.download import attachment
 from collective.twinning.services.export.download import not_acceptable
 from plone import api
 from plone.restapi.services import Service
