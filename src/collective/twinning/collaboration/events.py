@@ -12,6 +12,7 @@ from collective.twinning.collaboration.places import WALL
 from collective.twinning.errors import FieldError
 from collective.twinning.membership.roster import roster_of
 from plone import api
+from plone.app.discussion.interfaces import IConversation
 
 
 def channel_of_state(post) -> str | None:
@@ -84,6 +85,19 @@ def comment_added(comment, event) -> None:
             _("${user} mentioned you in ${title}", mapping={"user": actor, "title": title}),
             obj=comment, url=f"{content.absolute_url()}#{comment.getId()}", actor=actor,
         )
+
+
+def commented_removed(obj, event) -> None:
+    """Comments go with their post or thread, and so does its catalog record.
+
+    plone.app.discussion deletes the comments of removed content; each deletion reindexes the
+    content's comment counters, which for an item removed with its folder (a forum, a space)
+    brought its record back into the catalog after it had been unindexed.
+    """
+    conversation = IConversation(obj, None)
+    while conversation:
+        del conversation[next(iter(conversation.keys()))]
+    obj.unindexObject()
 
 
 def account_deleted(principal, event) -> None:
