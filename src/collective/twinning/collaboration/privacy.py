@@ -8,6 +8,7 @@ it passes through here before it is shown.
 """
 
 from collective.twinning.collaboration.places import is_site_admin
+from collective.twinning.collaboration.places import place_of
 from collective.twinning.collaboration.places import role_in
 from collective.twinning.membership.members import first_name
 from collective.twinning.membership.roles import is_pupil_account
@@ -60,3 +61,17 @@ def name_rule(place, viewer_id: str | None = None) -> NameRule:
     if viewer_id is None:
         viewer_id = api.user.get_current().getId()
     return NameRule(place, viewer_id)
+
+
+def comment_author_name(comment, request=None) -> str:
+    """The comment's author name as the current user may see it (REST and the Classic UI)."""
+    return name_rule(place_of(comment))(comment.author_username, comment.author_name)
+
+
+def catalogued_author_name(comment) -> str:
+    """What the catalog holds, which anyone who may view the comment may read: a pupil's first name."""
+    author = comment.author_username
+    user = api.user.get(userid=author) if author else None
+    if user is not None and is_pupil_account(user) or is_pupil(place_of(comment), author):
+        return first_name(comment.author_name or "")
+    return comment.author_name or ""
