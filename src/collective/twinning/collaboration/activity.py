@@ -71,6 +71,15 @@ def _comment_kind(catalog, path: str) -> str:
     return "reply" if metadata.get("portal_type") == "Thread" else "comment"
 
 
+def _actor(brain) -> str | None:
+    """The item's author: the catalog does not hold it inside a TwinSpace (indexers/private.py), so
+    from the item itself, for the page of results only (the viewer's own rights)."""
+    if isinstance(brain.Creator, str):
+        return brain.Creator
+    obj = brain.getObject()
+    return obj.Creator() or None
+
+
 def _content_item(catalog, brain) -> dict:
     kind = KINDS.get(brain.portal_type, "content")
     url = brain.getURL()
@@ -80,7 +89,7 @@ def _content_item(catalog, brain) -> dict:
         url = f"{base}#{comment_id}"
     return {
         "kind": kind,
-        "actor": brain.Creator,
+        "actor": _actor(brain),
         "date": _iso(_epoch(brain.created)),
         "title": brain.Title,
         "url": url,
