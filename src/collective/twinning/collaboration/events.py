@@ -57,8 +57,18 @@ def meeting_added(meeting, event) -> None:
     )
 
 
+COMMENT_AUTHOR = "CommentAuthor"
+
+
+def give_comment_author(comment) -> None:
+    """The comment's own author edits it (the role the comment workflow maps; a post's Owner does not)."""
+    if comment.author_username:
+        comment.manage_addLocalRoles(comment.author_username, [COMMENT_AUTHOR])
+
+
 def comment_added(comment, event) -> None:
-    """The author of the post or thread, of the comment replied to, and who is mentioned."""
+    """Its author edits it; the author of the post or thread, of the comment replied to, and who is mentioned are notified."""
+    give_comment_author(comment)
     conversation = aq_parent(comment)
     content = aq_parent(conversation)
     if content is None or getattr(content, "portal_type", None) not in ("Post", "Thread"):

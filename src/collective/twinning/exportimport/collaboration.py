@@ -272,7 +272,8 @@ def _add_comment(conversation, comment: Comment, new_ids: dict[int, int], restor
     added.modification_date = comment.modified
     added.in_reply_to = new_ids[comment.in_reply_to] if comment.in_reply_to else None
     added.changeOwnership(user.getUser(), recursive=False)
-    added.__ac_local_roles__ = {comment.author: ["Owner"]}  # the author's alone, as when it was written
+    # the author's alone, as when it was written (CommentAuthor is added by the added event)
+    added.__ac_local_roles__ = {comment.author: ["Owner"]}
     new_ids[comment.id] = conversation.addComment(added)
 
 
