@@ -6,9 +6,9 @@ from collective.twinning.upgrades.v1004_comment_authors import upgrade
 from plone import api
 from plone.app.discussion.interfaces import IConversation
 from tests.collaboration.conftest import as_owner
-from tests.collaboration.conftest import project  # noqa: F401 - the fixture
 from tests.exportimport.archives import comment
 from tests.workflows.conftest import ACCOUNTS
+from tests.workflows.conftest import build_project
 
 import pytest
 
@@ -16,6 +16,12 @@ import pytest
 def may_edit(userid: str, obj) -> bool:
     with api.env.adopt_user(username=userid):
         return bool(api.user.has_permission("Edit comments", obj=obj))
+
+
+@pytest.fixture
+def project(portal):
+    space, _page, _materials = build_project(portal, "running")
+    return space
 
 
 @pytest.fixture

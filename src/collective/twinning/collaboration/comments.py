@@ -17,9 +17,9 @@ from plone.indexer import indexer
 from plone.restapi.interfaces import ISerializeToJson
 from plone.restapi.serializer.discussion import CommentSerializer
 from zope.component import adapter
+from zope.globalrequest import getRequest
 from zope.i18n import translate
 from zope.i18nmessageid import Message
-from zope.globalrequest import getRequest
 from zope.interface import implementer
 
 

@@ -9,9 +9,9 @@ is only stored for users who may view it, and is shown again only while they may
 
 from BTrees.OOBTree import OOBTree
 from collective.twinning import logger
+from collective.twinning.membership.roles import is_pupil_account
 from contextlib import contextmanager
 from contextvars import ContextVar
-from collective.twinning.membership.roles import is_pupil_account
 from datetime import datetime
 from datetime import timezone
 from persistent import Persistent

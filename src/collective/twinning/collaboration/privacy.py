@@ -72,6 +72,6 @@ def catalogued_author_name(comment) -> str:
     """What the catalog holds, which anyone who may view the comment may read: a pupil's first name."""
     author = comment.author_username
     user = api.user.get(userid=author) if author else None
-    if user is not None and is_pupil_account(user) or is_pupil(place_of(comment), author):
+    if (user is not None and is_pupil_account(user)) or is_pupil(place_of(comment), author):
         return first_name(comment.author_name or "")
     return comment.author_name or ""
