@@ -33,7 +33,7 @@ $(BIN)/python:
 # Reinstall whenever the pins or the package metadata (pyproject.toml) change.
 $(INSTALL_STAMP): $(BIN)/python pyproject.toml setup.py constraints.txt
 	$(BIN)/pip install -q -c constraints.txt pip setuptools wheel
-	$(BIN)/pip install -q -c constraints.txt -e ".[scale,test,docs,lint]"
+	$(BIN)/pip install -q -c constraints.txt -e ".[scale,sso,test,docs,lint]"
 	touch $(INSTALL_STAMP)
 
 .PHONY: install
@@ -135,6 +135,7 @@ check-buildout: ## Prove that buildout.cfg builds bin/instance, which serves the
 SCALE ?= 0.5
 BENCH_VAR := var/bench
 BENCH_ARGS ?=
+MEMBERSHIP_ARGS ?=
 
 .PHONY: bench
 bench: $(INSTALL_STAMP) ## Benchmark the searches (SCALE=0.5 by default; STORAGE as for make run); writes bench/results/
@@ -142,6 +143,17 @@ bench: $(INSTALL_STAMP) ## Benchmark the searches (SCALE=0.5 by default; STORAGE
 	$(BIN)/python scripts/instance.py --instance $(BENCH_VAR)/instance --var $(BENCH_VAR)/var --port 0
 	SCALE=$(SCALE) bash scripts/zeo_server.sh around $(BENCH_VAR)/var \
 		$(BIN)/zconsole run $(BENCH_VAR)/instance/etc/zope.conf bench/run.py --scale $(SCALE) $(BENCH_ARGS)
+	bash scripts/zeo_server.sh around $(BENCH_VAR)/var \
+		$(BIN)/zconsole run $(BENCH_VAR)/instance/etc/zope.conf bench/membership.py $(MEMBERSHIP_ARGS)
+
+# The membership section alone (issue 23): roster changes, a class of pupils and transitions
+# by space size, on its own throwaway instance.
+.PHONY: bench-membership
+bench-membership: $(INSTALL_STAMP) ## Benchmark roster changes, bulk pupils and transitions by space size; writes bench/results/
+	rm -rf $(BENCH_VAR)-membership
+	$(BIN)/python scripts/instance.py --instance $(BENCH_VAR)-membership/instance --var $(BENCH_VAR)-membership/var --port 0
+	bash scripts/zeo_server.sh around $(BENCH_VAR)-membership/var \
+		$(BIN)/zconsole run $(BENCH_VAR)-membership/instance/etc/zope.conf bench/membership.py $(MEMBERSHIP_ARGS)
 
 # The collaboration benchmark (issue 21): @activity and @notifications beside a stock @search,
 # on a space with ITEMS posts and comments (5 000 by default), in a throwaway instance under var/bench-collab.

@@ -26,6 +26,7 @@ from plone import api  # noqa: E402
 from Products.CMFCore.CMFCatalogAware import CatalogAware  # noqa: E402
 
 import argparse  # noqa: E402
+import build  # noqa: E402
 import json  # noqa: E402
 import statistics  # noqa: E402
 import time  # noqa: E402
@@ -111,6 +112,7 @@ def measure_space(site, size: int, repeat: int, pupils: int) -> dict:
 
 
 def main(app):
+    build.SITE_ID = "membership-bench"  # beside the search benchmark's site in the same database
     site, _seconds = create_site(app)
     act_as(site, ADMIN)
     sizes = [int(s) for s in ARGS.sizes.split(",")]

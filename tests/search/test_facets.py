@@ -5,23 +5,17 @@ are left out; several values of one parameter are OR-ed, different parameters AN
 see only what the user may see, like the items.
 """
 
-from BTrees.IIBTree import IISet
-from collective.twinning.search import facets
-from collective.twinning.search.entries import value_entries
 from collective.twinning.search.specs import ORGANISATIONS
 from collective.twinning.search.specs import PEOPLE
 from collective.twinning.search.specs import POSTINGS
 from collective.twinning.search.specs import PROJECTS
+from plone import api
 from tests.search.conftest import MANAGER
 from tests.search.conftest import MEMBER
 from tests.search.conftest import PUPIL
 from tests.search.conftest import search
-from plone import api
-from Products.CMFCore.indexing import processQueue
 from zope.event import notify
 from zope.lifecycleevent import ObjectModifiedEvent
-
-import pytest
 
 
 PEOPLE_FACETS = {
@@ -230,33 +224,6 @@ def test_what_a_user_may_not_see_is_not_counted(population):
     anonymous = search(PEOPLE, {"country": "ES"}, None)
     assert anonymous["items_total"] == 0
     assert anonymous["facets"] == {name: {} for name in PEOPLE_FACETS}
-
-
-@pytest.mark.parametrize(
-    "index_id,values",
-    [
-        ("country", ["ES", "IT", "FR", "PT", "DE"]),  # keyword index (projects hold several)
-        ("languages", ["en", "es", "it", "fr"]),
-        ("member_type", ["teacher", "head_teacher", "librarian", "other"]),  # field index
-        ("available_for_projects", [True, False]),
-    ],
-)
-def test_every_counting_way_agrees(population, index_id, values):
-    """Small sets are counted by reading records, large ones from each value's entry (merged
-    with the set, or probed record by record for rare values): the same numbers every way."""
-    catalog = api.portal.get_tool("portal_catalog")
-    processQueue()  # the population's pending indexing
-    index = catalog._catalog.getIndex(index_id)
-    everything = IISet(catalog._catalog.paths.keys())
-    by_reading = facets._counts_by_iteration(index, values, everything)
-    entries = value_entries(catalog, index, values)
-    by_entries = facets._counts_by_entries(entries, everything)
-    merged = {value: facets.count_in(entry, everything, True) for value, entry, _n in entries}
-    probed = {value: facets.count_in(entry, everything, False) for value, entry, _n in entries}
-    nonzero = {v: c for v, c in by_reading.items() if c}
-    for other in (by_entries, merged, probed):
-        assert {v: c for v, c in other.items() if c} == nonzero
-    assert sum(by_reading.values()) > 0
 
 
 def test_organisation_rename_refreshes_the_summaries(population, portal):

@@ -3,9 +3,9 @@
 from collective.twinning import _
 from collective.twinning import logger
 from collective.twinning.collaboration.setup import install_discussion
+from collective.twinning.lockout import install as lockout
 from collective.twinning.pas.setup import install_plugin
 from collective.twinning.pas.setup import remove_plugin
-from collective.twinning.lockout import install as lockout
 from dataclasses import dataclass
 from plone import api
 from plone.base.interfaces import INonInstallable
@@ -14,6 +14,7 @@ from plone.base.interfaces.constrains import ISelectableConstrainTypes
 from plone.folder.unordered import UnorderedOrdering
 from zope.i18n import translate
 from zope.interface import implementer
+
 
 ADD_PORTAL_CONTENT = "Add portal content"
 

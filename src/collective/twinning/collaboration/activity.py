@@ -8,7 +8,7 @@ merged by date and batched.
 
 from collective.twinning import audit
 from datetime import datetime
-from datetime import timezone
+from datetime import UTC
 from plone import api
 
 import heapq
@@ -37,7 +37,7 @@ def _epoch(value) -> float:
 
 
 def _iso(epoch: float) -> str:
-    return datetime.fromtimestamp(epoch, timezone.utc).isoformat(timespec="seconds")
+    return datetime.fromtimestamp(epoch, UTC).isoformat(timespec="seconds")
 
 
 def _content_events(place, limit: int):
@@ -71,16 +71,7 @@ def _comment_kind(catalog, path: str) -> str:
     return "reply" if metadata.get("portal_type") == "Thread" else "comment"
 
 
-def _actor(brain) -> str | None:
-    """The item's author: the catalog does not hold it inside a TwinSpace (indexers/private.py), so
-    from the item itself, for the page of results only (the viewer's own rights)."""
-    if isinstance(brain.Creator, str):
-        return brain.Creator
-    obj = brain.getObject()
-    return obj.Creator() or None
-
-
-def _content_item(catalog, brain) -> dict:
+def _content_item(catalog, brain, sees_members: bool) -> dict:
     kind = KINDS.get(brain.portal_type, "content")
     url = brain.getURL()
     if kind == "comment":
@@ -89,7 +80,8 @@ def _content_item(catalog, brain) -> dict:
         url = f"{base}#{comment_id}"
     return {
         "kind": kind,
-        "actor": _actor(brain),
+        # Creators are not catalogued inside places (catalog privacy): read from the item itself.
+        "actor": brain.getObject().Creator() if sees_members else None,
         "date": _iso(_epoch(brain.created)),
         "title": brain.Title,
         "url": url,
@@ -124,6 +116,6 @@ def activity(place, viewer_id: str | None, b_start: int = 0, b_size: int = 25) -
     catalog = api.portal.get_tool("portal_catalog")
     items = []
     for _date, source, data in itertools.islice(merged, b_start, limit):
-        items.append(_content_item(catalog, data) if source == "content" else _audit_item(place, data))
+        items.append(_content_item(catalog, data, sees_members) if source == "content" else _audit_item(place, data))
     return {"items": items, "items_total": content_total + len(logged)}
 

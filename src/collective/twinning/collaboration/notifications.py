@@ -13,7 +13,7 @@ from collective.twinning.membership.roles import is_pupil_account
 from contextlib import contextmanager
 from contextvars import ContextVar
 from datetime import datetime
-from datetime import timezone
+from datetime import UTC
 from persistent import Persistent
 from plone import api
 from zope.annotation.interfaces import IAnnotations
@@ -94,7 +94,7 @@ def notify(userids, kind: str, title: str, obj=None, url: str | None = None, act
             "title": title,
             "url": url or (obj.absolute_url() if obj is not None else ""),
             "uid": _uid(obj),
-            "date": datetime.now(timezone.utc).isoformat(timespec="seconds"),
+            "date": datetime.now(UTC).isoformat(timespec="seconds"),
         }
         notes.items[(userid, key)] = entry
         notes.unread[(userid, key)] = True
@@ -187,7 +187,7 @@ def users_with_unread() -> list[str]:
     notes = store()
     if notes is None:
         return []
-    return sorted({userid for userid, _key in notes.unread.keys()})
+    return sorted({userid for userid, _key in notes.unread})
 
 
 def mark_mailed(userid: str, key: str) -> None:

@@ -10,14 +10,14 @@ from collective.twinning import logger
 from collective.twinning.content.partner_posting import IPartnerPosting
 from collective.twinning.content.teacher_profile import ITeacherProfile
 from collective.twinning.content.twinspace import ITwinSpace
+from collective.twinning.errors import ServiceUnavailable
+from collective.twinning.errors import TooManyRequests
 from collective.twinning.membership.roster import founders
+from collective.twinning.storage import annotation_btree
 from email.message import EmailMessage
 from email.utils import formataddr
 from plone import api
 from zExceptions import BadRequest
-from collective.twinning.errors import ServiceUnavailable
-from collective.twinning.errors import TooManyRequests
-from collective.twinning.storage import annotation_btree
 from zExceptions import Unauthorized
 
 import time

@@ -14,7 +14,7 @@ from collective.twinning.content.quality_label import CRITERIA
 from collective.twinning.lifecycle.countries import validator_countries
 from collective.twinning.membership.roles import EUROPEAN_VALIDATOR
 from datetime import datetime
-from datetime import timezone
+from datetime import UTC
 from persistent.mapping import PersistentMapping
 from plone import api
 from zExceptions import BadRequest
@@ -105,10 +105,7 @@ def evaluate(label, userid: str, data: dict) -> dict:
     if decision is not None and decision not in DECISIONS:
         raise BadRequest("decision must be 'award', 'reject' or left out.")
     recorded = evaluation_of(label)
-    if "scores" in data or recorded is None:
-        scores = check_scores(data.get("scores"))
-    else:
-        scores = recorded["scores"]
+    scores = check_scores(data.get("scores")) if "scores" in data or recorded is None else recorded["scores"]
     comment = data.get("comment", recorded["comment"] if recorded else None)
     if not isinstance(comment, str) or not comment.strip():
         raise BadRequest("comment is required: say why, for the applicant.")
@@ -125,7 +122,7 @@ def evaluate(label, userid: str, data: dict) -> dict:
         scores=PersistentMapping(scores),
         comment=comment,
         by=userid,
-        date=datetime.now(timezone.utc).isoformat(timespec="seconds"),
+        date=datetime.now(UTC).isoformat(timespec="seconds"),
     )
     place = audited_place(label)
     if place is not None:

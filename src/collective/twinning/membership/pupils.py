@@ -13,6 +13,8 @@ from collective.twinning.teachers.requests import forget_request
 from plone import api
 from zExceptions import NotFound
 
+import csv
+import io
 import secrets
 
 
@@ -90,6 +92,32 @@ def create_pupils(space, entries) -> dict:
         _make(space, username, fullname, password)
         items.append({"id": username, "fullname": fullname, **({"password": password} if generated else {})})
     return {"items": items, "items_total": len(items)}
+
+
+CSV_COLUMNS = ("username", "fullname", "password")
+
+
+def pupils_from_csv(data: bytes, field: str = "pupils_csv") -> list[dict]:
+    """The rows of a class list (UTF-8 CSV with the columns username, fullname, password?)."""
+    try:
+        text = data.decode("utf-8-sig")
+    except (AttributeError, UnicodeDecodeError):
+        raise FieldError(field, _("Send a CSV file in UTF-8.")) from None
+    try:
+        dialect = csv.Sniffer().sniff(text[:2048], delimiters=",;\t")
+    except csv.Error:
+        dialect = csv.excel
+    rows = csv.DictReader(io.StringIO(text), dialect=dialect)
+    header = [name.strip().lower() for name in rows.fieldnames or ()]
+    if not {"username", "fullname"} <= set(header):
+        raise FieldError(field, _("The first line must name the columns username and fullname (and password)."))
+    rows.fieldnames = header
+    entries = []
+    for row in rows:
+        entry = {name: (row.get(name) or "").strip() for name in CSV_COLUMNS if row.get(name) is not None}
+        if any(entry.values()):
+            entries.append(entry)
+    return entries
 
 
 def list_pupils(space) -> dict:

@@ -14,9 +14,9 @@ and differ in their roles, their catalog index and who may hold their roles
 from BTrees.Length import Length
 from BTrees.OOBTree import OOBTree
 from collective.twinning import audit
-from collective.twinning.membership import index
 from collective.twinning.content.group import IGroup
 from collective.twinning.content.twinspace import ITwinSpace
+from collective.twinning.membership import index
 from collective.twinning.membership.roles import GROUP_ADMIN
 from collective.twinning.membership.roles import GROUP_ROLES
 from collective.twinning.membership.roles import is_pupil_account
@@ -26,7 +26,7 @@ from collective.twinning.membership.roles import TEACHER_ROLES
 from collective.twinning.membership.roles import TWINSPACE_ADMIN
 from collective.twinning.membership.roles import TWINSPACE_PUPIL
 from datetime import datetime
-from datetime import timezone
+from datetime import UTC
 from persistent import Persistent
 from plone import api
 from zope.annotation.interfaces import IAnnotations
@@ -188,7 +188,7 @@ class GroupRoster(RosterBase):
         return annotations.get(INVITATIONS_KEY)
 
     def invite(self, userid: str, by: str) -> dict:
-        invitation = {"id": userid, "by": by, "date": datetime.now(timezone.utc).isoformat()}
+        invitation = {"id": userid, "by": by, "date": datetime.now(UTC).isoformat()}
         self._invitations(create=True)[userid] = invitation
         index.invite(self.place, userid)
         return dict(invitation)

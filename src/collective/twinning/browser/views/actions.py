@@ -3,13 +3,18 @@
 from collective.twinning import _
 from collective.twinning.browser.views.base import FormHandler
 from collective.twinning.browser.views.content import available_transitions
+from collective.twinning.errors import FieldError
 from collective.twinning.lifecycle import checklist
 from collective.twinning.membership import groups
 from collective.twinning.membership import members
 from collective.twinning.membership import pupils
 from collective.twinning.teachers import requests as teacher_requests
 from plone import api
+from Products.Five.browser.pagetemplatefile import ViewPageTemplateFile
 from zExceptions import BadRequest
+
+import re
+import transaction
 
 
 def text(form, name: str) -> str | None:
@@ -87,6 +92,39 @@ class AddPupilHandler(FormHandler):
         data = {name: form.get(name) for name in self.fields}
         pupil = pupils.create_pupil(self.context, data)
         return _("The pupil account ${user} was created.", mapping={"user": pupil["id"]})
+
+
+class AddPupilsHandler(FormHandler):
+    """``@@twinning-add-pupils`` (``POST @pupils {"pupils": [...]}``): a class from a CSV file,
+    all or none; the passwords made for it are shown on this page once, never stored."""
+
+    fields = ("pupils_csv",)
+    template = ViewPageTemplateFile("templates/pupils_created.pt")
+
+    def default_url(self):
+        return f"{self.context.absolute_url()}?tab=members"
+
+    def act(self):
+        upload = self.request.form.get("pupils_csv")
+        data = upload.read() if hasattr(upload, "read") else None
+        entries = pupils.pupils_from_csv(data)
+        before = transaction.savepoint()
+        try:
+            self.accounts = pupils.create_pupils(self.context, entries)["items"]
+        except FieldError as error:
+            before.rollback()  # all or none: the page is shown again and its transaction commits
+            line = re.match(r"pupils\[(\d+)\]", error.field or "")
+            if line is None:
+                raise FieldError("pupils_csv", error.message) from None
+            raise FieldError("pupils_csv", _(
+                "Line ${line}: ${problem}", mapping={"line": int(line.group(1)) + 2, "problem": self.translate(error.message)}
+            )) from None
+        return _("${count} pupil accounts were created.", mapping={"count": len(self.accounts)})
+
+    def done(self, message):
+        self.message = self.translate(message)
+        self.request.response.setHeader("Cache-Control", "no-store")  # passwords: never kept by a cache
+        return self.template()
 
 
 class JoinHandler(FormHandler):

@@ -153,6 +153,10 @@ class FormHandler(TwinningView):
             message = self.act()
         except USER_ERRORS as error:
             return self.failed(error)
+        return self.done(message)
+
+    def done(self, message):
+        """After success: the message on the page the user goes back to."""
         IStatusMessage(self.request).add(self.translate(message), type="info")
         return self.request.response.redirect(self.back_url())
 

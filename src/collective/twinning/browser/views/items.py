@@ -18,8 +18,8 @@ from collective.twinning.content.quality_label import IQualityLabel
 from collective.twinning.content.twinspace import ITwinSpace
 from collective.twinning.labels.awarded import awarded_labels_of
 from collective.twinning.labels.evaluation import evaluation_of
-from collective.twinning.search.specs import PROJECT_STATES
 from collective.twinning.membership.index import place_uids
+from collective.twinning.search.specs import PROJECT_STATES
 from plone import api
 
 
