@@ -52,10 +52,7 @@ def test_who_edits_and_deletes_a_comment(wall, request_factory, actor, author, a
     flag = "is_editable" if action == "edit" else "is_deletable"
     assert listed[ACCOUNTS[author]][flag] is allowed
 
-    if action == "edit":
-        response = client.patch(url, json={"text": "Rewritten"})
-    else:
-        response = client.delete(url)
+    response = client.patch(url, json={"text": "Rewritten"}) if action == "edit" else client.delete(url)
 
     assert (response.status_code == 204) is allowed, (response.status_code, response.text[:300])
     after = {i["author_username"]: i for i in session(request_factory, "founder").get("/projects/space/wall/@comments").json()["items"]}

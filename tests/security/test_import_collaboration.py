@@ -58,7 +58,7 @@ def record(members: dict, path: str) -> dict:
 def in_the_bulletin(entries) -> dict:
     """A workflow history that ends in the bulletin (what a restore would read)."""
     history = copy.deepcopy(entries)
-    for workflow, tagged in history["items"]:
+    for _workflow, tagged in history["items"]:
         last = tagged["$tuple"][-1]["items"]
         for pair in last:
             if pair[0] == "review_state":
