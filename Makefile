@@ -155,6 +155,19 @@ bench-membership: $(INSTALL_STAMP) ## Benchmark roster changes, bulk pupils and 
 	bash scripts/zeo_server.sh around $(BENCH_VAR)-membership/var \
 		$(BIN)/zconsole run $(BENCH_VAR)-membership/instance/etc/zope.conf bench/membership.py $(MEMBERSHIP_ARGS)
 
+# The collaboration benchmark (issue 21): @activity and @notifications beside a stock @search,
+# on a space with ITEMS posts and comments (5 000 by default), in a throwaway instance under var/bench-collab.
+# Separate from make bench so the search benchmark keeps its time; ITEMS=500 REPEAT=20 is a quick check.
+ITEMS ?= 5000
+REPEAT ?= 50
+
+.PHONY: bench-collaboration
+bench-collaboration: $(INSTALL_STAMP) ## Benchmark @activity and @notifications (ITEMS=5000, REPEAT=50); writes bench/results/
+	rm -rf var/bench-collab
+	$(BIN)/python scripts/instance.py --instance var/bench-collab/instance --var var/bench-collab/var --port 0
+	bash scripts/zeo_server.sh around var/bench-collab/var \
+		$(BIN)/zconsole run var/bench-collab/instance/etc/zope.conf bench/collaboration.py --items $(ITEMS) --repeat $(REPEAT)
+
 # The load test (issue 7): a throwaway instance under var/load, 4 server threads,
 # LOAD_USERS virtual users for LOAD_SECONDS per phase (baseline, then mixed).
 LOAD_USERS ?= 8

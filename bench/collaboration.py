@@ -1,6 +1,6 @@
 """The collaboration benchmark (issue 21): @activity and @notifications on a space with 5 000 posts/comments.
 
-Run by ``make bench`` after the searches, or alone on a throwaway instance:
+Run by ``make bench-collaboration`` (ITEMS=5000 REPEAT=50) on a throwaway instance, or
 zconsole run <zope.conf> bench/collaboration.py [--items 5000] [--repeat 50]
 Beside each, a stock plone.restapi ``@search`` for the same items (path, sort_on
 created, b_size 25). Measured in-process through the services, as a teacher and
@@ -127,8 +127,13 @@ def main(app):
     act_as(site, partner)
     unread = notifications.unread_count(partner)
     same = [i["url"] for i in service(space, "@activity", {"b_size": "25"})["items"] if "++conversation" not in i["url"] and "#" not in i["url"]]
-    stock = [i["@id"] for i in service(site, "@search", dict(search))["items"]]
-    agree = all(url in stock for url in same)
+    # every item @activity lists is one the stock search finds (the whole result: "created" is
+    # indexed to the minute, so the stock order within a minute, and so its first batch, is arbitrary)
+    everything = dict(search, b_size=str(2 * ARGS.items + 100))
+    stock = {i["@id"] for i in service(site, "@search", everything)["items"]}
+    agree = bool(same) and all(url in stock for url in same)
+    if not agree:
+        print("in @activity, not in the stock @search:", [url for url in same if url not in stock][:5])
     act_as(site, ADMIN)
     targets = {f"{row['what']}: p95<=20ms": row["p95_ms"] <= 20 for row in rows if not row["what"].startswith("stock")}
     targets["@activity lists what @search lists"] = agree

@@ -12,6 +12,7 @@ from collective.twinning.collaboration.places import WALL
 from collective.twinning.errors import FieldError
 from collective.twinning.membership.roster import roster_of
 from plone import api
+from plone.app.discussion.interfaces import IConversation
 
 
 def channel_of_state(post) -> str | None:
@@ -56,8 +57,18 @@ def meeting_added(meeting, event) -> None:
     )
 
 
+COMMENT_AUTHOR = "CommentAuthor"
+
+
+def give_comment_author(comment) -> None:
+    """The comment's own author edits it (the role the comment workflow maps; a post's Owner does not)."""
+    if comment.author_username:
+        comment.manage_addLocalRoles(comment.author_username, [COMMENT_AUTHOR])
+
+
 def comment_added(comment, event) -> None:
-    """The author of the post or thread, of the comment replied to, and who is mentioned."""
+    """Its author edits it; the author of the post or thread, of the comment replied to, and who is mentioned are notified."""
+    give_comment_author(comment)
     conversation = aq_parent(comment)
     content = aq_parent(conversation)
     if content is None or getattr(content, "portal_type", None) not in ("Post", "Thread"):
@@ -84,6 +95,19 @@ def comment_added(comment, event) -> None:
             _("${user} mentioned you in ${title}", mapping={"user": actor, "title": title}),
             obj=comment, url=f"{content.absolute_url()}#{comment.getId()}", actor=actor,
         )
+
+
+def commented_removed(obj, event) -> None:
+    """Comments go with their post or thread, and so does its catalog record.
+
+    plone.app.discussion deletes the comments of removed content; each deletion reindexes the
+    content's comment counters, which for an item removed with its folder (a forum, a space)
+    brought its record back into the catalog after it had been unindexed.
+    """
+    conversation = IConversation(obj, None)
+    while conversation:
+        del conversation[next(iter(conversation.keys()))]
+    obj.unindexObject()
 
 
 def account_deleted(principal, event) -> None:

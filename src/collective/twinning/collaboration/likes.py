@@ -54,6 +54,14 @@ def unlike(obj, userid: str) -> bool:
     return True
 
 
+def restore(obj, by_user: dict[str, str]) -> None:
+    """Likes of an archive (userid -> date), counted again (import)."""
+    likes = _likes(obj, create=True)
+    for userid, when in by_user.items():
+        if likes.by_user.insert(userid, when):
+            likes.count.change(1)
+
+
 def likers(obj) -> dict[str, str]:
     """userid -> date of every like (export)."""
     likes = _likes(obj)

@@ -10,6 +10,8 @@ is only stored for users who may view it, and is shown again only while they may
 from BTrees.OOBTree import OOBTree
 from collective.twinning import logger
 from collective.twinning.membership.roles import is_pupil_account
+from contextlib import contextmanager
+from contextvars import ContextVar
 from datetime import datetime
 from datetime import UTC
 from persistent import Persistent
@@ -26,6 +28,7 @@ MAIL_PROPERTY = "notification_mail"
 MAIL_CHOICES = ("immediately", "daily", "never")
 DEFAULT_MAIL = "daily"
 KINDS = ("comment", "reply", "mention", "meeting", "lifecycle")
+_muted: ContextVar[bool] = ContextVar("collective.twinning.notifications.muted", default=False)
 
 
 class NotificationStore(Persistent):
@@ -63,9 +66,21 @@ def mail_preference(user) -> str:
     return value if value in MAIL_CHOICES else DEFAULT_MAIL
 
 
+@contextmanager
+def muted():
+    """Nobody is notified inside (an import brings back what happened once; it does not happen again)."""
+    token = _muted.set(True)
+    try:
+        yield
+    finally:
+        _muted.reset(token)
+
+
 def notify(userids, kind: str, title: str, obj=None, url: str | None = None, actor: str | None = None,
            mailed: bool = False) -> list[str]:
     """Notify each user (not the actor; about ``obj`` only those who may view it); who was notified."""
+    if _muted.get():
+        return []
     notes = store(create=True)
     actor = actor if actor is not None else (api.user.get_current().getId() or "system")
     notified = []

@@ -57,11 +57,14 @@ def channels_for(place, userid: str | None) -> tuple[str, ...]:
         return (WALL,)
     if not userid:
         return (WALL,)
-    if api.user.get(userid=userid) is not None and _is_site_admin(userid, place):
+    if api.user.get(userid=userid) is not None and is_site_admin(userid, place):
         return CHANNELS
     return CHANNELS if role_in(place, userid) in BULLETIN_ROLES else (WALL,)
 
 
-def _is_site_admin(userid: str, place) -> bool:
+def is_site_admin(userid: str, place) -> bool:
+    """Manager or Site Administrator (of the site, or given on ``place``)."""
+    if api.user.get(userid=userid) is None:
+        return False
     roles = api.user.get_roles(username=userid, obj=place)
     return "Manager" in roles or "Site Administrator" in roles

@@ -69,3 +69,8 @@ def answer(poll, userid: str, option) -> dict:
 def all_answers(poll) -> dict[str, int]:
     """userid -> option of every answer (export)."""
     return dict((_answers(poll) or {}).items())
+
+
+def restore_answers(poll, answers: dict[str, int]) -> None:
+    """Answers of an archive (userid -> option), checked by the import (exportimport.collaboration)."""
+    _answers(poll, create=True).update(answers)

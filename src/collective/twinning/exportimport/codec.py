@@ -15,6 +15,8 @@ from datetime import datetime
 from persistent.list import PersistentList
 from persistent.mapping import PersistentMapping
 
+import pytz
+
 
 class CodecError(ValueError):
     """Data that cannot be written or read back faithfully."""
@@ -41,7 +43,9 @@ def encode(value):
         # to the microsecond, in its own zone: DateTime equality compares both
         return {"$DateTime": value.asdatetime().isoformat(), "tz": value.timezone()}
     if isinstance(value, datetime):
-        return {"$datetime": value.isoformat()}
+        # a named zone (pytz, as plone.app.event keeps a meeting's) travels by its name
+        zone = getattr(value.tzinfo, "zone", None)
+        return {"$datetime": value.isoformat(), **({"tz": zone} if isinstance(zone, str) else {})}
     if isinstance(value, date):
         return {"$date": value.isoformat()}
     if isinstance(value, Length):
@@ -61,7 +65,7 @@ def encode(value):
 # The keys each tag may come with; any other key is refused.
 TAG_KEYS = {
     "$DateTime": {"$DateTime", "tz"},
-    "$datetime": {"$datetime"},
+    "$datetime": {"$datetime", "tz"},
     "$date": {"$date"},
     "$length": {"$length"},
     "$auditlog": {"$auditlog"},
@@ -100,7 +104,13 @@ def _decode_tagged(value: dict, tag: str):
                 raise CodecError("tz holds no text")
             return moment.toZone(zone) if zone else moment
         case "$datetime":
-            return datetime.fromisoformat(_text(value, tag))
+            moment = datetime.fromisoformat(_text(value, tag))
+            zone = value.get("tz")
+            if zone is None:
+                return moment
+            if not isinstance(zone, str) or moment.tzinfo is None:
+                raise CodecError("tz names the zone of a date with an offset")
+            return moment.astimezone(pytz.timezone(zone))
         case "$date":
             return date.fromisoformat(_text(value, tag))
         case "$length":

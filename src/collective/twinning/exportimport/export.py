@@ -16,6 +16,7 @@ from collective.twinning.exportimport.archive import FORMAT
 from collective.twinning.exportimport.archive import MANIFEST
 from collective.twinning.exportimport.archive import VERSION
 from collective.twinning.exportimport.codec import encode
+from collective.twinning.exportimport.collaboration import export_extras
 from collective.twinning.exportimport.fields import export_fields
 from collective.twinning.exportimport.restore import RESTORED_ANNOTATIONS
 from collective.twinning.lifecycle.checklist import checklist
@@ -77,6 +78,8 @@ def item_record(space, obj, writer, complete: bool) -> dict:
         "expires": encode(getattr(obj, "expiration_date", None)),
         # plone.restapi's own view of the item, for people and for comparing after import
         "serialization": getMultiAdapter((obj, getRequest()), ISerializeToJson)(),
+        # comments (those the exporter may view), likes and poll answers (complete archives)
+        **export_extras(obj, complete),
     }
     if complete:
         owner = obj.getOwnerTuple()

@@ -23,9 +23,14 @@ raises too, so the transaction is aborted and nothing is left.
 from AccessControl import getSecurityManager
 from collective.twinning import _
 from collective.twinning import audit
+from collective.twinning.collaboration import notifications
 from collective.twinning.exportimport.archive import ArchiveReader
 from collective.twinning.exportimport.archive import refuse
 from collective.twinning.exportimport.codec import CodecError
+from collective.twinning.exportimport.collaboration import check_authored_field
+from collective.twinning.exportimport.collaboration import check_extras
+from collective.twinning.exportimport.collaboration import read_extras
+from collective.twinning.exportimport.collaboration import write_extras
 from collective.twinning.exportimport.fields import import_value
 from collective.twinning.exportimport.fields import is_relation
 from collective.twinning.exportimport.fields import schema_fields
@@ -45,6 +50,7 @@ from collective.twinning.exportimport.restore import read_metadata
 from collective.twinning.exportimport.restore import restore_metadata as _restore_metadata
 from collective.twinning.exportimport.restore import set_local_roles
 from collective.twinning.security import as_system
+from contextlib import nullcontext
 from dataclasses import dataclass
 from dataclasses import field as dataclass_field
 from plone import api
@@ -69,6 +75,8 @@ ADMINISTRATORS = frozenset({"Manager", "Site Administrator"})
 # Types a rebuilt (draft) project does not hold: applications need a running project.
 LEFT_OUT_ON_REBUILD = frozenset({"QualityLabel"})
 SKIPPED_FIELDS = frozenset({"id"})  # plone.shortname: the record's id is the item's id
+# Types whose checks of creation depend on who writes (a post's channel): run as the item's author.
+CHECKED_AS_AUTHOR = frozenset({"Post"})
 
 
 @dataclass
@@ -97,7 +105,7 @@ def _set_fields(obj, item: Item, read_blob, relations: list) -> None:
             continue
         try:
             value = import_value(raw, read_blob, field)
-            if value is not None:
+            if value is not None and not check_authored_field(item, name, value):
                 field.bind(obj).validate(value)
         except (CodecError, ValidationError, ValueError, TypeError) as error:
             detail = error.doc() if isinstance(error, ValidationError) else str(error)
@@ -195,12 +203,14 @@ def import_space(container, stream) -> Imported:
     people = plan_people(items, space_data, restoring)
     # Checked whoever imports (the same archive is sound or not for all); applied only by a restore.
     metadata = {item.uid: read_metadata(item) for item in items}
+    extras = {item.uid: read_extras(item) for item in items}  # comments, likes, poll answers
     left_out = []
     if not restoring:
         check_validator_country(check_founders(items[0], people.founders))
         items, left_out = _left_out(items)
     objects, by_path, relations = {}, {}, []
-    with as_system():
+    # What the archive brings back happened once: nobody is notified of it again.
+    with as_system(), notifications.muted():
         for item in items:
             parent = container if not item.path else by_path[item.parent_path]
             creators = metadata[item.uid].creators if restoring else _fresh_creators(item, people)
@@ -217,7 +227,15 @@ def import_space(container, stream) -> Imported:
                 _restore_metadata(obj, metadata[item.uid])
             else:
                 _start_fresh(obj, _fresh_creators(item, people))
-                _check_as_created(obj, item)
+            # Collaboration as creation allows it, once states, owners and members are in place.
+            author = (obj.listCreators() or (None,))[0]
+            check_extras(obj, item, extras[item.uid], author)
+            if not restoring:
+                with as_system(author) if item.portal_type in CHECKED_AS_AUTHOR else nullcontext():
+                    _check_as_created(obj, item)
+        for item in items:
+            if extras[item.uid]:
+                write_extras(objects[item.uid], extras[item.uid], restoring)
         catalog = api.portal.get_tool("portal_catalog")
         for obj in objects.values():
             # catalog_object, not reindexObject: that one would stamp "modified" now
