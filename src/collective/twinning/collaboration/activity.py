@@ -71,7 +71,18 @@ def _comment_kind(catalog, path: str) -> str:
     return "reply" if metadata.get("portal_type") == "Thread" else "comment"
 
 
-def _content_item(catalog, brain, sees_members: bool) -> dict:
+def _creator(place, brain) -> str:
+    """The item's creator, read from the item (creators are not catalogued inside places)."""
+    item = place
+    for name in brain.getPath().split("/")[len(place.getPhysicalPath()):]:
+        if name.startswith("++"):
+            item = item.unrestrictedTraverse(name)  # a conversation: its comments by key below
+        else:
+            item = item._getOb(name) if hasattr(item, "_getOb") else item[name]
+    return item.Creator()
+
+
+def _content_item(place, catalog, brain, sees_members: bool) -> dict:
     kind = KINDS.get(brain.portal_type, "content")
     url = brain.getURL()
     if kind == "comment":
@@ -80,8 +91,7 @@ def _content_item(catalog, brain, sees_members: bool) -> dict:
         url = f"{base}#{comment_id}"
     return {
         "kind": kind,
-        # Creators are not catalogued inside places (catalog privacy): read from the item itself.
-        "actor": brain.getObject().Creator() if sees_members else None,
+        "actor": _creator(place, brain) if sees_members else None,
         "date": _iso(_epoch(brain.created)),
         "title": brain.Title,
         "url": url,
@@ -116,6 +126,6 @@ def activity(place, viewer_id: str | None, b_start: int = 0, b_size: int = 25) -
     catalog = api.portal.get_tool("portal_catalog")
     items = []
     for _date, source, data in itertools.islice(merged, b_start, limit):
-        items.append(_content_item(catalog, data, sees_members) if source == "content" else _audit_item(place, data))
+        items.append(_content_item(place, catalog, data, sees_members) if source == "content" else _audit_item(place, data))
     return {"items": items, "items_total": content_total + len(logged)}
 
