@@ -81,8 +81,8 @@ def check_scores(scores) -> dict:
     if unknown:
         raise unknown_value("scores", ", ".join(unknown))
     missing = [name for name in CRITERIA if name not in scores]
-    if missing:
-        raise FieldError("scores", _("Give a score for every criterion."))
+    if missing:  # named by the first criterion without a score, where the form shows it
+        raise FieldError(f"scores.{missing[0]}", _("Give a score for every criterion."))
     for name in CRITERIA:
         value = scores[name]
         if isinstance(value, bool) or not isinstance(value, int) or not MIN_SCORE <= value <= MAX_SCORE:
@@ -124,7 +124,8 @@ def evaluate(label, userid: str, data: dict) -> dict:
         failing = failing_criteria(scores)
         if failing:
             raise FieldError(
-                "scores", _("To award, every criterion needs ${pass} or more.", mapping={"pass": PASS_SCORE})
+                f"scores.{failing[0]}",
+                _("To award, every criterion needs ${pass} or more.", mapping={"pass": PASS_SCORE}),
             )
 
     IAnnotations(label)[ANNOTATION_KEY] = PersistentMapping(
