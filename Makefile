@@ -33,7 +33,7 @@ $(BIN)/python:
 # Reinstall whenever the pins or the package metadata (pyproject.toml) change.
 $(INSTALL_STAMP): $(BIN)/python pyproject.toml setup.py constraints.txt
 	$(BIN)/pip install -q -c constraints.txt pip setuptools wheel
-	$(BIN)/pip install -q -c constraints.txt -e ".[scale,test,docs,lint]"
+	$(BIN)/pip install -q -c constraints.txt -e ".[scale,sso,test,docs,lint]"
 	touch $(INSTALL_STAMP)
 
 .PHONY: install

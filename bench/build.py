@@ -22,6 +22,7 @@ from collective.twinning.directory.organisations import set_organisation
 from collective.twinning.directory.profiles import get_profile
 from collective.twinning.directory.profiles import PROFILE_TYPE
 from collective.twinning.directory.profiles import VISIBLE
+from collective.twinning.progress import Progress
 from collective.twinning.security import as_system
 from collective.twinning.teachers.requests import decide
 from DateTime import DateTime
@@ -30,13 +31,11 @@ from datetime import timedelta
 from plone import api
 from population import PopulationMaker
 from population import Scale
-from collective.twinning.progress import Progress
 from Products.CMFPlone.factory import addPloneSite
 from Products.CMFPlone.tests.utils import MockMailHost
-from zope.component.hooks import setSite
-
 from statistics import median
 from time import perf_counter
+from zope.component.hooks import setSite
 
 import logging
 import time

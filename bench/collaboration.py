@@ -108,12 +108,12 @@ def measure(label: str, call, repeat: int) -> dict:
 
 def main(app):
     site, _seconds = create_site(app)
-    from zope.interface import alsoProvides
     from collective.twinning.interfaces import IBrowserLayer
+    from zope.interface import alsoProvides
 
     alsoProvides(getRequest(), IBrowserLayer)
     print(f"space with {ARGS.items} posts and comments ...", flush=True)
-    space, founder, partner = build_space(site, ARGS.items)
+    space, _founder, partner = build_space(site, ARGS.items)
     path = "/".join(space.getPhysicalPath())
     search = {"path": path, "sort_on": "created", "sort_order": "descending", "b_size": "25",
               "metadata_fields": ["Creator", "created"]}

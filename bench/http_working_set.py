@@ -15,15 +15,15 @@ import sys
 
 sys.path.insert(0, str(Path(sys.argv[sys.argv.index("run") + 2]).resolve().parent))
 
-from build import PASSWORD  # noqa: E402
-from build import SITE_ID  # noqa: E402
+from build import PASSWORD
+from build import SITE_ID
 
-import measure  # noqa: E402
-import random  # noqa: E402
-import resource  # noqa: E402
-import statistics  # noqa: E402
-import time  # noqa: E402
-import transaction  # noqa: E402
+import measure
+import random
+import resource
+import statistics
+import time
+import transaction
 
 
 SEARCHES = {  # type: (service, {parameter: index})

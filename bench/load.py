@@ -17,7 +17,7 @@ Usage: python bench/load.py --url http://127.0.0.1:PORT/Plone [--users N] [--sec
 from concurrent.futures import ThreadPoolExecutor
 from datetime import date
 from datetime import datetime
-from datetime import timezone
+from datetime import UTC
 from pathlib import Path
 
 import argparse
@@ -129,7 +129,7 @@ def mixed_user(url, deadline, recorder, number):
         elif choice == len(operations):
             created += 1
             title = f"Load page {number}-{created}"
-            timed(recorder, "create page", lambda: ana.post(
+            timed(recorder, "create page", lambda title=title: ana.post(
                 f"{url}/{PROJECT}", json={"@type": "Page", "title": title,
                                           "text": {"data": "<p>Load.</p>", "content-type": "text/html"}},
                 timeout=60), {201})
@@ -175,7 +175,7 @@ def main() -> int:
     url = args.url.rstrip("/")
 
     results = {
-        "date": datetime.now(timezone.utc).isoformat(timespec="seconds"),
+        "date": datetime.now(UTC).isoformat(timespec="seconds"),
         "users": args.users,
         "seconds_per_phase": args.seconds,
         "server_threads": args.threads,

@@ -1,25 +1,28 @@
-"""Timings: in-process calls and HTTP requests, ours and the stock Plone way, interleaved.
+"""Timings and answers: in-process calls and HTTP requests, ours and the stock Plone way, interleaved.
 
 Each query is timed for the add-on's search and for its stock equivalent one
 right after the other (alternating which goes first), in the same process, so
 noise from other work on the machine hits both alike. The first ``warmup``
-queries of each set are run once untimed to fill the ZODB caches.
+queries of each set are run once untimed. Every query's total and page are
+compared with stock's, and the facets of an even sample of queries with the
+naive count (one ``searchResults`` per facet value).
 """
 
+from collective.twinning.progress import Progress
+from collective.twinning.search import specs
+from collective.twinning.search.engine import matches
 from collective.twinning.search.engine import parse
 from collective.twinning.search.engine import run as run_search
-from collective.twinning.search.clauses import ClauseSets
-from collective.twinning.search.clauses import security_clauses
-from collective.twinning.search import specs
-from collective.twinning.search import warmup
-from collective.twinning.search.facets import facet_counts
 from copy import deepcopy
+from functools import partial
 from plone import api
 from plone.restapi.search.handler import SearchHandler
 from plone.restapi.services.users.get import UsersGet
-from collective.twinning.progress import Progress
 from Products.Five.browser import BrowserView
+from queries import BATCH
+from queries import BATCHING
 from time import perf_counter
+from time import thread_time
 from urllib.parse import urlencode
 
 import logging
@@ -35,6 +38,7 @@ ENDPOINTS = (  # name, spec, service
     ("postings", specs.POSTINGS, "@partner-search"),
     ("projects", specs.PROJECTS, "@project-search"),
 )
+NOT_CLAUSES = ("sort_on", "sort_order", *BATCHING)
 
 
 def summary(values: list[float]) -> dict:
@@ -54,10 +58,10 @@ def summary(values: list[float]) -> dict:
     }
 
 
-def ratio(ours: dict, theirs: dict, key: str) -> float | None:
-    if not theirs.get(key):
+def ratio(ours: dict, theirs: dict, key: str, their_key: str | None = None) -> float | None:
+    if not theirs.get(their_key or key):
         return None
-    return round(ours[key] / theirs[key], 3)
+    return round(ours[key] / theirs[their_key or key], 3)
 
 
 def _timed(call) -> tuple[float, object]:
@@ -66,12 +70,17 @@ def _timed(call) -> tuple[float, object]:
     return (perf_counter() - started) * 1000, result
 
 
-def _set_request(request, portal, service: str, form: dict, query_string: str = "") -> None:
-    """The one request object of the in-process runs, made to look like a new request.
+def _timed_cpu(call) -> tuple[float, float, object]:
+    """Wall and this thread's CPU milliseconds: on a shared machine the CPU time is what the
+    call itself cost, the wall time also the other processes' turns."""
+    started, started_cpu = perf_counter(), thread_time()
+    result = call()
+    return (perf_counter() - started) * 1000, (thread_time() - started_cpu) * 1000, result
 
-    Indexes keep their interim results in the request (``__catalog_cache__``); left
-    there, every later query would find the clauses it shares with earlier ones
-    (type, the user's roles...) already worked out, which no real request does."""
+
+def _set_request(request, portal, service: str, form: dict, query_string: str = "") -> None:
+    """The one request object of the in-process runs, made to look like a new request
+    (without the catalog's interim results of the query before, ``__catalog_cache__``)."""
     request.other.pop("__catalog_cache__", None)
     request.form.clear()
     request.form.update(form)
@@ -80,47 +89,58 @@ def _set_request(request, portal, service: str, form: dict, query_string: str = 
 
 
 def facets_only(spec, form: dict) -> dict:
-    """The facet part of engine.run alone (same calls), to see its share."""
-    parsed = parse(spec, form)
+    """The records and facets of engine.run alone (its one searchResults, the bitmaps' counts)."""
     catalog = api.portal.get_tool("portal_catalog")
-    facets = {
-        f.param: (f.index, [True, False] if f.kind == "flag" else f.allowed())
-        for f in spec.filters if f.facet
-    }
-    core = {**parsed.core, **security_clauses(catalog, {**parsed.core, **parsed.options})}
-    return facet_counts(catalog, ClauseSets.of(catalog, core, parsed.filtered), facets)
+    return matches(catalog, spec, parse(spec, form))
 
 
-def warm_as_at_start(portal) -> dict:
-    """What search/warmup.py does when Zope opens the database (the configured number of
-    the pool's connections, which serve the HTTP phase), and the same for this script's
-    own connection, which serves the in-process phase. Seconds and what was loaded."""
-    started = perf_counter()
-    pool = warmup.warm_pool(portal._p_jar.db(), warmup.configured_connections())
-    middle = perf_counter()
-    own = warmup.warm_site(portal)
-    print(f"Warmed {len(pool)} pool connection(s) in {middle - started:.1f} s and this "
-          f"one in {perf_counter() - middle:.1f} s", flush=True)
-    return {"pool": pool, "pool_seconds": round(middle - started, 1), "own": own,
-            "own_seconds": round(perf_counter() - middle, 1)}
+def naive_facets(spec, stock_query: dict) -> dict:
+    """Each facet value's count as len(searchResults(every clause but the facet's own + value))."""
+    catalog = api.portal.get_tool("portal_catalog")
+    query = {key: clause for key, clause in stock_query.items() if key not in NOT_CLAUSES}
+    found = {}
+    for spec_filter in spec.filters:
+        if not spec_filter.facet:
+            continue
+        index = spec_filter.index
+        values = [True, False] if spec_filter.kind == "flag" else spec_filter.allowed()
+        others = {key: clause for key, clause in query.items() if key != index}
+        value_counts = {}
+        for value in values:
+            count = len(catalog.searchResults({**others, index: value}))
+            if count:
+                value_counts["true" if value is True else "false" if value is False else value] = count
+        found[spec_filter.param] = value_counts
+    return found
 
 
 def _stock_search(portal, request, query: dict) -> dict:
     return SearchHandler(portal, request).search(deepcopy(query))
 
 
-def in_process(portal, request, name: str, spec, service: str, queries, warmup: int) -> dict:
-    """ours: engine.run; stock: plone.restapi's SearchHandler (what @search calls);
-    facets: the facet counting of engine.run alone."""
-    times = {"ours": [], "stock": [], "facets": []}
-    mismatches = []
+def _ids(result: dict) -> list[str]:
+    return [item["@id"] for item in result["items"]]
+
+
+def sample(count: int, checks: int) -> set[int]:
+    """``checks`` query positions spread evenly over ``count``."""
+    return {i * count // checks for i in range(checks)} if count and checks else set()
+
+
+def in_process(portal, request, name: str, spec, service: str, queries, warmup: int,
+               facet_checks: int) -> dict:
+    """ours: engine.run; stock: plone.restapi's SearchHandler (what @search calls) with a
+    user's batch; facets: the facet counting of engine.run alone."""
+    times = {"ours": [], "stock": [], "facets": [], "ours_cpu": [], "stock_cpu": []}
+    wrong = {"totals": [], "pages": [], "facets": []}
+    checked = sample(len(queries), facet_checks)
 
     def ours(q):
         _set_request(request, portal, service, q.ours)
         return run_search(spec, request)
 
     def stock(q):
-        _set_request(request, portal, "@search", {})
+        _set_request(request, portal, "@search", {"b_start": "0", "b_size": str(BATCH)})
         return _stock_search(portal, request, q.stock)
 
     for q in queries[:warmup]:
@@ -130,26 +150,45 @@ def in_process(portal, request, name: str, spec, service: str, queries, warmup: 
             calls = [("ours", ours), ("stock", stock)]
             if i % 2:
                 calls.reverse()
-            totals = {}
+            answers = {}
             for label, call in calls:
-                elapsed, result = _timed(lambda: call(q))
+                elapsed, cpu, answers[label] = _timed_cpu(partial(call, q))
                 times[label].append(elapsed)
-                totals[label] = result["items_total"]
-            if totals["ours"] != totals["stock"]:
-                mismatches.append({"query": q.ours, **totals})
-            elapsed, _ = _timed(lambda: facets_only(spec, dict(q.ours)))
+                times[f"{label}_cpu"].append(cpu)
+            _compare(q, answers["ours"], answers["stock"], wrong)
+            elapsed, _ = _timed(lambda q=q: facets_only(spec, dict(q.ours)))
             times["facets"].append(elapsed)
+            if i in checked:
+                _set_request(request, portal, service, {})
+                naive = naive_facets(spec, q.stock)
+                if answers["ours"]["facets"] != naive:
+                    wrong["facets"].append({"query": q.ours, "ours": answers["ours"]["facets"],
+                                            "naive": naive})
             bar.step()
-    return _report(times, mismatches)
+    result = _report(times, wrong)
+    result["facet_checks"] = len(checked)
+    return result
 
 
-def _report(times: dict, mismatches: list) -> dict:
+def _compare(q, ours: dict, stock: dict, wrong: dict) -> None:
+    if ours["items_total"] != stock["items_total"]:
+        wrong["totals"].append({"query": q.ours, "ours": ours["items_total"],
+                                "stock": stock["items_total"]})
+    elif _ids(ours) != _ids(stock):
+        wrong["pages"].append({"query": q.ours, "ours": _ids(ours), "stock": _ids(stock)})
+
+
+def _report(times: dict, wrong: dict) -> dict:
     result = {label: summary(values) for label, values in times.items()}
     result["ratio_p50"] = ratio(result["ours"], result["stock"], "p50")
     result["ratio_p95"] = ratio(result["ours"], result["stock"], "p95")
-    result["mismatched_totals"] = len(mismatches)
-    if mismatches:
-        result["mismatch_examples"] = mismatches[:5]
+    result["ratio_p95_to_stock_p50"] = ratio(result["ours"], result["stock"], "p95", "p50")
+    if "ours_cpu" in result:
+        result["ratio_cpu_p50"] = ratio(result["ours_cpu"], result["stock_cpu"], "p50")
+    for kind, examples in wrong.items():
+        result[f"mismatched_{kind}"] = len(examples)
+        if examples:
+            result[f"mismatch_examples_{kind}"] = examples[:5]
     return result
 
 
@@ -163,10 +202,18 @@ class Server:
         self.server = create_server(publish_module, host="127.0.0.1", port=0, threads=1,
                                     expose_tracebacks=False, ident="bench")
         self.port = self.server.effective_port
-        self.thread = threading.Thread(target=self.server.run, name="bench-http", daemon=True)
+        self.closing = False
+        self.thread = threading.Thread(target=self._serve, name="bench-http", daemon=True)
         # One worker: requests are sent one at a time; a new connection waiting
         # for the worker is no news.
         logging.getLogger("waitress.queue").setLevel(logging.ERROR)
+
+    def _serve(self) -> None:
+        try:
+            self.server.run()
+        except OSError:  # close() pulled a socket from under the loop's select
+            if not self.closing:
+                raise
 
     def __enter__(self):
         self.thread.start()
@@ -175,6 +222,7 @@ class Server:
     def __exit__(self, *exc):
         # The sessions are closed; a worker may still pull the closed trigger.
         logging.getLogger("waitress").setLevel(logging.CRITICAL)
+        self.closing = True
         self.server.close()
         self.thread.join(timeout=5)
 
@@ -198,7 +246,7 @@ def _get(s: requests.Session, url: str, params) -> dict:
 
 def over_http(server, s, site_id: str, name: str, service: str, queries, warmup: int) -> dict:
     times = {"ours": [], "stock": []}
-    mismatches = []
+    wrong = {"totals": [], "pages": []}
     ours_url, stock_url = server.url(f"{site_id}/{service}"), server.url(f"{site_id}/@search")
 
     def ours(q):
@@ -214,15 +262,13 @@ def over_http(server, s, site_id: str, name: str, service: str, queries, warmup:
             calls = [("ours", ours), ("stock", stock)]
             if i % 2:
                 calls.reverse()
-            totals = {}
+            answers = {}
             for label, call in calls:
-                elapsed, result = _timed(lambda: call(q))
+                elapsed, answers[label] = _timed(partial(call, q))
                 times[label].append(elapsed)
-                totals[label] = result["items_total"]
-            if totals["ours"] != totals["stock"]:
-                mismatches.append({"query": q.ours, **totals})
+            _compare(q, answers["ours"], answers["stock"], wrong)
             bar.step()
-    return _report(times, mismatches)
+    return _report(times, wrong)
 
 
 class _UsersGet(UsersGet, BrowserView):
@@ -291,7 +337,7 @@ def _users_timings(label: str, terms: list, ways: tuple, calls: dict) -> dict:
     with Progress(label, len(terms)) as bar:
         for name, slug in terms:
             for way in ways:
-                elapsed, total = _timed(lambda: calls[way](name, slug))
+                elapsed, total = _timed(partial(calls[way], name, slug))
                 times[way].append(elapsed)
                 found[way] += total
             bar.step()

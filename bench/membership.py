@@ -14,7 +14,6 @@ import sys
 HERE = Path(sys.argv[sys.argv.index("run") + 2]).resolve().parent  # zconsole run <conf> <script>
 sys.path.insert(0, str(HERE))
 
-import build  # noqa: E402
 from build import act_as  # noqa: E402
 from build import ADMIN  # noqa: E402
 from build import create_site  # noqa: E402
@@ -27,6 +26,7 @@ from plone import api  # noqa: E402
 from Products.CMFCore.CMFCatalogAware import CatalogAware  # noqa: E402
 
 import argparse  # noqa: E402
+import build  # noqa: E402
 import json  # noqa: E402
 import statistics  # noqa: E402
 import time  # noqa: E402

@@ -2,10 +2,8 @@
 
     .venv/bin/zconsole run var/bench/instance/etc/zope.conf bench/passes.py [--passes 2]
 
-``make bench`` times each search once, after what a Zope process does when it opens
-the database (search/warmup.py, for this process's connection and the pool's) and 20
-warm-up queries. A Zope process that has served for a while answers from a warmer cache. This
-times the same kind of queries (drawn by queries.py from records read back from the
+``make bench`` times each search once, after 20 untimed queries. A Zope process that has
+served for a while answers from a warmer cache. This times the same kind of queries (drawn by queries.py from records read back from the
 catalog: one random item per query, as in the run) pass after pass, in-process and
 over HTTP, against stock ``@search`` each time, and writes
 bench/results/<date>-passes-<profiles>-<organisations>-<projects>-<postings>.json. Pass 1 is what the run measured.
@@ -22,12 +20,13 @@ sys.path.insert(0, str(HERE))
 from build import act_as  # noqa: E402
 from build import PASSWORD  # noqa: E402
 from build import SITE_ID  # noqa: E402
-from measure import ENDPOINTS  # noqa: E402
 from collective.twinning.behaviors.expiry import IExpiry  # noqa: E402
 from datetime import date  # noqa: E402
+from measure import ENDPOINTS  # noqa: E402
 from plone import api  # noqa: E402
 from population import Organisation  # noqa: E402
 from population import Teacher  # noqa: E402
+from report import MISMATCHES  # noqa: E402
 from zope.component.hooks import setSite  # noqa: E402
 
 import argparse  # noqa: E402
@@ -101,6 +100,8 @@ def main(app) -> None:
     parser.add_argument("--passes", type=int, default=2)
     parser.add_argument("--queries", type=int, default=200)
     parser.add_argument("--warmup", type=int, default=20, help="before the first pass")
+    parser.add_argument("--facet-checks", type=int, default=20,
+                        help="queries per endpoint (first pass) checked against naive facet counts")
     parser.add_argument("--seed", type=int, default=5)
     options = parser.parse_args(sys.argv[sys.argv.index("run") + 3:])
     site = app[SITE_ID]
@@ -110,13 +111,13 @@ def main(app) -> None:
     sets = make_queries.make(options.seed, options.queries, records)
     searcher = _searcher(site)
     transaction.commit()
-    warmed = measure.warm_as_at_start(site)  # as run.py, after generating
     results = {"in_process": {}, "http": {}}
     act_as(site, searcher)
     for name, spec, service in ENDPOINTS:
         results["in_process"][name] = [
             measure.in_process(site, app.REQUEST, name, spec, service, sets[name],
-                               options.warmup if not i else 0)
+                               options.warmup if not i else 0,
+                               options.facet_checks if not i else 0)
             for i in range(options.passes)
         ]
     with measure.Server() as server:
@@ -130,18 +131,25 @@ def main(app) -> None:
         session.close()
     counts = {kind: len(site.portal_catalog.unrestrictedSearchResults(portal_type=kind))
               for kind in ("TeacherProfile", "Organisation", "TwinSpace", "PartnerPosting")}
-    data = {"options": vars(options), "counts": counts, "searches": results, "warmup": warmed,
+    data = {"options": vars(options), "counts": counts, "searches": results,
             "zodb_cache_size": app._p_jar.db().getCacheSize()}
     print(f"{counts}; p50 / p95 ms per pass, ours (stock)")
     for where, by_name in results.items():
         for name, passes in by_name.items():
             cells = [f"{p['ours']['p50']:.1f} / {p['ours']['p95']:.1f} "
-                     f"({p['stock']['p50']:.1f} / {p['stock']['p95']:.1f})" for p in passes]
+                     f"({p['stock']['p50']:.1f} / {p['stock']['p95']:.1f})"
+                     + (f" cpu {p['ours_cpu']['p50']:.1f} ({p['stock_cpu']['p50']:.1f})"
+                        if "ours_cpu" in p else "") + " wrong "
+                     + "/".join(str(p.get(key, "-")) for key in MISMATCHES) for p in passes]
             print(f"{where:10} {name:14} " + "   ".join(cells))
     label = "-".join(str(count) for count in counts.values())
     path = HERE / "results" / f"{date.today().isoformat()}-passes-{label}.json"
     path.write_text(json.dumps(data, indent=2, default=str) + "\n", encoding="utf-8")
     print(f"Results written to {path}")
+    wrong = [p for by_name in results.values() for passes in by_name.values() for p in passes
+             if any(p.get(key) for key in MISMATCHES)]
+    if wrong:
+        sys.exit("Answers differ from stock @search or the naive facet counts (see the file).")
 
 
 main(app)  # noqa: F821 - `app` is given by zconsole run

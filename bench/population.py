@@ -74,34 +74,33 @@ EXPIRED_SHARE = 0.3  # of the published postings
 
 
 FIRST_NAMES = {
-    "TR": "Ayşe Fatma Emine Zeynep Elif Mehmet Mustafa Ahmet Ali Hüseyin Hasan Murat Gül Derya".split(),
-    "IT": "Giulia Francesca Chiara Sara Anna Marco Luca Giuseppe Andrea Paolo Elena Laura".split(),
-    "PL": "Anna Katarzyna Małgorzata Agnieszka Joanna Piotr Krzysztof Tomasz Marek Ewa Beata".split(),
-    "ES": "María Lucía Carmen Ana Laura Marta José Antonio Javier David Pilar Elena Isabel".split(),
-    "RO": "Maria Elena Ioana Andreea Mihaela Ion Andrei Alexandru Gabriela Daniela Cristina".split(),
-    "GR": "Maria Eleni Aikaterini Vasiliki Sofia Georgios Ioannis Konstantinos Dimitra Anna".split(),
-    "FR": "Marie Nathalie Isabelle Sylvie Camille Jean Pierre Nicolas Julien Sophie Claire".split(),
-    "UA": "Olena Tetiana Nataliia Iryna Oksana Andrii Oleksandr Serhii Yuliia Svitlana".split(),
-    "PT": "Maria Ana Sofia Inês Rita João José Pedro Miguel Teresa Paula Helena".split(),
-    "DE": "Sabine Petra Julia Katrin Anja Thomas Michael Stefan Andreas Claudia Susanne".split(),
-    "HR": "Ivana Ana Marija Petra Maja Ivan Marko Tomislav Josip Sanja Vesna".split(),
+    "TR": ["Ayşe", "Fatma", "Emine", "Zeynep", "Elif", "Mehmet", "Mustafa", "Ahmet", "Ali", "Hüseyin", "Hasan", "Murat", "Gül", "Derya"],
+    "IT": ["Giulia", "Francesca", "Chiara", "Sara", "Anna", "Marco", "Luca", "Giuseppe", "Andrea", "Paolo", "Elena", "Laura"],
+    "PL": ["Anna", "Katarzyna", "Małgorzata", "Agnieszka", "Joanna", "Piotr", "Krzysztof", "Tomasz", "Marek", "Ewa", "Beata"],
+    "ES": ["María", "Lucía", "Carmen", "Ana", "Laura", "Marta", "José", "Antonio", "Javier", "David", "Pilar", "Elena", "Isabel"],
+    "RO": ["Maria", "Elena", "Ioana", "Andreea", "Mihaela", "Ion", "Andrei", "Alexandru", "Gabriela", "Daniela", "Cristina"],
+    "GR": ["Maria", "Eleni", "Aikaterini", "Vasiliki", "Sofia", "Georgios", "Ioannis", "Konstantinos", "Dimitra", "Anna"],
+    "FR": ["Marie", "Nathalie", "Isabelle", "Sylvie", "Camille", "Jean", "Pierre", "Nicolas", "Julien", "Sophie", "Claire"],
+    "UA": ["Olena", "Tetiana", "Nataliia", "Iryna", "Oksana", "Andrii", "Oleksandr", "Serhii", "Yuliia", "Svitlana"],
+    "PT": ["Maria", "Ana", "Sofia", "Inês", "Rita", "João", "José", "Pedro", "Miguel", "Teresa", "Paula", "Helena"],
+    "DE": ["Sabine", "Petra", "Julia", "Katrin", "Anja", "Thomas", "Michael", "Stefan", "Andreas", "Claudia", "Susanne"],
+    "HR": ["Ivana", "Ana", "Marija", "Petra", "Maja", "Ivan", "Marko", "Tomislav", "Josip", "Sanja", "Vesna"],
 }
 LAST_NAMES = {
-    "TR": "Yılmaz Kaya Demir Şahin Çelik Yıldız Yıldırım Öztürk Aydın Özdemir Arslan Doğan Kılıç".split(),
-    "IT": "Rossi Russo Ferrari Esposito Bianchi Romano Colombo Ricci Marino Greco Bruno Gallo".split(),
-    "PL": "Nowak Kowalska Wiśniewska Wójcik Kowalczyk Kamińska Lewandowska Zielińska Szymańska".split(),
-    "ES": "García Fernández González Rodríguez López Martínez Sánchez Pérez Gómez Martín Ruiz".split(),
-    "RO": "Popescu Popa Pop Radu Dumitru Stan Stoica Gheorghe Matei Ciobanu Ionescu Rusu".split(),
-    "GR": "Papadopoulou Papadaki Georgiou Dimitriou Nikolaou Konstantinou Ioannou Pappa".split(),
-    "FR": "Martin Bernard Dubois Thomas Robert Richard Petit Durand Leroy Moreau Simon Laurent".split(),
-    "UA": "Melnyk Shevchenko Kovalenko Bondarenko Boiko Tkachenko Kravchenko Koval Oliinyk".split(),
-    "PT": "Silva Santos Ferreira Pereira Oliveira Costa Rodrigues Martins Jesus Sousa Fernandes".split(),
-    "DE": "Müller Schmidt Schneider Fischer Weber Meyer Wagner Becker Schulz Hoffmann Koch".split(),
-    "HR": "Horvat Kovačević Babić Marić Jurić Novak Kovačić Knežević Vuković Marković".split(),
+    "TR": ["Yılmaz", "Kaya", "Demir", "Şahin", "Çelik", "Yıldız", "Yıldırım", "Öztürk", "Aydın", "Özdemir", "Arslan", "Doğan", "Kılıç"],
+    "IT": ["Rossi", "Russo", "Ferrari", "Esposito", "Bianchi", "Romano", "Colombo", "Ricci", "Marino", "Greco", "Bruno", "Gallo"],
+    "PL": ["Nowak", "Kowalska", "Wiśniewska", "Wójcik", "Kowalczyk", "Kamińska", "Lewandowska", "Zielińska", "Szymańska"],
+    "ES": ["García", "Fernández", "González", "Rodríguez", "López", "Martínez", "Sánchez", "Pérez", "Gómez", "Martín", "Ruiz"],
+    "RO": ["Popescu", "Popa", "Pop", "Radu", "Dumitru", "Stan", "Stoica", "Gheorghe", "Matei", "Ciobanu", "Ionescu", "Rusu"],
+    "GR": ["Papadopoulou", "Papadaki", "Georgiou", "Dimitriou", "Nikolaou", "Konstantinou", "Ioannou", "Pappa"],
+    "FR": ["Martin", "Bernard", "Dubois", "Thomas", "Robert", "Richard", "Petit", "Durand", "Leroy", "Moreau", "Simon", "Laurent"],
+    "UA": ["Melnyk", "Shevchenko", "Kovalenko", "Bondarenko", "Boiko", "Tkachenko", "Kravchenko", "Koval", "Oliinyk"],
+    "PT": ["Silva", "Santos", "Ferreira", "Pereira", "Oliveira", "Costa", "Rodrigues", "Martins", "Jesus", "Sousa", "Fernandes"],
+    "DE": ["Müller", "Schmidt", "Schneider", "Fischer", "Weber", "Meyer", "Wagner", "Becker", "Schulz", "Hoffmann", "Koch"],
+    "HR": ["Horvat", "Kovačević", "Babić", "Marić", "Jurić", "Novak", "Kovačić", "Knežević", "Vuković", "Marković"],
 }
-OTHER_FIRST = "Anna Maria Elena Eva Nina Sara Lea Mila Jana Ivan Peter Daniel Adam Martin Lina".split()
-OTHER_LAST = "Novak Horvath Petrov Ivanova Hansen Jensen Nielsen Virtanen Berzina Kazlauskas " \
-             "Murphy Borg Camilleri Janssen Peeters Hoxha Mammadova Beridze Haddad Benali".split()
+OTHER_FIRST = ["Anna", "Maria", "Elena", "Eva", "Nina", "Sara", "Lea", "Mila", "Jana", "Ivan", "Peter", "Daniel", "Adam", "Martin", "Lina"]
+OTHER_LAST = ["Novak", "Horvath", "Petrov", "Ivanova", "Hansen", "Jensen", "Nielsen", "Virtanen", "Berzina", "Kazlauskas", "Murphy", "Borg", "Camilleri", "Janssen", "Peeters", "Hoxha", "Mammadova", "Beridze", "Haddad", "Benali"]
 
 CITIES = {
     "TR": ["İstanbul", "Ankara", "İzmir", "Bursa", "Konya", "Antalya", "Trabzon", "Kayseri"],
@@ -132,8 +131,7 @@ SCHOOL_WORDS = {
     "pre_primary": "Kindergarten", "other": "Education Centre",
     "teacher_training": "Teacher Training Institute",
 }
-SCHOOL_PATRONS = "Galileo Cervantes Curie Comenius Erasmus Atatürk Copernicus Eminescu Pessoa " \
-                 "Goethe Montessori Da Vinci Shevchenko Kazantzakis Hugo Europa Marconi".split()
+SCHOOL_PATRONS = ["Galileo", "Cervantes", "Curie", "Comenius", "Erasmus", "Atatürk", "Copernicus", "Eminescu", "Pessoa", "Goethe", "Montessori", "Da", "Vinci", "Shevchenko", "Kazantzakis", "Hugo", "Europa", "Marconi"]
 PROJECT_THEMES = [
     "Our heritage, our future", "Climate detectives", "Maths in the kitchen",
     "Stories without borders", "Green schools for Europe", "Coding together",
@@ -271,7 +269,7 @@ class PopulationMaker:
         local = organisations_by_country.get(country) or []
         organisation = rng.choice(local).id if local and rng.random() < 0.85 else None
         vocational = (
-            weighted(rng, {c: 1 for c in codes(VOCATIONAL_SUBJECTS)})
+            weighted(rng, dict.fromkeys(codes(VOCATIONAL_SUBJECTS), 1))
             if rng.random() < 0.08 else []
         )
         return Teacher(

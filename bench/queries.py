@@ -4,10 +4,10 @@ A query starts from one random item of the population (so values are drawn
 with the population's own weights and most queries find something), then
 takes 1 to 3 of the search's filters from it. Each query is given three ways:
 
-- ``ours``: the request parameters of the add-on's endpoint;
+- ``ours``: the request parameters of the add-on's endpoint (a batch of 25);
 - ``stock``: the plone.restapi ``@search`` query with the same filters, the
-  same fixed clauses (type, states) and the same sort, as a Python dict
-  (for the in-process call);
+  same fixed clauses (type, states), the same sort and the batch a user's
+  ``@search`` asks for (``b_size=25``, ``sort_limit=25``), as a Python dict;
 - ``stock_http``: that query as URL parameters (dotted records and ZPublisher
   converters, which ``@search`` turns back into the same dict).
 """
@@ -70,13 +70,20 @@ def ages(query: Query, age_from: int | None, age_to: int | None) -> None:
         query.stock_http += [("age_to.query:int", str(age_from)), ("age_to.range", "min")]
 
 
+# What a user's @search sends, and our endpoints' default batch.
+BATCH = 25
+BATCHING = {"b_start": 0, "b_size": BATCH, "sort_limit": BATCH}
+
+
 def _base(portal_type: str, sort_on: str, sort_order: str, fixed: dict) -> Query:
-    stock = {"portal_type": portal_type, "sort_on": sort_on, "sort_order": sort_order, **fixed}
+    stock = {"portal_type": portal_type, "sort_on": sort_on, "sort_order": sort_order, **fixed,
+             **BATCHING}
     http = [("portal_type", portal_type), ("sort_on", sort_on), ("sort_order", sort_order)]
     for index, value in fixed.items():
         for item in value if isinstance(value, list) else [value]:
             http.append((index, item))
-    return Query({}, stock, http)
+    http += [(name, str(value)) for name, value in BATCHING.items()]
+    return Query({"b_size": str(BATCH)}, stock, http)
 
 
 def _pick(rng: random.Random, candidates: dict, query: Query) -> None:
@@ -105,7 +112,7 @@ PEOPLE = {name: Clause(name, index, kind) for name, index, kind in (
 
 def people(rng, teachers) -> Query:
     t = rng.choice(teachers)
-    query = _base("TeacherProfile", "sortable_title", "ascending", {})
+    query = _base("TeacherProfile", "sortable_title", "ascending", {"review_state": "visible"})
     _pick(rng, {
         PEOPLE["q"]: rng.choice([t.last, t.first, t.last[:4]]),
         PEOPLE["country"]: t.country,

@@ -28,9 +28,10 @@ from build import SITE_ID  # noqa: E402
 from collective.twinning.search import specs  # noqa: E402
 from datetime import date  # noqa: E402
 from datetime import datetime  # noqa: E402
-from datetime import timezone  # noqa: E402
+from datetime import UTC  # noqa: E402
 from measure import ENDPOINTS  # noqa: E402
 from population import Scale  # noqa: E402
+from report import answers_agree  # noqa: E402
 from report import print_table  # noqa: E402
 from report import targets  # noqa: E402
 
@@ -53,7 +54,9 @@ def arguments():
                         help="surnames (and their prefixes) typed in people search vs @users")
     parser.add_argument("--everyone-queries", type=int, default=3,
                         help="people search with nothing typed vs @users listing every user")
-    parser.add_argument("--warmup", type=int, default=20)
+    parser.add_argument("--warmup", type=int, default=20, help="untimed queries first")
+    parser.add_argument("--facet-checks", type=int, default=20,
+                        help="queries per endpoint whose facets are compared with naive counts")
     parser.add_argument("--batch", type=int, default=250, help="objects per commit")
     parser.add_argument("--seed", type=int, default=4)
     parser.add_argument(
@@ -135,14 +138,11 @@ def main(app) -> None:
     searcher = builder.members[len(builder.members) // 2]
     results = {"in_process": {}, "http": {}}
 
-    # What a Zope process does when it opens the database (search/warmup.py), for this
-    # process's connection and for the pool's, which serve the HTTP phase.
-    warmed = measure.warm_as_at_start(site)
     # In-process, as a validated teacher.
     act_as(site, searcher.userid)
     for name, spec, service in ENDPOINTS:
         results["in_process"][name] = measure.in_process(
-            site, request, name, spec, service, sets[name], options.warmup
+            site, request, name, spec, service, sets[name], options.warmup, options.facet_checks
         )
     # People search against @users (which needs a user manager: the site admin).
     terms = make_queries.user_terms(builder.maker.rng, builder.members, options.user_queries,
@@ -171,7 +171,7 @@ def main(app) -> None:
         "issue": 4,
         "scale": scale.factor,
         "scale_label": scale_label(scale.factor),
-        "finished": datetime.now(timezone.utc).isoformat(timespec="seconds"),
+        "finished": datetime.now(UTC).isoformat(timespec="seconds"),
         "environment": {
             "python": platform.python_version(),
             "platform": platform.platform(),
@@ -188,7 +188,6 @@ def main(app) -> None:
         "people_vs_users": {"users": counts["users"], "in_process": users_in_process,
                             "http": users_http},
         "creation": creation,
-        "warmup": warmed,
         "total_seconds": round(time.perf_counter() - started, 1),
     }
     data["targets"] = targets(data)
@@ -207,6 +206,9 @@ def main(app) -> None:
                     encoding="utf-8")
     print_table(data)
     print(f"\nResults written to {path}")
+    if not answers_agree(data):
+        sys.exit("The searches' answers differ from stock @search or the naive facet counts "
+                 "(the mismatch_examples_* of the results file).")
 
 
 main(app)  # noqa: F821 - `app` is given by zconsole run

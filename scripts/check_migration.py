@@ -50,7 +50,7 @@ source = FileStorage(
 )
 
 # 1. Object ids.
-source_oids = {u64(oid) for oid in source._index.keys()}
+source_oids = {u64(oid) for oid in source._index}
 with psycopg2.connect(dsn) as conn, conn.cursor() as cursor:
     cursor.execute("SELECT zoid FROM object_state")
     copy_oids = {row[0] for row in cursor}
@@ -64,7 +64,7 @@ ok(f"objects: {len(source_oids)} in both")
 # 2. Records, byte for byte.
 oids = sorted(source_oids)
 if sample_size and len(oids) > sample_size:
-    oids = [0] + random.sample(oids, sample_size)
+    oids = [0, *random.sample(oids, sample_size)]
 for oid in oids:
     source_data, source_tid = source.load(p64(oid))
     copy_data, copy_tid = copy.load(p64(oid))
@@ -78,7 +78,7 @@ for oid, _path in source.fshelper.listOIDs():
     tid = source.load(oid)[1]
     try:
         source_blob = source.loadBlob(oid, tid)
-    except Exception:  # an older revision only: not current any more
+    except Exception:  # noqa: S112 - an older revision only: not current any more
         continue
     with open(source_blob, "rb") as before, open(copy.loadBlob(oid, tid), "rb") as after:
         if before.read() != after.read():

@@ -1,7 +1,8 @@
 """Create (or reuse) the demo Plone site. Run with: zconsole run zope.conf scripts/create_site.py
 
 Environment: ADMIN_PASSWORD (default "admin"), SITE_ID (default "Plone"), PORT (for the URL),
-MAIL_SINK_PORT (set by scripts/serve.sh run: the site's mail goes to the sink on that port).
+MAIL_SINK_PORT (set by scripts/serve.sh run: the site's mail goes to the sink on that port);
+OIDC_ISSUER (with OIDC_CLIENT_ID, OIDC_CLIENT_SECRET) installs collective.twinning:sso.
 """
 
 from AccessControl.SecurityManagement import newSecurityManager
@@ -69,6 +70,15 @@ if os.environ.get("MAIL_SINK_PORT"):
     use_mail_sink(app[site_id], "127.0.0.1", int(os.environ["MAIL_SINK_PORT"]))
     transaction.commit()
 url = f"http://127.0.0.1:{port}/{site_id}"
+# Log in with the agency's identity provider: the three variables are read at each request.
+SSO_PROFILE = "collective.twinning:sso"
+if os.environ.get("OIDC_ISSUER"):
+    setup_tool = app[site_id].portal_setup
+    if setup_tool.getLastVersionForProfile(SSO_PROFILE) == "unknown":
+        setup_tool.runAllImportStepsFromProfile(f"profile-{SSO_PROFILE}")
+        transaction.commit()
+    print(f"Log in with {os.environ['OIDC_ISSUER']}: redirect URI {url}/acl_users/oidc/callback,")
+    print(f"  post-logout redirect URI {url}/logged-out")
 print()
 print(f"Portal: {url}")
 shown = "admin" if admin_password == "admin" else "(the ADMIN_PASSWORD you set)"

@@ -2,8 +2,8 @@
 
 from collective.twinning.testing import FUNCTIONAL_TESTING
 from collective.twinning.testing import INTEGRATION_TESTING
-from pytest_plone import fixtures_factory
 from plone import api
+from pytest_plone import fixtures_factory
 from tests.helpers import PASSWORD
 from tests.payloads import valid_payloads
 

@@ -95,6 +95,7 @@ from collective.twinning.labels.evaluation import evaluate  # noqa: E402
 from datetime import date  # noqa: E402
 from plone.app.textfield.value import RichTextValue  # noqa: E402
 
+
 MOBILITY_PATHS = {
     "planned": [],
     "confirmed": ["confirm"],
@@ -145,7 +146,7 @@ def make_mobility(space, owner: str, id_="mobility", state="planned", **fields):
 
 def make_label(space, applicant: str, level="national", id_=None, school_year="2026-2027", **fields):
     """A draft application by ``applicant`` (created as them, as in the portal)."""
-    values = {name: CRITERION for name in GOOD_SCORES}
+    values = dict.fromkeys(GOOD_SCORES, CRITERION)
     values.update(fields)
     with api.env.adopt_user(username=applicant):
         return api.content.create(

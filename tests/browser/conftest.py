@@ -18,6 +18,7 @@ from playwright.sync_api import Page
 from playwright.sync_api import sync_playwright
 from tests.helpers import PASSWORD
 
+import contextlib
 import os
 import pytest
 import re
@@ -144,11 +145,9 @@ def visitor(browser, portal_url, request):
         ARTIFACTS.mkdir(parents=True, exist_ok=True)
         for one in made:
             stem = ARTIFACTS / f"failed-{request.node.name}-{one.name}"
-            try:
+            with contextlib.suppress(Exception):  # a page that crashed is no reason to hide the failure
                 one.page.screenshot(path=f"{stem}.png", full_page=True)
                 Path(f"{stem}.html").write_text(one.page.content(), encoding="utf-8")
-            except Exception:  # a page that crashed is no reason to hide the failure
-                pass
     for one in made:
         one.close()
 

@@ -5,9 +5,9 @@ Mailbox handler, as `make run` starts it) and the administrator reads it at @@de
 from collective.twinning.demo.mail import SINK_ENV
 from collective.twinning.demo.mail import use_mail_sink
 from collective.twinning.demo.users import DEMO_PASSWORD
+from playwright.sync_api import expect
 from plone import api
 from plone.app.testing.utils import MockMailHost
-from playwright.sync_api import expect
 from Products.MailHost.MailHost import MailHost
 from tests.browser.conftest import login
 from tests.helpers import create_account

@@ -5,12 +5,11 @@ One scenario per finding of the issue; each fails on the code before the issue w
 """
 
 from collective.twinning.demo.users import DEMO_PASSWORD
-from plone import api
 from playwright.sync_api import expect
+from plone import api
 from tests.browser.axe import audit
 from tests.browser.conftest import login
 from tests.browser.conftest import MOBILE
-from tests.browser.conftest import on_host
 
 import pytest
 import re

@@ -18,9 +18,9 @@ from collective.twinning.behaviors.expiry import IExpiry
 from datetime import date
 from datetime import timedelta
 from io import BytesIO
-from plone import api
 from playwright.sync_api import expect
 from playwright.sync_api import Page
+from plone import api
 from tests.browser.axe import audit
 from tests.browser.conftest import login
 from tests.browser.conftest import MOBILE
@@ -357,7 +357,7 @@ def validator_awards_the_label(validator: Visitor, label_url: str):
     expect(application).to_contain_text(PROJECT)
     application.locator("summary").click()
     form = application.locator("form[data-test='label-score-form']")
-    for criterion, score in zip(CRITERIA, (8, 7, 9, 6, 7)):
+    for criterion, score in zip(CRITERIA, (8, 7, 9, 6, 7), strict=True):
         form.locator(f"input[name='scores.{criterion}']").fill(str(score))
     form.locator("textarea[name=comment]").fill("Pupils' work is well documented. Congratulations!")
     seen(page, "dashboard with a label, validator")

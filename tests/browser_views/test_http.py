@@ -30,7 +30,7 @@ def test_twinspace_page_and_a_form_over_http(functional_portal):
     assert done.status_code == 302 and done.headers["Location"] == url
     transaction.begin()
     assert api.content.get_state(obj=functional_portal["projects"]["space"]) == "pending"
-    css = requests.get(f"{functional_portal.absolute_url()}/++resource++collective.twinning.views/twinning.css")
+    css = requests.get(f"{functional_portal.absolute_url()}/++resource++collective.twinning.views/twinning.css", timeout=60)
     assert css.status_code == 200 and "state-badge" in css.text
 
 

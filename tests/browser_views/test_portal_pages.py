@@ -119,12 +119,12 @@ def test_landing_after_login(group_in, portal, came_from, userid, landing):
 
 
 def test_demo_mails_only_with_the_sink(world, portal, render, monkeypatch, tmp_path):
-    import mailbox
-
     from collective.twinning.demo.mail import SINK_ENV
     from email.message import EmailMessage
     from zExceptions import NotFound
     from zExceptions import Unauthorized
+
+    import mailbox
 
     monkeypatch.delenv(SINK_ENV, raising=False)
     with pytest.raises(Unauthorized):  # not for teachers

@@ -81,8 +81,8 @@ def test_a_transition_the_user_may_not_fire_is_refused_inline(space_in, render):
 
 
 def test_forms_need_post_and_a_token(space_in, render, portal):
-    from zExceptions import BadRequest
     from plone.protect.interfaces import IDisableCSRFProtection  # noqa: F401
+    from zExceptions import BadRequest
 
     space = space_in("draft")
     with pytest.raises(BadRequest):

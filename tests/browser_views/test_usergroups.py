@@ -83,7 +83,7 @@ def staff_group(accounts):
 
 def modify_groups(render, portal, roles: dict, delete=()):
     form = {"form.submitted": "1", "form.button.Modify": "Apply changes", "delete": list(delete)}
-    form.update({f"group_{group_id}": [""] + group_roles for group_id, group_roles in roles.items()})
+    form.update({f"group_{group_id}": ["", *group_roles] for group_id, group_roles in roles.items()})
     return render(portal, "usergroup-groupprefs", ADMIN, form, post=True)
 
 

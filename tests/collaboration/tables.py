@@ -3,6 +3,7 @@
 from tests.workflows.matrix import ROLES
 from tests.workflows.matrix import STATES
 
+
 ADMINS = frozenset({"founder", "admin", "manager"})
 TEACHERS = ADMINS | {"teacher"}
 BULLETIN = TEACHERS | {"pupiladmin"}

@@ -5,7 +5,6 @@ from collective.twinning.errors import FieldError
 from collective.twinning.security import as_system
 from datetime import datetime
 from datetime import timedelta
-from datetime import timezone
 from plone import api
 from tests.collaboration.conftest import as_owner
 from tests.workflows.conftest import ACCOUNTS
@@ -15,8 +14,8 @@ from urllib.parse import urlparse
 from zExceptions import Forbidden
 
 import jwt
-import pytz
 import pytest
+import pytz
 
 
 # plone.app.event keeps pytz time zones (as its REST and form deserializers store them).

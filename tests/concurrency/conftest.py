@@ -7,9 +7,9 @@ this one runs 8 so that more transactions overlap than the machine has cores.
 
 from concurrent.futures import ThreadPoolExecutor
 from plone.testing.zope import WSGI_SERVER_FIXTURE
-from ZPublisher.interfaces import IPubFailure
 from tests.helpers import PASSWORD
 from webtest.http import StopableWSGIServer
+from ZPublisher.interfaces import IPubFailure
 
 import pytest
 import requests

@@ -1,8 +1,8 @@
 """Many people join one group, and admins change one roster, at the same moment."""
 
+from collective.twinning.membership.index import find_places
 from collective.twinning.membership.roster import GroupRoster
 from collective.twinning.membership.roster import Roster
-from collective.twinning.membership.index import find_places
 from plone import api
 from tests.helpers import create_teacher
 from tests.helpers import make_group

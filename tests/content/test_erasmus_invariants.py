@@ -24,7 +24,7 @@ def space(portal):
 
 
 def form_errors(schema, space, data, userid="teacher-ana"):
-    full = {name: None for name in getFields(schema)}
+    full = dict.fromkeys(getFields(schema))
     full.update(data)
     with api.env.adopt_user(username=userid):
         errors = InvariantsValidator(space, space.REQUEST, None, schema, None).validate(full)

@@ -2,9 +2,9 @@
 Plone's full reindexObjectSecurity."""
 
 from Acquisition import aq_base
-from Products.CMFCore.CMFCatalogAware import CatalogAware
 from collective.twinning.security import as_system
 from plone import api
+from Products.CMFCore.CMFCatalogAware import CatalogAware
 from tests.helpers import create_teacher
 from tests.helpers import make_space
 

@@ -2,13 +2,13 @@
 and the limit of 20 contacts per sender per hour (the clock is given)."""
 
 from collective.twinning.directory.contact import contact
-from collective.twinning.errors import ServiceUnavailable
 from collective.twinning.directory.contact import MAX_MESSAGE
 from collective.twinning.directory.contact import MAX_SUBJECT
 from collective.twinning.directory.contact import RATE_LIMIT
 from collective.twinning.directory.contact import RATE_WINDOW
 from collective.twinning.directory.contact import recent_sends
 from collective.twinning.directory.profiles import sync_profile
+from collective.twinning.errors import ServiceUnavailable
 from email import message_from_bytes
 from email.policy import default as email_policy
 from plone import api

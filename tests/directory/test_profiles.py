@@ -2,6 +2,7 @@
 (approval, a group, @users), hidden when it goes, renamed with the account, deleted with it;
 who sees and edits them; no e-mail address over REST."""
 
+from Acquisition import aq_base
 from collective.twinning.directory.profiles import get_profile
 from collective.twinning.directory.profiles import group_member_ids
 from collective.twinning.directory.profiles import sync_all_profiles
@@ -9,7 +10,6 @@ from collective.twinning.directory.profiles import sync_profile
 from collective.twinning.directory.profiles import sync_profiles
 from collective.twinning.membership.pupils import create_pupil
 from collective.twinning.teachers.requests import decide
-from Acquisition import aq_base
 from plone import api
 from tests.helpers import create_account
 from tests.helpers import create_teacher
@@ -183,7 +183,7 @@ def test_pupils_never_get_a_profile(portal):
     api.user.grant_roles(username="pupil-pablo", roles=["Teacher"])  # by mistake
     assert sync_profile("pupil-pablo") is None
     assert get_profile("pupil-pablo") is None
-    assert "pupil-pablo" not in [u for u in portal["people"].objectIds()]
+    assert "pupil-pablo" not in list(portal["people"].objectIds())
     sync_all_profiles()
     assert get_profile("pupil-pablo") is None
 

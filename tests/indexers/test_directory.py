@@ -26,7 +26,7 @@ def page_in_space(portal):
 
 @pytest.mark.parametrize("index,value", [("languages", "en"), ("subjects", "art"), ("age_from", 8)])
 def test_pages_are_not_indexed_with_their_space_values(page_in_space, index, value):
-    space, page = page_in_space
+    space, _page = page_in_space
     assert {brain.getId for brain in indexed(**{index: value})} == {space.getId()}
 
 

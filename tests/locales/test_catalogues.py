@@ -94,7 +94,7 @@ TRANSLATED = ("es", "fr", "it", "de", "pl", "pt")
 def pot_msgids() -> set[str]:
     path = LOCALES / "collective.twinning.pot"
     msgids, current = set(), None
-    for line in path.read_text(encoding="utf-8").splitlines() + [""]:
+    for line in [*path.read_text(encoding="utf-8").splitlines(), ""]:
         if line.startswith("msgid "):
             current = [ast.literal_eval(line[len("msgid "):])]
         elif line.startswith('"') and current is not None:

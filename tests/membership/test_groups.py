@@ -7,6 +7,7 @@ from collective.twinning.membership.groups import join
 from collective.twinning.membership.groups import leave
 from collective.twinning.membership.groups import list_invitations
 from collective.twinning.membership.groups import withdraw_invitation
+from collective.twinning.membership.index import place_uids
 from collective.twinning.membership.members import add_member
 from collective.twinning.membership.members import change_role
 from collective.twinning.membership.members import list_members
@@ -15,10 +16,9 @@ from collective.twinning.membership.roster import GroupRoster
 from collective.twinning.membership.roster import roster_of
 from collective.twinning.membership.roster import RosterData
 from collective.twinning.security import as_system
+from email import message_from_bytes
 from email.header import decode_header
 from email.header import make_header
-from email import message_from_bytes
-from collective.twinning.membership.index import place_uids
 from plone import api
 from tests.helpers import create_account
 from tests.helpers import create_pupil_account
@@ -28,8 +28,8 @@ from tests.helpers import make_group
 from zExceptions import BadRequest
 from zExceptions import Forbidden
 from zExceptions import NotFound
-from zope.annotation.interfaces import IAnnotations
 from ZODB.FileStorage import FileStorage
+from zope.annotation.interfaces import IAnnotations
 
 import pytest
 import transaction
@@ -97,7 +97,7 @@ def test_concurrent_joins_do_not_conflict(tmp_path):
     setup.commit()
     managers = [transaction.TransactionManager() for _ in range(2)]
     rosters = [db.open(transaction_manager=tm).root()["roster"] for tm in managers]
-    for userid, roster in zip(("teacher-ben", "teacher-cleo"), rosters):
+    for userid, roster in zip(("teacher-ben", "teacher-cleo"), rosters, strict=True):
         roster.roles[userid] = "GroupMember"
         roster.size.change(1)
     for manager in managers:

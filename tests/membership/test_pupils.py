@@ -196,9 +196,8 @@ def test_delete_pupil_rejected(space, other_space, username):
     make(space, pupil())
     make(other_space, pupil(username="pupil-ines", fullname="Ines Sol"), actor="teacher-eli")
     users, members = user_ids(), Roster(space).items()
-    with pytest.raises(NotFound):
-        with api.env.adopt_user(username="teacher-cleo"):
-            delete_pupil(space, username)
+    with pytest.raises(NotFound), api.env.adopt_user(username="teacher-cleo"):
+        delete_pupil(space, username)
     assert user_ids() == users
     assert Roster(space).items() == members
 
@@ -223,9 +222,8 @@ def shared_pupil(space, other_space):
 
 
 def test_another_space_cannot_delete_a_shared_pupil(space, other_space, shared_pupil):
-    with pytest.raises(NotFound):
-        with api.env.adopt_user(username="teacher-eli"):
-            delete_pupil(other_space, shared_pupil)
+    with pytest.raises(NotFound), api.env.adopt_user(username="teacher-eli"):
+        delete_pupil(other_space, shared_pupil)
     assert api.user.get(userid=shared_pupil) is not None
     assert Roster(other_space).role_of(shared_pupil) == "TwinSpacePupil"
 

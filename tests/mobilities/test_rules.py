@@ -98,7 +98,7 @@ PARTICIPANTS = [
     "activity,valid,invalid,rule", PARTICIPANTS, ids=[f"{a}-{r}" for a, _v, _i, r in PARTICIPANTS]
 )
 def test_participant_edges(activity, valid, invalid, rule):
-    days = dict((a, s) for a, s, _l in DURATIONS)[activity]
+    days = {a: s for a, s, _l in DURATIONS}[activity]
     assert mobility_problems(values(activity, days, **valid)) == []
     problems = mobility_problems(values(activity, days, **invalid))
     assert rules_broken(problems) == {rule}

@@ -9,13 +9,13 @@ from pathlib import Path
 from tests.payloads import valid_payloads
 
 import os
+import pytest
 import requests
 import shutil
 import signal
 import socket
 import subprocess
 import time
-import pytest
 
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -139,7 +139,7 @@ class Cluster:
         self.process = None
 
     def start(self):
-        self.log = open(self.log_path, "w")
+        self.log = open(self.log_path, "w")  # noqa: SIM115 - the server writes to it until stop() closes it
         self.process = subprocess.Popen(
             ["make", "run", f"INSTANCE_DIR={self.instance}", f"VAR_DIR={self.var}"],
             cwd=ROOT, env=self.env, stdout=self.log, stderr=subprocess.STDOUT,

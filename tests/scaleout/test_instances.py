@@ -1,8 +1,8 @@
 """Two Zope instances on one storage (`make run` with INSTANCES=2): what one commits, the
 other serves at once, blobs included. Once on RelStorage (PostgreSQL), once on ZEO."""
 
-from tests.scaleout.conftest import process_alive
 from PIL import Image
+from tests.scaleout.conftest import process_alive
 from tests.scaleout.images import make_png
 
 import base64

@@ -1,5 +1,6 @@
-"""Fifty teachers join one group at once through two Zope instances on RelStorage: the
-roster's BTrees merge what the instances commit, with no lock of the add-on's."""
+"""Fifty teachers join one group at once through two Zope instances on RelStorage: each
+instance's writers of the group wait for each other (concurrency.one_writer, in-process only);
+between the two instances, the roster's BTrees merge or the publisher retries the conflict."""
 
 from concurrent.futures import ThreadPoolExecutor
 from tests.scaleout.conftest import ADMIN_PASSWORD

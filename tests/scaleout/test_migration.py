@@ -59,8 +59,8 @@ def test_same_object_count(migrated, storages):
 
 def test_sample_of_records_identical(storages):
     source, copy = storages
-    oids = sorted(u64(oid) for oid in source._index.keys())
-    sample = [0] + random.Random(8).sample(oids, 300)
+    oids = sorted(u64(oid) for oid in source._index)
+    sample = [0, *random.Random(8).sample(oids, 300)]
     for oid in sample:
         assert copy.load(p64(oid)) == source.load(p64(oid)), hex(oid)
 

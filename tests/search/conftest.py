@@ -56,18 +56,13 @@ from collective.twinning.behaviors.expiry import IExpiry
 from collective.twinning.directory.organisations import set_organisation
 from collective.twinning.directory.profiles import sync_profile
 from collective.twinning.membership.pupils import create_pupil
-from collective.twinning.search import bitmaps
-from collective.twinning.search import core_counts
-from collective.twinning.search import costs
-from collective.twinning.search import entries
-from collective.twinning.search import orders
 from collective.twinning.search.engine import run
 from collective.twinning.security import as_system
 from collective.twinning.teachers.requests import forget_request
 from contextlib import contextmanager
+from DateTime import DateTime
 from datetime import date
 from datetime import timedelta
-from DateTime import DateTime
 from plone import api
 from tests.helpers import create_account
 from tests.helpers import create_validator
@@ -268,10 +263,13 @@ def build_population(portal) -> dict:
                 website=f"https://{org_id}.example.org",
             )
     for userid, (fullname, country, answers, org_id) in TEACHERS.items():
-        _account(userid, fullname, country, roles=["Teacher"])
+        # The ambassador flag is the role Ambassador (recognition.ambassadors), copied by the sync.
+        roles = ["Teacher", "Ambassador"] if answers.get("ambassador") else ["Teacher"]
+        _account(userid, fullname, country, roles=roles)
         profile = sync_profile(userid)  # grant_roles sends no event: the sync is asked for
         for name, value in answers.items():
-            setattr(profile, name, value)
+            if name != "ambassador":
+                setattr(profile, name, value)
         if org_id:
             set_organisation(profile, made[org_id])
         else:
@@ -328,15 +326,11 @@ def population(portal):
 
 @pytest.fixture
 def committed(functional_portal):
-    """The population, committed (functional layer): nothing kept across searches yet."""
+    """The population, committed (functional layer)."""
     made = build_population(functional_portal)
     transaction.commit()
-    for kept in (entries, core_counts, bitmaps, costs, orders):
-        kept.clear()
     yield made
     transaction.abort()
-    for kept in (entries, core_counts, bitmaps, costs, orders):
-        kept.clear()
 
 
 @contextmanager

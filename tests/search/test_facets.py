@@ -5,23 +5,17 @@ are left out; several values of one parameter are OR-ed, different parameters AN
 see only what the user may see, like the items.
 """
 
-from BTrees.IIBTree import IISet
-from collective.twinning.search import facets
-from collective.twinning.search.entries import value_entries
 from collective.twinning.search.specs import ORGANISATIONS
 from collective.twinning.search.specs import PEOPLE
 from collective.twinning.search.specs import POSTINGS
 from collective.twinning.search.specs import PROJECTS
+from plone import api
 from tests.search.conftest import MANAGER
 from tests.search.conftest import MEMBER
 from tests.search.conftest import PUPIL
 from tests.search.conftest import search
-from plone import api
-from Products.CMFCore.indexing import processQueue
 from zope.event import notify
 from zope.lifecycleevent import ObjectModifiedEvent
-
-import pytest
 
 
 PEOPLE_FACETS = {
@@ -36,6 +30,7 @@ PEOPLE_FACETS = {
 ORGANISATION_FACETS = {
     "country": {"ES": 2, "IT": 1, "FR": 1, "PT": 1},
     "organisation_type": {"secondary": 2, "primary": 2, "vocational": 1},
+    "school_label": {},  # no school holds the eTwinning School label (tests/recognition award one)
 }
 POSTING_FACETS = {
     "partnership_type": {"etwinning_project": 2, "ka1_job_shadowing": 1},
@@ -54,6 +49,7 @@ PROJECT_FACETS = {
     "kind": {"european": 2, "national": 2},
     "erasmus": {"true": 2, "false": 2},
     "label": {},  # the labelled project's label came by the old manual transition, none awarded
+    "prize": {},
 }
 
 # A facet whose values are one per item: with no filter on it, its counts add up to the total.
@@ -108,17 +104,19 @@ CASES = [
     (
         "organisations, by type",
         ORGANISATIONS, {"organisation_type": "primary"}, None, 2,
-        {"country": {"ES": 1, "FR": 1}, "organisation_type": {"secondary": 2, "primary": 2, "vocational": 1}},
+        {"country": {"ES": 1, "FR": 1}, "organisation_type": {"secondary": 2, "primary": 2, "vocational": 1},
+         "school_label": {}},
     ),
     (
         "organisations, by region (no facet of its own)",
         ORGANISATIONS, {"region": "Liguria"}, None, 1,
-        {"country": {"IT": 1}, "organisation_type": {"secondary": 1}},
+        {"country": {"IT": 1}, "organisation_type": {"secondary": 1}, "school_label": {}},
     ),
     (
         "organisations, two filters",
         ORGANISATIONS, {"country": "ES", "organisation_type": ["secondary", "vocational"]}, None, 1,
-        {"country": {"ES": 1, "IT": 1, "PT": 1}, "organisation_type": {"secondary": 1, "primary": 1}},
+        {"country": {"ES": 1, "IT": 1, "PT": 1}, "organisation_type": {"secondary": 1, "primary": 1},
+         "school_label": {}},
     ),
     ("postings, no filter", POSTINGS, {}, None, 3, POSTING_FACETS),
     ("postings, as manager: the expired one still left out", POSTINGS, {}, MANAGER, 3, POSTING_FACETS),
@@ -176,6 +174,7 @@ CASES = [
             "kind": {"european": 1, "national": 2},
             "erasmus": {"true": 2, "false": 1},
             "label": {},
+            "prize": {},
         },
     ),
     (
@@ -189,6 +188,7 @@ CASES = [
             "kind": {"european": 2},
             "erasmus": {"true": 1, "false": 1},
             "label": {},
+            "prize": {},
         },
     ),
     (
@@ -196,7 +196,7 @@ CASES = [
         PROJECTS, {"country": "FR", "kind": "national"}, None, 0,
         {
             "subject": {}, "language": {}, "country": {"ES": 2},  # national projects are Spanish
-            "state": {}, "kind": {"european": 1}, "erasmus": {}, "label": {},
+            "state": {}, "kind": {"european": 1}, "erasmus": {}, "label": {}, "prize": {},
         },
     ),
 ]
@@ -230,33 +230,6 @@ def test_what_a_user_may_not_see_is_not_counted(population):
     anonymous = search(PEOPLE, {"country": "ES"}, None)
     assert anonymous["items_total"] == 0
     assert anonymous["facets"] == {name: {} for name in PEOPLE_FACETS}
-
-
-@pytest.mark.parametrize(
-    "index_id,values",
-    [
-        ("country", ["ES", "IT", "FR", "PT", "DE"]),  # keyword index (projects hold several)
-        ("languages", ["en", "es", "it", "fr"]),
-        ("member_type", ["teacher", "head_teacher", "librarian", "other"]),  # field index
-        ("available_for_projects", [True, False]),
-    ],
-)
-def test_every_counting_way_agrees(population, index_id, values):
-    """Small sets are counted by reading records, large ones from each value's entry (merged
-    with the set, or probed record by record for rare values): the same numbers every way."""
-    catalog = api.portal.get_tool("portal_catalog")
-    processQueue()  # the population's pending indexing
-    index = catalog._catalog.getIndex(index_id)
-    everything = IISet(catalog._catalog.paths.keys())
-    by_reading = facets._counts_by_iteration(index, values, everything)
-    entries = value_entries(catalog, index, values)
-    by_entries = facets._counts_by_entries(entries, everything)
-    merged = {value: facets.count_in(entry, everything, True) for value, entry, _n in entries}
-    probed = {value: facets.count_in(entry, everything, False) for value, entry, _n in entries}
-    nonzero = {v: c for v, c in by_reading.items() if c}
-    for other in (by_entries, merged, probed):
-        assert {v: c for v, c in other.items() if c} == nonzero
-    assert sum(by_reading.values()) > 0
 
 
 def test_organisation_rename_refreshes_the_summaries(population, portal):

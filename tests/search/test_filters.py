@@ -27,14 +27,14 @@ PARAMS = {
         "q", "country", "language", "subject", "vocational_subject", "member_type",
         "available", "ambassador", "sort_on", "b_start", "b_size",
     },
-    "organisations": {"q", "country", "region", "organisation_type", "b_start", "b_size"},
+    "organisations": {"q", "country", "region", "organisation_type", "school_label", "b_start", "b_size"},
     "postings": {
         "q", "partnership_type", "looking_for", "country", "organisation", "language", "subject",
         "vocational_subject", "topic", "age_from", "age_to", "include_expired", "b_start", "b_size",
     },
     "projects": {
         "q", "subject", "language", "country", "state", "kind", "registered_since", "erasmus",
-        "label", "age_from", "age_to", "sort_on", "b_start", "b_size",
+        "label", "prize", "age_from", "age_to", "sort_on", "b_start", "b_size",
     },
 }
 
@@ -144,7 +144,7 @@ def test_bad_parameter_is_400_naming_it(portal, name, form, param):
 
 
 def test_a_folder_uid_is_no_organisation(portal):
-    with pytest.raises(BadRequest, match="^organisation:"):
+    with pytest.raises(BadRequest, match=r"^organisation:"):
         parse(POSTINGS, {"organisation": portal["people"].UID()})
 
 
@@ -172,15 +172,18 @@ def test_good_parameters_are_accepted(portal, name, form):
 
 def test_choices_become_an_or_query_on_their_index(portal):
     parsed = parse(PEOPLE, {"country": ["ES", "IT"], "language": "en", "q": "ana"})
-    assert parsed.filtered == {"country": {"query": ["ES", "IT"]}, "languages": {"query": ["en"]}}
+    assert parsed.chosen == {"country": ["ES", "IT"], "languages": ["en"]}
     assert parsed.core == {
         "portal_type": "TeacherProfile", "review_state": "visible", "SearchableText": "ana*",
+    }
+    assert parsed.query() == {
+        **parsed.core, "country": {"query": ["ES", "IT"]}, "languages": {"query": ["en"]},
     }
 
 
 def test_flags_become_booleans(portal):
     parsed = parse(PEOPLE, {"available": "false", "ambassador": "True"})
-    assert parsed.filtered == {"available_for_projects": False, "ambassador": True}
+    assert parsed.chosen == {"available_for_projects": [False], "ambassador": [True]}
 
 
 def test_defaults_of_each_search(portal):
@@ -190,13 +193,13 @@ def test_defaults_of_each_search(portal):
     assert people.core == {"portal_type": "TeacherProfile", "review_state": "visible"}
     assert people.sort == {"sort_on": "sortable_title", "sort_order": "ascending"}
     postings = parse(POSTINGS, {})
-    assert postings.core == {"portal_type": "PartnerPosting", "review_state": "published"}
-    assert postings.options == {"show_inactive": False}  # expired postings hidden, for admins too
+    # Expired postings hidden, for admins too.
+    assert postings.core == {
+        "portal_type": "PartnerPosting", "review_state": "published", "show_inactive": False,
+    }
     assert postings.sort == {"sort_on": "created", "sort_order": "descending"}
     projects = parse(PROJECTS, {})
-    assert projects.filtered == {
-        "review_state": {"query": ["validated", "running", "concluded", "labelled"]}
-    }
+    assert projects.chosen == {"review_state": ["validated", "running", "concluded", "labelled"]}
     assert projects.sort == {"sort_on": "created", "sort_order": "descending"}
     assert parse(PROJECTS, {"sort_on": "title"}).sort == {
         "sort_on": "sortable_title", "sort_order": "ascending",
@@ -204,19 +207,18 @@ def test_defaults_of_each_search(portal):
 
 
 def test_include_expired_shows_inactive_content(portal):
-    assert parse(POSTINGS, {"include_expired": "true"}).options == {"show_inactive": True}
-    assert parse(POSTINGS, {"include_expired": "false"}).options == {"show_inactive": False}
+    assert parse(POSTINGS, {"include_expired": "true"}).core["show_inactive"] is True
+    assert parse(POSTINGS, {"include_expired": "false"}).core["show_inactive"] is False
 
 
 def test_a_chosen_state_replaces_the_public_states(portal):
     parsed = parse(PROJECTS, {"state": "running"})
-    assert parsed.filtered == {"review_state": {"query": ["running"]}}
+    assert parsed.chosen == {"review_state": ["running"]}
 
 
 def test_registered_since_is_a_minimum_creation_date(portal):
     parsed = parse(PROJECTS, {"registered_since": "2026-02-28"})
-    assert parsed.filtered["created"] == {"query": DateTime("2026-02-28"), "range": "min"}
-    assert "created" not in parsed.core  # the core stays alike to other searches
+    assert parsed.core["created"] == {"query": DateTime("2026-02-28"), "range": "min"}
 
 
 def test_organisation_uid_is_checked_against_the_catalog(portal):
@@ -226,7 +228,7 @@ def test_organisation_uid_is_checked_against_the_catalog(portal):
             country="ES", organisation_type="primary",
         )
     parsed = parse(POSTINGS, {"organisation": school.UID()})
-    assert parsed.filtered["organisation_uid"] == {"query": [school.UID()]}
+    assert parsed.core["organisation_uid"] == {"query": [school.UID()]}
 
 
 # --- the helpers ---------------------------------------------------------------------
@@ -259,14 +261,14 @@ def test_parse_flag(value, expected):
 
 @pytest.mark.parametrize("value", ["", "on", "2", "y", "truthy"])
 def test_parse_flag_refuses(value):
-    with pytest.raises(BadRequest, match="^available:"):
+    with pytest.raises(BadRequest, match=r"^available:"):
         parse_flag("available", value)
 
 
 def test_parse_date():
     assert parse_date("registered_since", "2026-02-28") == DateTime("2026-02-28")
     for value in ("2026-02-30", "28-02-2026", "2026/02/28", "now"):
-        with pytest.raises(BadRequest, match="^registered_since:"):
+        with pytest.raises(BadRequest, match=r"^registered_since:"):
             parse_date("registered_since", value)
 
 
@@ -279,7 +281,7 @@ def test_parse_int(value, low, high, ok):
     if ok:
         assert parse_int("b_size", value, low, high) == int(value)
     else:
-        with pytest.raises(BadRequest, match="^b_size:"):
+        with pytest.raises(BadRequest, match=r"^b_size:"):
             parse_int("b_size", value, low, high)
 
 
@@ -308,5 +310,5 @@ def test_age_overlap(form, query):
 def test_filter_refuses_values_that_are_not_text(portal):
     country = Filter("country", "country", vocabulary="collective.twinning.vocabularies.Countries")
     for raw in ([], [1], {"a": "b"}, 7):
-        with pytest.raises(BadRequest, match="^country:"):
+        with pytest.raises(BadRequest, match=r"^country:"):
             country.query(raw)

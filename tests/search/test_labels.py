@@ -44,7 +44,7 @@ def test_label_facet_and_state_facet(labelled):
 def test_unknown_label_level_is_400(labelled):
     from zExceptions import BadRequest
 
-    with pytest.raises(BadRequest, match="^label: unknown value 'gold'"):
+    with pytest.raises(BadRequest, match=r"^label: unknown value 'gold'"):
         search(PROJECTS, {"label": "gold"}, userid=None)
 
 

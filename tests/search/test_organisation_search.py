@@ -72,5 +72,7 @@ def test_summaries(population):
         "city": "Madrid",
         "organisation_type": "secondary",
         "website": "https://ies-cervantes.example.org",
+        "school_label": [],
+        "school_label_until": None,
     }
     assert sol["title"] == "Colegio Sol"

@@ -123,7 +123,7 @@ def test_batching_links(population):
 
 SUMMARY_KEYS = {
     "@id", "@type", "UID", "title", "description", "review_state", "countries", "kind",
-    "languages", "subjects", "age_from", "age_to", "erasmus", "labels", "created",
+    "languages", "subjects", "age_from", "age_to", "erasmus", "labels", "prizes", "created",
 }
 
 

@@ -15,7 +15,6 @@ from tests.helpers import create_teacher
 from tests.helpers import PASSWORD
 
 import pytest
-import time
 import transaction
 
 

@@ -144,7 +144,6 @@ def test_no_code_running_as_the_pupil_changes_it(portal):
 
     create_pupil_account(PUPIL)
     assert is_pupil_account(api.user.get(userid=PUPIL))
-    with api.env.adopt_user(username=PUPIL):
-        with pytest.raises(FieldError) as error:  # the request's transaction aborts
-            api.user.get_current().setMemberProperties({"pupil_of": ""})
+    with api.env.adopt_user(username=PUPIL), pytest.raises(FieldError) as error:  # the request's transaction aborts
+        api.user.get_current().setMemberProperties({"pupil_of": ""})
     assert error.value.field == "pupil_of"

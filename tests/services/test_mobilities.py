@@ -1,9 +1,9 @@
 """Mobilities through REST: the Erasmus+ rules answer 400 naming the rule and write
 nothing; the preparation pages; the workflow for the right and wrong people."""
 
-from plone import api
 from collective.twinning.membership.roster import Roster
 from collective.twinning.security import as_system
+from plone import api
 from tests.helpers import make_mobility
 from tests.helpers import make_space
 from tests.workflows.conftest import ACCOUNTS
@@ -20,7 +20,7 @@ TEACHER = ACCOUNTS["teacher"]  # a Spanish TwinSpaceTeacher
 @pytest.fixture
 def project(functional_portal):
     """A running project (ES/IT) of the KA122 project 2025-1-ES01-KA122-SCH-000123456."""
-    space, page, _materials = build_project(functional_portal, "running")
+    space, _page, _materials = build_project(functional_portal, "running")
     space.erasmus_key_action = "KA122"
     # Another project the teacher works in, with a page of its own.
     elsewhere = make_space(functional_portal["projects"], ACCOUNTS["founder"], None, "running", id_="elsewhere")

@@ -29,11 +29,11 @@ FACETS = {
     "@people-search": {
         "country", "language", "subject", "vocational_subject", "member_type", "available", "ambassador",
     },
-    "@organisation-search": {"country", "organisation_type"},
+    "@organisation-search": {"country", "organisation_type", "school_label"},
     "@partner-search": {
         "partnership_type", "looking_for", "country", "language", "subject", "vocational_subject", "topic",
     },
-    "@project-search": {"subject", "language", "country", "state", "kind", "erasmus", "label"},
+    "@project-search": {"subject", "language", "country", "state", "kind", "erasmus", "label", "prize"},
 }
 
 

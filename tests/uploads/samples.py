@@ -51,4 +51,4 @@ SHELL = b"#!/bin/sh\nrm -rf /\n"
 JS_IN_TEXT = b"hello <script>alert(1)</script>"
 EXE = b"MZ\x90\x00\x03\x00\x00\x00" + b"\x00" * 56
 ELF = b"\x7fELF\x02\x01\x01" + b"\x00" * 57
-TEXT = "Lista de la compra: pan, leche, huevos.\n".encode()
+TEXT = b"Lista de la compra: pan, leche, huevos.\n"

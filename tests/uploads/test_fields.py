@@ -30,13 +30,13 @@ def test_classic_forms_find_the_validator(portal, field, validator):
 
 def test_lead_image_rules(portal):
     field = ILeadImageBehavior["image"]
-    with pytest.raises(UploadRefused, match="^image: "):
+    with pytest.raises(UploadRefused, match=r"^image: "):
         check_upload(field, NamedBlobImage(data=samples.SVG, contentType="image/svg+xml", filename="x.svg"))
     check_upload(field, NamedBlobImage(data=samples.photo("PNG"), contentType="image/png", filename="x.png"))
 
 
 def test_learning_agreement_rules(portal):
     field = IMobility["learning_agreement"]
-    with pytest.raises(UploadRefused, match="^learning_agreement: "):
+    with pytest.raises(UploadRefused, match=r"^learning_agreement: "):
         check_upload(field, NamedBlobFile(data=samples.HTML, contentType="application/pdf", filename="a.pdf"))
     check_upload(field, NamedBlobFile(data=samples.PDF, contentType="text/html", filename="a.pdf"))

@@ -26,10 +26,7 @@ VOCABULARIES = {
     "Licences": ("cc-by-sa-4.0", r"^[a-z0-9.-]+$"),
 }
 
-ERASMUS_PROGRAMME_COUNTRIES = (
-    "AT BE BG HR CY CZ DK EE FI FR DE GR HU IE IT LV LT LU MT NL PL PT RO SK SI ES SE "
-    "IS LI NO MK RS TR"
-).split()
+ERASMUS_PROGRAMME_COUNTRIES = ["AT", "BE", "BG", "HR", "CY", "CZ", "DK", "EE", "FI", "FR", "DE", "GR", "HU", "IE", "IT", "LV", "LT", "LU", "MT", "NL", "PL", "PT", "RO", "SK", "SI", "ES", "SE", "IS", "LI", "NO", "MK", "RS", "TR"]
 
 
 def vocabulary(name, context=None):

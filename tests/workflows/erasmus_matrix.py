@@ -8,6 +8,7 @@ so ``validator`` (validators-ES) decides it and ``other_validator`` (FR) does no
 
 from tests.workflows.matrix import SPACE_MEMBERS
 
+
 ROLES = (
     "founder", "admin", "teacher", "pupiladmin", "pupil", "observer",
     "member", "anonymous", "validator", "other_validator", "european", "manager",
@@ -22,7 +23,7 @@ SPACE_ADMINS = frozenset({"founder", "admin", "manager"})
 MANAGER = frozenset({"manager"})
 
 MOBILITY = {
-    "view": {state: MOBILITY_READERS for state in MOBILITY_STATES},
+    "view": dict.fromkeys(MOBILITY_STATES, MOBILITY_READERS),
     "modify": {
         "planned": MOBILITY_MANAGERS,
         "confirmed": MOBILITY_MANAGERS,

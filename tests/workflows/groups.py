@@ -11,7 +11,6 @@ from tests.helpers import make_group
 from tests.workflows.conftest import _owned_by
 
 
-
 # role of the tables -> account id (anonymous has none)
 GROUP_ACCOUNTS = {
     "creator": "creator-ana",

@@ -4,14 +4,15 @@ from collective.twinning.labels.evaluation import ANNOTATION_KEY
 from collective.twinning.security import as_system
 from persistent.mapping import PersistentMapping
 from plone import api
+from plone.api.exc import InvalidParameterError
 from tests.helpers import bring_label_to
 from tests.helpers import create_account
 from tests.helpers import create_validator
 from tests.helpers import GOOD_SCORES
 from tests.helpers import make_label
 from tests.helpers import make_mobility
-from tests.workflows.conftest import acting_as as space_acting_as
 from tests.workflows.conftest import ACCOUNTS
+from tests.workflows.conftest import acting_as as space_acting_as
 from tests.workflows.conftest import build_project
 from tests.workflows.erasmus_matrix import LABEL
 from tests.workflows.erasmus_matrix import LABEL_STATES
@@ -102,7 +103,7 @@ def test_reported_needs_a_report(portal, report):
     mobility.report = None if report is None else RichTextValue(report, "text/html", "text/x-html-safe")
     with acting_as("founder"):
         assert "report" not in _transitions(mobility)
-        with pytest.raises(Exception):
+        with pytest.raises(InvalidParameterError):  # the transition's guard refuses it
             api.content.transition(obj=mobility, transition="report")
     assert api.content.get_state(obj=mobility) == "completed"
 

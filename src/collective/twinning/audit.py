@@ -29,7 +29,7 @@ from BTrees.OOBTree import OOBTree
 from collective.twinning.content.group import IGroup
 from collective.twinning.content.twinspace import ITwinSpace
 from datetime import datetime
-from datetime import timezone
+from datetime import UTC
 from persistent import Persistent
 from plone import api
 from zope.annotation.interfaces import IAnnotations
@@ -74,7 +74,7 @@ def record(place, what: str, target: str | None = None, comment: str = "", **det
     """Append an entry to the log of ``place`` (in the current transaction)."""
     now = time.time_ns()
     entry = {
-        "when": datetime.fromtimestamp(now / 1e9, timezone.utc).isoformat(timespec="microseconds"),
+        "when": datetime.fromtimestamp(now / 1e9, UTC).isoformat(timespec="microseconds"),
         "who": acting_userid(),
         "what": what,
         "target": target,

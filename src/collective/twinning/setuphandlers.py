@@ -3,9 +3,10 @@
 from collective.twinning import _
 from collective.twinning import logger
 from collective.twinning.collaboration.setup import install_discussion
+from collective.twinning.lockout import install as lockout
 from collective.twinning.pas.setup import install_plugin
 from collective.twinning.pas.setup import remove_plugin
-from collective.twinning.lockout import install as lockout
+from collective.twinning.recognition.setup import allow_prize_rounds
 from dataclasses import dataclass
 from plone import api
 from plone.base.interfaces import INonInstallable
@@ -14,6 +15,7 @@ from plone.base.interfaces.constrains import ISelectableConstrainTypes
 from plone.folder.unordered import UnorderedOrdering
 from zope.i18n import translate
 from zope.interface import implementer
+
 
 ADD_PORTAL_CONTENT = "Add portal content"
 
@@ -68,6 +70,22 @@ CONTAINERS = (
         portal_type="Organisation",
         add_permission="collective.twinning: Add Organisation",
         add_roles=("Contributor", "Teacher"),
+    ),
+    ContainerSpec(
+        id="recognition",
+        title=_("Recognition"),
+        description=_("eTwinning School label calls and European Prizes rounds."),
+        portal_type="SchoolLabelCall",  # and PrizeRound (recognition.setup)
+        add_permission="collective.twinning: Add SchoolLabelCall",
+        add_roles=("NationalValidator", "EuropeanValidator"),
+    ),
+    ContainerSpec(
+        id="learning",
+        title=_("Learning events"),
+        description=_("Learning events, online seminars and MOOCs of the support services."),
+        portal_type="LearningEvent",
+        add_permission="collective.twinning: Add LearningEvent",
+        add_roles=("NationalValidator", "EuropeanValidator"),
     ),
 )
 
@@ -125,6 +143,7 @@ def post_install(context):
     portal = api.portal.get()
     for spec in CONTAINERS:
         ensure_container(portal, spec)
+    allow_prize_rounds(portal)
     install_plugin(portal)
     install_discussion(portal)
     lockout.install(portal)

@@ -13,11 +13,9 @@ from datetime import date
 from plone.autoform.interfaces import IFormFieldProvider
 from plone.dexterity.interfaces import IDexterityContent
 from plone.supermodel import model
-from zope import schema
 from zope.component import adapter
 from zope.interface import implementer
 from zope.interface import provider
-
 
 
 @provider(IFormFieldProvider)

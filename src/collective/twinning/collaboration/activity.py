@@ -8,7 +8,7 @@ merged by date and batched.
 
 from collective.twinning import audit
 from datetime import datetime
-from datetime import timezone
+from datetime import UTC
 from plone import api
 
 import heapq
@@ -37,7 +37,7 @@ def _epoch(value) -> float:
 
 
 def _iso(epoch: float) -> str:
-    return datetime.fromtimestamp(epoch, timezone.utc).isoformat(timespec="seconds")
+    return datetime.fromtimestamp(epoch, UTC).isoformat(timespec="seconds")
 
 
 def _content_events(place, limit: int):

@@ -7,7 +7,7 @@ a conflict; the Length counter resolves its own conflicts.
 from BTrees.Length import Length
 from BTrees.OOBTree import OOBTree
 from datetime import datetime
-from datetime import timezone
+from datetime import UTC
 from persistent import Persistent
 from zope.annotation.interfaces import IAnnotations
 
@@ -39,7 +39,7 @@ def summary(obj, userid: str | None) -> dict:
 def like(obj, userid: str) -> bool:
     """Like ``obj``; whether it is new (liking twice counts once)."""
     likes = _likes(obj, create=True)
-    if likes.by_user.insert(userid, datetime.now(timezone.utc).isoformat()):
+    if likes.by_user.insert(userid, datetime.now(UTC).isoformat()):
         likes.count.change(1)
         return True
     return False

@@ -16,7 +16,7 @@ from collective.twinning.collaboration.video import ServerSettings
 from collective.twinning.errors import FieldError
 from datetime import datetime
 from datetime import timedelta
-from datetime import timezone
+from datetime import UTC
 from plone import api
 from zExceptions import Forbidden
 from zope.component import getUtility
@@ -42,7 +42,7 @@ def is_invited(meeting, userid: str | None) -> bool:
 
 
 def _aware(value: datetime) -> datetime:
-    return value if value.tzinfo else value.replace(tzinfo=timezone.utc)
+    return value if value.tzinfo else value.replace(tzinfo=UTC)
 
 
 def occurrences(meeting):
@@ -59,7 +59,7 @@ def occurrences(meeting):
 
 def window(meeting, now: datetime | None = None) -> tuple[datetime, datetime] | None:
     """(opens, closes) of the current or next occurrence; None when all are over."""
-    now = now or datetime.now(timezone.utc)
+    now = now or datetime.now(UTC)
     for start, end in itertools.islice(occurrences(meeting), LOOK_AHEAD):
         if end >= now:
             return start - EARLY, end
@@ -67,7 +67,7 @@ def window(meeting, now: datetime | None = None) -> tuple[datetime, datetime] | 
 
 
 def is_open_now(meeting, now: datetime | None = None) -> bool:
-    now = now or datetime.now(timezone.utc)
+    now = now or datetime.now(UTC)
     current = window(meeting, now)
     return current is not None and current[0] <= now <= current[1]
 
@@ -85,7 +85,7 @@ def join(meeting, userid: str | None, now: datetime | None = None) -> dict:
     """The room's address for an invited member while the meeting is open."""
     if not is_invited(meeting, userid):
         raise Forbidden("Only the members invited to this meeting may join it.")
-    now = now or datetime.now(timezone.utc)
+    now = now or datetime.now(UTC)
     current = window(meeting, now)
     if current is None:
         raise FieldError("end", _("The meeting is over."))

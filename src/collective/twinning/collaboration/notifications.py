@@ -11,7 +11,7 @@ from BTrees.OOBTree import OOBTree
 from collective.twinning import logger
 from collective.twinning.membership.roles import is_pupil_account
 from datetime import datetime
-from datetime import timezone
+from datetime import UTC
 from persistent import Persistent
 from plone import api
 from zope.annotation.interfaces import IAnnotations
@@ -79,7 +79,7 @@ def notify(userids, kind: str, title: str, obj=None, url: str | None = None, act
             "title": title,
             "url": url or (obj.absolute_url() if obj is not None else ""),
             "uid": _uid(obj),
-            "date": datetime.now(timezone.utc).isoformat(timespec="seconds"),
+            "date": datetime.now(UTC).isoformat(timespec="seconds"),
         }
         notes.items[(userid, key)] = entry
         notes.unread[(userid, key)] = True
@@ -172,7 +172,7 @@ def users_with_unread() -> list[str]:
     notes = store()
     if notes is None:
         return []
-    return sorted({userid for userid, _key in notes.unread.keys()})
+    return sorted({userid for userid, _key in notes.unread})
 
 
 def mark_mailed(userid: str, key: str) -> None:

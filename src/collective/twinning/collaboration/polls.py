@@ -30,7 +30,7 @@ def results(poll) -> list[dict]:
     for option in (_answers(poll) or {}).values():
         if 0 <= option < len(counts):
             counts[option] += 1
-    return [{"option": text, "count": count} for text, count in zip(poll.options or (), counts)]
+    return [{"option": text, "count": count} for text, count in zip(poll.options or (), counts, strict=True)]
 
 
 def state(poll, userid: str | None) -> dict:

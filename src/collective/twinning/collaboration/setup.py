@@ -7,6 +7,7 @@ imported again afterwards so that only the members of a place comment there.
 
 from plone import api
 
+
 DISCUSSION = "plone.app.discussion"
 OUR_STEPS = ("rolemap", "workflow", "plone.app.registry")
 COMMENT_TYPE = "Discussion Item"

@@ -3,6 +3,7 @@
 import html
 import re
 
+
 TAGS = re.compile(r"<[^>]+>")
 SPACES = re.compile(r"\s+")
 

@@ -1,9 +1,9 @@
 """Field factories used by several schemas, so the same field reads the same everywhere."""
 
 from collective.twinning import _
+from datetime import date
 from plone.app.vocabularies.catalog import CatalogSource
 from z3c.relationfield.schema import RelationChoice
-from datetime import date
 from zope import schema
 
 

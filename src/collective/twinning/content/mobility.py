@@ -1,8 +1,8 @@
 """Mobility: an Erasmus+ mobility carried by a TwinSpace."""
 
 from collective.twinning import _
-from collective.twinning.content.fields import date_field
 from collective.twinning.content.fields import COUNTRIES
+from collective.twinning.content.fields import date_field
 from collective.twinning.content.twinspace import space_of
 from collective.twinning.content.validation import check_order
 from collective.twinning.content.validation import field_value

@@ -6,11 +6,11 @@ written and cannot change afterwards.
 """
 
 from collective.twinning import _
-from ComputedAttribute import ComputedAttribute
 from collective.twinning.collaboration.places import is_open
 from collective.twinning.collaboration.places import place_of
 from collective.twinning.content.excerpts import excerpt
 from collective.twinning.uploads.checks import check_image
+from ComputedAttribute import ComputedAttribute
 from plone.app.textfield import RichText
 from plone.autoform import directives
 from plone.dexterity.content import Item

@@ -1,7 +1,8 @@
 """TeacherProfile: a validated teacher's entry in the people directory (/people).
 
 Profiles are made and kept in sync by the system (directory.profiles) from the
-account: its full name and country are copied from there, the owner edits the rest.
+account: its full name, country and ambassador flag (the role Ambassador, given by
+the national services) are copied from there, the owner edits the rest.
 The e-mail address is never stored here, so no serialization can reveal it.
 """
 
@@ -50,7 +51,13 @@ class ITeacherProfile(model.Schema):
         default=True,
         required=False,
     )
-    ambassador = schema.Bool(title=_("eTwinning ambassador"), default=False, required=False)
+    ambassador = schema.Bool(
+        title=_("eTwinning ambassador"),
+        description=_("Named by your national support service."),
+        default=False,
+        readonly=True,
+        required=False,
+    )
     bio = schema.Text(title=_("About me"), max_length=5000, required=False)
 
 

@@ -1,9 +1,9 @@
 """Thread: a discussion of a Forum; members reply (plone.app.discussion) while it is not locked."""
 
 from collective.twinning import _
-from ComputedAttribute import ComputedAttribute
 from collective.twinning.collaboration.places import is_open
 from collective.twinning.collaboration.places import place_of
+from ComputedAttribute import ComputedAttribute
 from plone.app.textfield import RichText
 from plone.dexterity.content import Item
 from plone.supermodel import model

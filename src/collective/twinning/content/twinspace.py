@@ -10,11 +10,11 @@ from collective.twinning.content.fields import subjects_field
 from collective.twinning.content.founders import cofounder_change_problem
 from collective.twinning.content.founders import cofounder_of_record
 from collective.twinning.content.founders import normalized
+from collective.twinning.content.place import Place
 from collective.twinning.content.validation import check_order
 from collective.twinning.content.validation import field_value
 from collective.twinning.content.validation import is_erasmus_reference
 from collective.twinning.content.validation import is_teacher
-from collective.twinning.content.place import Place
 from collective.twinning.interfaces import IHasRoster
 from plone.app.textfield import RichText
 from plone.autoform import directives
@@ -45,7 +45,7 @@ class ITwinSpace(model.Schema):
     """A project registered by two or more teachers, with its working space."""
 
     directives.read_permission(
-        **{name: "collective.twinning.ViewMembers" for name in MEMBERS_ONLY_FIELDS}
+        **dict.fromkeys(MEMBERS_ONLY_FIELDS, "collective.twinning.ViewMembers")
     )
 
     aims = RichText(title=_("Aims"), required=False)

@@ -51,7 +51,7 @@ def caught_mails(directory: Path, limit: int = 100) -> list[dict]:
     """The newest mails of the Maildir: date, sender, recipients, subject, text."""
     box = mailbox.Maildir(directory, factory=None, create=True)
     mails = []
-    for key in box.keys():
+    for key in box.keys():  # noqa: SIM118 - iterating a Maildir gives messages, not keys
         with box.get_file(key) as handle:
             message = BytesParser(policy=policy.default).parse(handle)
         try:

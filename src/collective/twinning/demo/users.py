@@ -1,7 +1,7 @@
 """Demo accounts. Their passwords are demo passwords, printed by `make run`."""
 
-from dataclasses import dataclass
 from collective.twinning.teachers.requests import forget_request
+from dataclasses import dataclass
 from plone import api
 
 

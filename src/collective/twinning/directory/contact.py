@@ -15,10 +15,10 @@ from collective.twinning.errors import FieldError
 from collective.twinning.errors import ServiceUnavailable
 from collective.twinning.errors import TooManyRequests
 from collective.twinning.membership.roster import founders
+from collective.twinning.storage import annotation_btree
 from email.message import EmailMessage
 from email.utils import formataddr
 from plone import api
-from collective.twinning.storage import annotation_btree
 from zExceptions import Unauthorized
 
 import time

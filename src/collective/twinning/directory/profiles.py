@@ -20,6 +20,7 @@ from plone import api
 
 
 PEOPLE = "people"
+AMBASSADOR = "Ambassador"  # the global role behind the profile's ambassador flag
 PROFILE_TYPE = "TeacherProfile"
 VISIBLE, HIDDEN = "visible", "hidden"
 
@@ -41,11 +42,13 @@ def is_listed_teacher(user) -> bool:
 
 
 def _copy_account(profile, user) -> bool:
-    """Full name and country come from the account; True when something changed."""
+    """Full name, country and the ambassador flag (the role Ambassador) come from the
+    account; True when something changed."""
     fullname = user.getProperty("fullname", "") or user.getId()
     country = user.getProperty("country", "") or None
-    changed = (profile.fullname, profile.country) != (fullname, country)
-    profile.fullname, profile.country = fullname, country
+    ambassador = AMBASSADOR in api.user.get_roles(user=user)
+    changed = (profile.fullname, profile.country, bool(profile.ambassador)) != (fullname, country, ambassador)
+    profile.fullname, profile.country, profile.ambassador = fullname, country, ambassador
     return changed
 
 

@@ -147,5 +147,5 @@ def decode(value):
         raise
     except RecursionError:
         raise CodecError("nested too deep") from None
-    except Exception as error:  # noqa: BLE001 - DateTime, dates and BTrees raise their own kinds
+    except Exception as error:  # any kind: DateTime, dates and BTrees raise their own kinds
         raise CodecError(f"bad {tag} value: {error}") from None

@@ -66,7 +66,7 @@ def import_all(site, folder: Path) -> tuple[int, list[str]]:
                 with path.open("rb") as stream:
                     import_space(site["projects"], stream)
                 imported += 1
-            except Exception as error:  # noqa: BLE001 - report it, go on with the next
+            except Exception as error:  # any kind: report it, go on with the next
                 savepoint.rollback()
                 refused.append(f"{path.name}: {error}")
             if number % BATCH == 0:

@@ -24,7 +24,7 @@ from collective.twinning.membership.roles import TWINSPACE_ADMIN
 from collective.twinning.membership.roles import TWINSPACE_PUPIL
 from collective.twinning.membership.roster import Roster
 from datetime import datetime
-from datetime import timezone
+from datetime import UTC
 from plone import api
 from plone.restapi.interfaces import ISerializeToJson
 from plone.uuid.interfaces import IUUID
@@ -138,7 +138,7 @@ def export_space(space) -> bytes:
         {
             "format": FORMAT,
             "version": VERSION,
-            "exported": datetime.now(timezone.utc).isoformat(timespec="seconds"),
+            "exported": datetime.now(UTC).isoformat(timespec="seconds"),
             "site": api.portal.get().absolute_url(),
             "root": IUUID(space),
             "complete": complete,

@@ -5,12 +5,12 @@ cover the values that are computed (a project's countries, kind, Erasmus+ link,
 related organisation) and the words each search's ``q`` matches.
 """
 
+from Acquisition import aq_base
 from collective.twinning.content.organisation import IOrganisation
 from collective.twinning.content.partner_posting import IPartnerPosting
 from collective.twinning.content.teacher_profile import ITeacherProfile
 from collective.twinning.content.twinspace import ITwinSpace
 from collective.twinning.lifecycle.countries import project_kind as kind_of
-from Acquisition import aq_base
 from plone.indexer import indexer
 from zope.interface import Interface
 

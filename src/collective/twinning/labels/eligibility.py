@@ -7,9 +7,9 @@ plone.restapi answers 400 and nothing is written.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
 from AccessControl import getSecurityManager
 from Acquisition import aq_base
+from collections.abc import Mapping
 from collective.twinning.lifecycle.countries import project_kind
 from collective.twinning.membership.roles import TWINSPACE_ADMIN
 from collective.twinning.membership.roles import TWINSPACE_TEACHER

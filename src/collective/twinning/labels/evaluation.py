@@ -18,7 +18,7 @@ from collective.twinning.errors import unknown_value
 from collective.twinning.lifecycle.countries import validator_countries
 from collective.twinning.membership.roles import EUROPEAN_VALIDATOR
 from datetime import datetime
-from datetime import timezone
+from datetime import UTC
 from persistent.mapping import PersistentMapping
 from plone import api
 from zope.annotation.interfaces import IAnnotations
@@ -112,10 +112,7 @@ def evaluate(label, userid: str, data: dict) -> dict:
     if decision is not None and decision not in DECISIONS:
         raise FieldError("decision", _("Choose a decision."))
     recorded = evaluation_of(label)
-    if "scores" in data or recorded is None:
-        scores = check_scores(data.get("scores"))
-    else:
-        scores = recorded["scores"]
+    scores = check_scores(data.get("scores")) if "scores" in data or recorded is None else recorded["scores"]
     comment = data.get("comment", recorded["comment"] if recorded else None)
     if not isinstance(comment, str) or not comment.strip():
         raise FieldError("comment", _("Write a comment for the applicant."))
@@ -132,7 +129,7 @@ def evaluate(label, userid: str, data: dict) -> dict:
         scores=PersistentMapping(scores),
         comment=comment,
         by=userid,
-        date=datetime.now(timezone.utc).isoformat(timespec="seconds"),
+        date=datetime.now(UTC).isoformat(timespec="seconds"),
     )
     place = audited_place(label)
     if place is not None:

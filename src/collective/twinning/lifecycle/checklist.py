@@ -16,7 +16,7 @@ from collective.twinning.membership.roster import founders
 from collective.twinning.security import as_system
 from collective.twinning.storage import annotation_btree
 from datetime import datetime
-from datetime import timezone
+from datetime import UTC
 from persistent.mapping import PersistentMapping
 from plone import api
 from zope.annotation.interfaces import IAnnotations
@@ -111,7 +111,7 @@ def decide(space, userid: str, decision, comment) -> dict:
     _decisions(space, create=True)[key] = PersistentMapping(
         decision=decision,
         by=userid,
-        date=datetime.now(timezone.utc).isoformat(timespec="seconds"),
+        date=datetime.now(UTC).isoformat(timespec="seconds"),
         comment=comment,
     )
     if checklist(space)["complete"]:

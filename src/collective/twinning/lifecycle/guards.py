@@ -1,14 +1,14 @@
 """Workflow guard helpers, called from twinspace_workflow's and group_workflow's guard expressions."""
 
 from AccessControl import getSecurityManager
-from collective.twinning.lifecycle.countries import validator_countries
-from collective.twinning.membership.roles import EUROPEAN_VALIDATOR
-from collective.twinning.membership.roles import GROUP_ADMIN
 from collective.twinning.content.twinspace import space_of
 from collective.twinning.labels.eligibility import ELIGIBLE_PROJECT_STATES
 from collective.twinning.labels.evaluation import evaluation_of
 from collective.twinning.labels.evaluation import may_decide
 from collective.twinning.labels.evaluation import passes
+from collective.twinning.lifecycle.countries import validator_countries
+from collective.twinning.membership.roles import EUROPEAN_VALIDATOR
+from collective.twinning.membership.roles import GROUP_ADMIN
 from collective.twinning.membership.roster import founders
 from plone import api
 from Products.Five.browser import BrowserView

@@ -1,8 +1,8 @@
 """Workflow guard helpers of posting_workflow."""
 
 from AccessControl import getSecurityManager
-from collective.twinning.lifecycle.guards import ADMINISTRATORS
 from collective.twinning.lifecycle.countries import validator_countries
+from collective.twinning.lifecycle.guards import ADMINISTRATORS
 from collective.twinning.membership.roles import EUROPEAN_VALIDATOR
 from collective.twinning.membership.roles import TEACHER
 from Products.Five.browser import BrowserView

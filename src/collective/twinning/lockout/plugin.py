@@ -58,7 +58,7 @@ class LoginLockout(BasePlugin):
         },
     )
 
-    def __init__(self, id, title=""):
+    def __init__(self, id, title=""):  # noqa: A002 - the name Zope and PAS give a plugin's id
         self._setId(id)
         self.title = title
         self._failures = OOBTree()  # login -> (wrong passwords in a row, time of the last)
@@ -173,7 +173,7 @@ class LoginLockout(BasePlugin):
 
     @security.protected(ManageUsers)
     def locked_logins(self) -> list[str]:
-        return [login for login in self._failures.keys() if self.is_locked(login)]
+        return [login for login in self._failures if self.is_locked(login)]
 
 
 classImplements(LoginLockout, IAuthenticationPlugin)

@@ -8,6 +8,7 @@ add-on's PAS plugin puts in that group (``collective.twinning.pas``).
 from collective.twinning.content.group import IGroup
 from collective.twinning.content.twinspace import ITwinSpace
 
+
 VALIDATORS_PREFIX = "validators:"
 PLACE_PREFIXES = {ITwinSpace: "twinspace:", IGroup: "group:"}
 # The real groups validators-CC of earlier versions stay reserved too.

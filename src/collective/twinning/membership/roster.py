@@ -15,9 +15,9 @@ from BTrees.Length import Length
 from BTrees.OOBTree import OOBTree
 from collective.twinning import _
 from collective.twinning import audit
-from collective.twinning.membership import index
 from collective.twinning.content.group import IGroup
 from collective.twinning.content.twinspace import ITwinSpace
+from collective.twinning.membership import index
 from collective.twinning.membership.roles import GROUP_ADMIN
 from collective.twinning.membership.roles import GROUP_ROLES
 from collective.twinning.membership.roles import is_pupil_account
@@ -27,7 +27,7 @@ from collective.twinning.membership.roles import TEACHER_ROLES
 from collective.twinning.membership.roles import TWINSPACE_ADMIN
 from collective.twinning.membership.roles import TWINSPACE_PUPIL
 from datetime import datetime
-from datetime import timezone
+from datetime import UTC
 from persistent import Persistent
 from plone import api
 from zope.annotation.interfaces import IAnnotations
@@ -197,7 +197,7 @@ class GroupRoster(RosterBase):
         return annotations.get(INVITATIONS_KEY)
 
     def invite(self, userid: str, by: str) -> dict:
-        invitation = {"id": userid, "by": by, "date": datetime.now(timezone.utc).isoformat()}
+        invitation = {"id": userid, "by": by, "date": datetime.now(UTC).isoformat()}
         self._invitations(create=True)[userid] = invitation
         index.invite(self.place, userid)
         return dict(invitation)

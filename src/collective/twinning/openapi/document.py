@@ -22,6 +22,8 @@ from collective.twinning.content.teacher_profile import ITeacherProfile
 from collective.twinning.content.thread import IThread
 from collective.twinning.content.twinspace import ITwinSpace
 from collective.twinning.interfaces import IHasRoster
+from collective.twinning.openapi.recognition import recognition_paths
+from collective.twinning.openapi.recognition import recognition_schemas
 from collective.twinning.openapi.schemas import content_schemas
 from collective.twinning.search import specs
 from collective.twinning.search.engine import DEFAULT_BATCH
@@ -489,6 +491,11 @@ PATH_PARAMETERS = {
     "userid": "A user id.",
     "groupid": "The id of a user group (of the Users and Groups control panel, not in /groups).",
     "thread": "The id of a thread in the forum {item}.",
+    "call": "The id of a School label call or a European Prizes round in /recognition.",
+    "application": "The id of a School label application in the call, or of a prize entry in the round.",
+    "entry": "The id of a prize entry in the round.",
+    "event": "The id of a learning event in /learning.",
+    "code": "A certificate's verification code, such as K7PQ-2MXR-9WTZ.",
 }
 
 
@@ -657,6 +664,7 @@ SEARCHES = (
 
 SPACE = "/projects/{space}"
 GROUP = "/groups/{group}"
+EVENT = "/learning/{event}"
 
 
 def roster_paths(base: str, tag: str) -> dict:
@@ -978,6 +986,7 @@ def service_paths() -> dict:
                 body=_body(ref("ContactMessage")),
             )
         }
+    paths.update(recognition_paths(_operation, _json, _body, ref, _string, _list_of, AUTH, WRITE, NO_CONTENT))
     return paths
 
 
@@ -1032,6 +1041,14 @@ def content_paths() -> dict:
         },
         "/organisations": {"post": _create(("Organisation",), "/organisations")},
         "/organisations/{organisation}": {"patch": _update(("Organisation",))},
+        "/recognition": {"post": _create(("SchoolLabelCall", "PrizeRound"), "/recognition")},
+        "/recognition/{call}": {
+            "post": _create(("SchoolLabelApplication", "PrizeEntry"), "a call or a prize round"),
+            "patch": _update(("SchoolLabelCall", "PrizeRound")),
+        },
+        "/recognition/{call}/{application}": {"patch": _update(("SchoolLabelApplication", "PrizeEntry"))},
+        "/learning": {"post": _create(("LearningEvent",), "/learning")},
+        EVENT: {"patch": _update(("LearningEvent",))},
     }
 
 
@@ -1072,7 +1089,9 @@ def _build() -> dict:
             },
             "parameters": parameters(),
             "responses": error_responses(),
-            "schemas": {**service_schemas(), **content_schemas()},
+            "schemas": {
+                **service_schemas(), **recognition_schemas(_object, _string, _list_of), **content_schemas()
+            },
         },
     }
 

@@ -9,6 +9,7 @@ Read-only fields (kept by the system) are not accepted and left out.
 from collective.twinning.behaviors.expiry import IExpiry
 from collective.twinning.content.forum import IForum
 from collective.twinning.content.group import IGroup
+from collective.twinning.content.learning_event import ILearningEvent
 from collective.twinning.content.material import IMaterial
 from collective.twinning.content.meeting import IMeeting
 from collective.twinning.content.mobility import IMobility
@@ -17,7 +18,11 @@ from collective.twinning.content.page import IPage
 from collective.twinning.content.partner_posting import IPartnerPosting
 from collective.twinning.content.poll import IPoll
 from collective.twinning.content.post import IPost
+from collective.twinning.content.prize_entry import IPrizeEntry
+from collective.twinning.content.prize_round import IPrizeRound
 from collective.twinning.content.quality_label import IQualityLabel
+from collective.twinning.content.school_label_application import ISchoolLabelApplication
+from collective.twinning.content.school_label_call import ISchoolLabelCall
 from collective.twinning.content.teacher_profile import ITeacherProfile
 from collective.twinning.content.thread import IThread
 from collective.twinning.content.twinspace import ITwinSpace
@@ -28,6 +33,7 @@ from plone.app.dexterity.behaviors.exclfromnav import IExcludeFromNavigation
 from plone.app.dexterity.behaviors.id import IShortName
 from plone.app.dexterity.behaviors.metadata import IBasic
 from plone.app.event.dx.behaviors import IEventBasic
+from plone.app.event.dx.behaviors import IEventLocation
 from plone.app.event.dx.behaviors import IEventRecurrence
 from plone.app.textfield.interfaces import IRichText as IRichTextField
 from plone.namedfile.interfaces import INamedField
@@ -64,6 +70,11 @@ CONTENT_TYPES = {
     "Thread": IThread,
     "Meeting": IMeeting,
     "Poll": IPoll,
+    "SchoolLabelCall": ISchoolLabelCall,
+    "SchoolLabelApplication": ISchoolLabelApplication,
+    "PrizeRound": IPrizeRound,
+    "PrizeEntry": IPrizeEntry,
+    "LearningEvent": ILearningEvent,
 }
 
 # Made and kept by the system (directory.profiles): changed, never created, by users.
@@ -82,12 +93,13 @@ BEHAVIORS = {
     "plone.locking": None,
     "plone.eventbasic": IEventBasic,
     "plone.eventrecurrence": IEventRecurrence,
+    "plone.eventlocation": IEventLocation,
 }
 
 
 def fti_behaviors(portal_type: str) -> list[str]:
     """The behaviors of a type, from its FTI in the GenericSetup profile."""
-    root = ET.parse(TYPES_DIR / f"{portal_type}.xml").getroot()
+    root = ET.parse(TYPES_DIR / f"{portal_type}.xml").getroot()  # noqa: S314 - our own profile file, not input
     for prop in root.iter("property"):
         if prop.get("name") == "behaviors":
             return [element.get("value") for element in prop.iter("element")]

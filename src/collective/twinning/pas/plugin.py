@@ -8,8 +8,8 @@
   through a group, asked of PAS's role plugins) whose member property ``country`` is CC.
 """
 
-from Acquisition import aq_base
 from AccessControl.class_init import InitializeClass
+from Acquisition import aq_base
 from BTrees.OOBTree import OOBTree
 from collective.twinning.membership.principals import country_of_validators_group
 from collective.twinning.membership.principals import parse_place_group
@@ -36,7 +36,7 @@ _asking_roles = threading.local()
 class TwinningGroups(BasePlugin):
     meta_type = "collective.twinning groups"
 
-    def __init__(self, id=PLUGIN_ID, title="Places and validators of collective.twinning"):
+    def __init__(self, id=PLUGIN_ID, title="Places and validators of collective.twinning"):  # noqa: A002 - PAS naming
         self._setId(id)
         self.title = title
         self.by_user = OOBTree()  # (userid, place UID) -> group id
@@ -74,7 +74,7 @@ class TwinningGroups(BasePlugin):
 
     # IGroupEnumerationPlugin: only exact ids, so the groups can be looked up, never listed.
 
-    def enumerateGroups(self, id=None, exact_match=False, sort_by=None, max_results=None, **kw):
+    def enumerateGroups(self, id=None, exact_match=False, sort_by=None, max_results=None, **kw):  # noqa: A002 - PAS calls it with id=
         if not exact_match or not isinstance(id, str) or not self._exists(id):
             return ()
         return ({"id": id, "pluginid": self.getId()},)

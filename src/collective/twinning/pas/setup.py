@@ -6,6 +6,7 @@ from Products.PlonePAS.interfaces.group import IGroupIntrospection
 from Products.PluggableAuthService.interfaces.plugins import IGroupEnumerationPlugin
 from Products.PluggableAuthService.interfaces.plugins import IGroupsPlugin
 
+
 INTERFACES = (IGroupsPlugin, IGroupEnumerationPlugin, IGroupIntrospection)
 
 

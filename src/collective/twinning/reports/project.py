@@ -13,7 +13,7 @@ from collective.twinning.membership.roles import TWINSPACE_PUPIL
 from collective.twinning.membership.roster import founders
 from collective.twinning.membership.roster import Roster
 from datetime import datetime
-from datetime import timezone
+from datetime import UTC
 from plone import api
 
 import csv
@@ -186,7 +186,7 @@ def project_report(space) -> dict:
             "accompanying_persons": sum(m["accompanying_persons"] for m in active),
         },
         "labels": labels(space),
-        "generated": datetime.now(timezone.utc).isoformat(timespec="seconds"),
+        "generated": datetime.now(UTC).isoformat(timespec="seconds"),
     }
 
 

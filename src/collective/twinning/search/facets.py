@@ -1,112 +1,134 @@
-"""Facet counts from the catalog's own indexes.
+"""Facet counts: each facet value's records as a Roaring bitmap, kept per committed state of the catalog."""
 
-A facet counts, for each value of its index, the items matching every other
-filter of the search (its own left out, so the user sees what else there is),
-with the user's security clauses: the record sets of clauses.ClauseSets.
-Values are counted either from each value's entry (a C intersection with that
-set, costing the size of both, or, for a rare value, each of its records looked
-up in the set) or, when the set is small, by reading the values of its records
-from the index, or, over a large base, with bit masks (mask_counts.py);
-whichever the measured costs (costs.py) make cheaper. Counts over the search's
-core are kept per process (core_counts.py).
-"""
-
-from BTrees.IIBTree import difference
-from BTrees.IIBTree import intersection
-from collections import Counter
-from collective.twinning.search.core_counts import CoreCounts
-from collective.twinning.search.costs import entry_costs
-from collective.twinning.search.costs import is_keyword
-from collective.twinning.search.costs import read_cost
-from collective.twinning.search.costs import reading_is_cheaper
-from collective.twinning.search.entries import value_entries
-from collective.twinning.search.mask_counts import MaskCounts
-from functools import partial
-from itertools import chain
-from operator import is_not
+from Acquisition import aq_base
+from array import array
+from pyroaring import BitMap
+from threading import Lock
+from weakref import WeakKeyDictionary
+from ZODB.broken import find_global
+from ZODB.serialize import ObjectReader
+from ZTUtils.Lazy import LazyMap
 
 
-def _merges(length: int, size: int) -> bool:
-    merging, probing = entry_costs(length, size)
-    return merging <= probing
+_lock = Lock()
+_kept = WeakKeyDictionary()  # ZODB DB -> {catalog oid: ValueBitmaps of its newest state}
 
 
-def count_in(entry, within, merge: bool) -> int:
-    """How many of a value's records are within the set: a C intersection, or each
-    record looked up in the set (C too: map over the entry, then sum)."""
-    if merge:
-        return len(intersection(within, entry))
-    return sum(map(within.__contains__, entry))
+def as_bitmap(rids) -> BitMap:
+    """A bitmap of catalog record ids (signed 32-bit, kept as their unsigned bit patterns)."""
+    return BitMap(array("I", array("i", rids).tobytes()))
 
 
-def _counts_by_entries(entries: list, within) -> dict:
-    """Each value's entry against the matching set: cheap when that set is large."""
-    size = len(within)
-    return {
-        value: count_in(entry, within, merge=_merges(length, size))
-        for value, entry, length in entries
-    }
+def as_rids(bitmap: BitMap) -> array:
+    """The record ids of a bitmap in ascending order, as an IISet of them iterates."""
+    rids = array("i", bitmap.to_array().tobytes())  # the negative ones come last
+    positive = bitmap.rank(2**31 - 1)
+    return rids[positive:] + rids[:positive]
 
 
-def _counts_by_iteration(index, values, within) -> dict:
-    """Read each matching record's values: cheap when the matching set is small.
-
-    The reading and counting run in C (map, chain, Counter); a keyword index
-    records a sequence of values per record, a field index one value."""
-    recorded = filter(partial(is_not, None), map(index._unindex.get, within))
-    if is_keyword(index):
-        counts = Counter(chain.from_iterable(recorded))
-    else:
-        counts = Counter(recorded)
-    wanted = set(values)
-    return {value: count for value, count in counts.items() if value in wanted}
-
-
-def value_counts(catalog, index_id: str, values, within) -> dict:
-    """Count each value within the record set, by whichever way costs less."""
-    index = catalog._catalog.getIndex(index_id)
-    size = len(within)
-    if reading_is_cheaper(index, size):  # below what any way through the entries costs
-        return _counts_by_iteration(index, values, within)
-    by_reading = read_cost(index) * size
-    entries = value_entries(catalog, index, values)
-    if by_reading < sum(min(entry_costs(length, size)) for _value, _entry, length in entries):
-        return _counts_by_iteration(index, values, within)
-    return _counts_by_entries(entries, within)
+def record_ids(results):
+    """The record ids of an unsorted, unbatched ``searchResults``, ascending: ZCatalog keeps them
+    in its lazy result (a text query's as (score, rid) by score); None for another result."""
+    if not len(results):
+        return []
+    rids = getattr(results, "_seq", None)
+    if not isinstance(results, LazyMap) or rids is None:
+        return None
+    if isinstance(rids[0], tuple):
+        return sorted(rid for _score, rid in rids)
+    return rids if isinstance(rids[0], int) else None
 
 
-def counts_in_core(catalog, index_id: str, values, within, core: CoreCounts) -> dict:
-    """value_counts of a set lying in the search's core, with the counts kept for the core
-    (core_counts.py): the core's own, or, for a set holding most of it, the core's less
-    those of the core records outside the set."""
-    index = catalog._catalog.getIndex(index_id)
-    if len(within) == len(core.core):  # a set in the core of its size is the core
-        found = core.kept(index, values)
+def counter_state(catalog) -> tuple | None:
+    """(getCounter(), the counter's serial), or None when this transaction changed it."""
+    value = catalog.getCounter()
+    counter = getattr(aq_base(catalog), "_counter", None)
+    if counter is None or counter._p_oid is None or counter._p_changed:
+        return None
+    return value, counter._p_serial
+
+
+def is_committed(catalog, state) -> bool:
+    """Whether the storage holds the counter's value at its serial: a savepoint leaves a
+    changed counter looking unchanged, with the serial it had before."""
+    counter = aq_base(catalog)._counter
+    try:
+        stored = aq_base(catalog)._p_jar.db().storage.loadSerial(counter._p_oid, state[1])
+    except Exception:  # a serial the storage no longer has (RelStorage without history)
+        return False
+    reader = ObjectReader(factory=lambda _connection, module, name: find_global(module, name))
+    return reader.getState(stored) == state[0]
+
+
+class ValueBitmaps:
+    """One committed state's bitmaps, (index id, value) -> BitMap, each made when first asked for."""
+
+    def __init__(self, state=None):
+        self.state, self.bitmaps = state, {}
+
+    def get(self, catalog, index_id: str, value) -> BitMap:
+        key = (index_id, value)
+        found = self.bitmaps.get(key)
         if found is None:
-            found = value_counts(catalog, index_id, values, within)
-            core.keep(index, values, found)
+            result = catalog.Indexes[index_id]._apply_index({index_id: value})  # plug-in index API
+            found = self.bitmaps[key] = as_bitmap(result[0] if result else ())
         return found
-    if len(within) * 2 > len(core.core):
-        found = core.kept(index, values)
-        if found is not None:
-            outside = value_counts(catalog, index_id, values, difference(core.core, within))
-            return {value: count - outside.get(value, 0) for value, count in found.items()}
-    return value_counts(catalog, index_id, values, within)
 
 
-def facet_counts(catalog, sets, facets: dict) -> dict:
-    """Counts per facet value.
+def value_bitmaps(catalog) -> ValueBitmaps:
+    """The process's bitmaps for the committed state the transaction sees (fresh ones, kept by
+    no one, in a transaction that changed the catalog or on an older snapshot than kept)."""
+    state = counter_state(catalog)
+    if state is None:
+        return ValueBitmaps()
+    base = aq_base(catalog)
+    with _lock:
+        by_catalog = _kept.setdefault(base._p_jar.db(), {})
+        kept = by_catalog.get(base._p_oid)
+    if kept is not None and kept.state == state:
+        return kept
+    if (kept is not None and kept.state[0] > state[0]) or not is_committed(catalog, state):
+        return ValueBitmaps()
+    fresh = ValueBitmaps(state)
+    with _lock:
+        by_catalog[base._p_oid] = fresh
+    return fresh
 
-    sets: the query's ClauseSets (clauses.py): every facet's set lies in its core;
-    facets: facet name → (index, [values to count]).
-    """
-    core = CoreCounts(catalog, sets.core)
-    masks = MaskCounts(catalog, sets)
+
+def facet_counts(catalog, base: BitMap, chosen: dict, facets: dict) -> tuple[BitMap, dict]:
+    """The records of ``base`` with every chosen index's values (chosen: index -> values), and per
+    facet (name -> (index, values)) each value's count among them, its own choice left out."""
+    kept = value_bitmaps(catalog)
+
+    def bitmap(index_id, value):
+        return kept.get(catalog, index_id, value)
+
+    narrowing = {
+        index_id: BitMap.union(*(bitmap(index_id, value) for value in values))
+        for index_id, values in chosen.items()
+    }
+    matching = narrowed(base, narrowing.values())
     counts = {}
     for name, (index_id, values) in facets.items():
-        found = masks.counts(index_id, values)
-        if found is None:
-            within = sets.without(index_id)
-            found = counts_in_core(catalog, index_id, values, within, core) if within else {}
-        counts[name] = {value: count for value, count in found.items() if count}
+        within = matching
+        if index_id in narrowing:  # its own choice left out
+            within = narrowed(base, (rids for other, rids in narrowing.items() if other != index_id))
+        found = ((value, within.intersection_cardinality(bitmap(index_id, value))) for value in values)
+        counts[name] = {value: count for value, count in found if count}
+    return matching, counts
+
+
+def narrowed(base: BitMap, bitmaps) -> BitMap:
+    for rids in bitmaps:
+        base = base & rids
+    return base
+
+
+def naive_counts(catalog, query: dict, facets: dict) -> dict:
+    """The same counts, one ``searchResults`` per facet value (when it keeps its record ids to itself)."""
+    counts = {}
+    for name, (index_id, values) in facets.items():
+        others = {key: clause for key, clause in query.items() if key != index_id}
+        found = ((value, len(catalog.searchResults({**others, index_id: value}))) for value in values)
+        counts[name] = {value: count for value, count in found if count}
     return counts

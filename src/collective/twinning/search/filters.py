@@ -1,9 +1,4 @@
-"""The filters of a search: how a request parameter is checked and turned into a catalog query.
-
-Each filter names its request parameter, the catalog index behind it and its
-kind. ``parse`` checks every value (unknown values, bad dates or numbers →
-BadRequest naming the parameter) before anything is searched.
-"""
+"""The filters of a search: each request parameter checked and turned into a catalog clause."""
 
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -81,12 +76,8 @@ def parse_int(param: str, value: str, low: int, high: int | None = None) -> int:
 
 @dataclass(frozen=True)
 class Filter:
-    """A request parameter of a search.
-
-    kind: "choice" (values from ``vocabulary`` or ``values``, several OR-ed),
-    "text" (words), "flag" (true/false), "since" (a date: created on or after),
-    "uid" (the UID of a ``portal_type`` object), "free" (short text values).
-    """
+    """A request parameter of a search; kind: "choice" (values of ``vocabulary`` or ``values``,
+    OR-ed), "text", "flag", "since" (a date), "uid" (of a ``portal_type`` object), "free"."""
 
     param: str
     index: str

@@ -5,6 +5,7 @@ from collective.twinning.content.fields import LANGUAGES
 from collective.twinning.content.fields import SUBJECTS
 from collective.twinning.content.fields import VOCATIONAL_SUBJECTS
 from collective.twinning.labels.awarded import LEVELS
+from collective.twinning.recognition.prizes import CATEGORY_IDS
 from collective.twinning.search.engine import SearchSpec
 from collective.twinning.search.filters import Filter
 from collective.twinning.search.filters import Sorting
@@ -56,6 +57,8 @@ ORGANISATIONS = SearchSpec(
             "organisation_type",
             "collective.twinning.vocabularies.OrganisationTypes",
         ),
+        # School years in which the school holds the eTwinning School label (recognition.school_label).
+        _choice("school_label", "school_label", "collective.twinning.vocabularies.SchoolYears"),
     ),
     sorting=Sorting({"name": NAME}, default="name"),
 )
@@ -98,6 +101,8 @@ PROJECTS = SearchSpec(
         _flag("erasmus", "erasmus"),
         # Quality Labels awarded to the project (labels.awarded keeps the index current).
         Filter("label", "quality_labels", values=LEVELS, facet=True),
+        # European Prizes won, by category (recognition.prizes keeps the index current).
+        Filter("prize", "prize", values=CATEGORY_IDS, facet=True),
     ),
     sorting=Sorting({"recent": RECENT, "title": NAME}, default="recent"),
     fixed={"review_state": {"query": list(PROJECT_STATES)}},

@@ -1,17 +1,13 @@
-"""What each search returns per item: public fields only (never an e-mail address).
-
-The summary is computed when the item is indexed and kept as the catalog
-metadata column ``twinning_summary``, so a search reads its batch from the
-catalog's records without waking up a single object; ``PageItems`` adds what
-depends on the request (the URL) or changes with the workflow (the state).
-"""
+"""What each search returns per item, kept in the catalog column ``twinning_summary``: public fields only."""
 
 from collective.twinning.behaviors.expiry import IExpiry
 from collective.twinning.indexers.directory import erasmus
-from collective.twinning.labels.awarded import awarded_levels
 from collective.twinning.indexers.directory import related_organisation
+from collective.twinning.labels.awarded import awarded_levels
 from collective.twinning.lifecycle.countries import project_kind
-from ZPublisher.BaseRequest import quote
+from collective.twinning.recognition.prizes import prize as prize_index
+from collective.twinning.recognition.school_label import held_school_years
+from collective.twinning.recognition.school_label import last_day_held
 
 
 def _base(obj) -> dict:
@@ -64,6 +60,8 @@ def organisation_summary(organisation) -> dict:
         "city": organisation.city,
         "organisation_type": organisation.organisation_type,
         "website": organisation.website,
+        "school_label": held_school_years(organisation),
+        "school_label_until": last_day_held(organisation),
     }
 
 
@@ -99,6 +97,7 @@ def project_summary(space) -> dict:
         "age_to": space.age_to,
         "erasmus": erasmus.callable(space),
         "labels": awarded_levels(space),
+        "prizes": prize_index.callable(space),
         "created": _created(space),
     }
 
@@ -117,51 +116,17 @@ def summary_of(obj) -> dict | None:
     return make(obj) if make is not None else None
 
 
-class PathURLs:
-    """The URL of a catalog path, as ``request.physicalPathToURL`` makes it (virtual
-    hosting included), the container's part worked out once for all its items: a
-    page's items share one or two containers, and quoting every step of every path
-    cost more than the rest of a summary."""
-
-    def __init__(self, request):
-        self.request = request
-        self.root_depth = len(request.other.get("VirtualRootPhysicalPath", ("",)))
-        self.containers = {}
-
-    def __call__(self, path: str) -> str:
-        container, _, name = path.rpartition("/")
-        if container.count("/") + 1 < self.root_depth:  # above the virtual root: all of it
-            return self.request.physicalPathToURL(path)
-        base = self.containers.get(container)
-        if base is None:
-            base = self.containers[container] = self.request.physicalPathToURL(container)
-        return f"{base}/{quote(name)}"
-
-
-class PageItems:
-    """The search result of a record id, read from the catalog's metadata and paths:
-    no brain made, no object loaded (what a brain's attributes and ``getURL`` read)."""
-
-    def __init__(self, catalog, request):
-        inner = catalog._catalog
-        self.records, self.paths = inner.data, inner.paths
-        self.columns = tuple(
-            inner.schema[name] for name in ("twinning_summary", "portal_type", "review_state")
-        )
-        self.url = PathURLs(request)
-
-    def __call__(self, rid: int) -> dict:
-        record = self.records[rid]
-        summary_at, type_at, state_at = self.columns
-        summary = dict(record[summary_at] or {})
-        organisation = summary.get("organisation")
-        if organisation:
-            summary["organisation"] = {
-                "@id": self.url(organisation["path"]),
-                "UID": organisation["UID"],
-                "title": organisation["title"],
-            }
-        result = {"@id": self.url(self.paths[rid]), **summary}
-        if record[type_at] in WITH_STATE:  # their state tells a searcher something
-            result["review_state"] = record[state_at]
-        return result
+def item_of(brain, request) -> dict:
+    """A search item from its brain: the kept summary, URLs as the request makes them, the state."""
+    summary = dict(brain.twinning_summary or {})
+    organisation = summary.get("organisation")
+    if organisation:
+        summary["organisation"] = {
+            "@id": request.physicalPathToURL(organisation["path"]),
+            "UID": organisation["UID"],
+            "title": organisation["title"],
+        }
+    item = {"@id": request.physicalPathToURL(brain.getPath()), **summary}
+    if brain.portal_type in WITH_STATE:  # their state tells a searcher something
+        item["review_state"] = brain.review_state
+    return item

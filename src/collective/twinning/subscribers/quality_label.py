@@ -1,10 +1,10 @@
 """A Quality Label application: its stored defaults, mails, and the project's label."""
 
 from collective.twinning import audit
-from collective.twinning.content.twinspace import space_of
-from collective.twinning.labels.evaluation import label_details
 from collective.twinning.content.quality_label import IQualityLabel
+from collective.twinning.content.twinspace import space_of
 from collective.twinning.labels.eligibility import record_applicant
+from collective.twinning.labels.evaluation import label_details
 from collective.twinning.lifecycle.countries import european_validators
 from collective.twinning.lifecycle.countries import national_validators
 from collective.twinning.lifecycle.countries import user_country

@@ -18,7 +18,7 @@ from collective.twinning.membership.roles import TEACHER
 from collective.twinning.security import as_system
 from collective.twinning.storage import annotation_btree
 from datetime import datetime
-from datetime import timezone
+from datetime import UTC
 from persistent.mapping import PersistentMapping
 from plone import api
 
@@ -28,7 +28,7 @@ PENDING, APPROVED, REJECTED = "pending", "approved", "rejected"
 
 
 def _now() -> str:
-    return datetime.now(timezone.utc).isoformat(timespec="seconds")
+    return datetime.now(UTC).isoformat(timespec="seconds")
 
 
 def _requests(create: bool = False) -> OOBTree:

@@ -92,7 +92,7 @@ def upgrade(setup_tool) -> None:
     catalog_xml = setup_tool.getProfileInfo(PROFILE.removeprefix("profile-"))["path"]
     with open(f"{catalog_xml}/catalog.xml", encoding="utf-8") as file:
         indexes = NEW_INDEXES.findall(file.read())
-    catalog.manage_reindexIndex(ids=indexes + ["SearchableText"])
+    catalog.manage_reindexIndex(ids=[*indexes, "SearchableText"])
 
     organisations = {}
     postings = _all("PartnerPosting")

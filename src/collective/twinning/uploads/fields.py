@@ -52,7 +52,7 @@ def named_fields(obj):
 def store_sniffed_kinds(obj) -> list[str]:
     """Correct the media type of every file and image the item holds; the names changed."""
     changed = []
-    for name, field in named_fields(obj):
+    for name, _field in named_fields(obj):
         value = getattr(obj, name, None)
         if value is not None and with_sniffed_kind(value):
             changed.append(name)

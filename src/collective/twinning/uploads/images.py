@@ -42,7 +42,7 @@ def clean_image(obj, name: str = "image") -> bool:
         return False
     try:
         cleaned = without_metadata(data)
-    except Exception:  # noqa: BLE001 - not a picture Pillow reads: the field's rules refuse it
+    except Exception:  # any kind: not a picture Pillow reads, the field's rules refuse it
         return False
     if cleaned is not None:
         setattr(obj, name, NamedBlobImage(

@@ -4,8 +4,8 @@ Only kinds a school project shares are accepted; anything a browser could run
 (HTML, SVG, XML, scripts, executables) is not, whatever its name says.
 """
 
-import zipfile
 import io
+import zipfile
 
 
 IMAGE_KINDS = {

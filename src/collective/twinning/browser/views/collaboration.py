@@ -8,7 +8,7 @@ from collective.twinning.collaboration.meetings import window
 from collective.twinning.collaboration.places import channels_for
 from collective.twinning.errors import FieldError
 from datetime import datetime
-from datetime import timezone
+from datetime import UTC
 from plone import api
 from plone.app.discussion.interfaces import IConversation
 from Products.Five.browser import BrowserView
@@ -58,7 +58,7 @@ class CollaborationView(BrowserView):
         ]
 
     def meetings(self) -> list[dict]:
-        now = datetime.now(timezone.utc)
+        now = datetime.now(UTC)
         result = []
         for brain in self._find("Meeting"):
             meeting = brain.getObject()

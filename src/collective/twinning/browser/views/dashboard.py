@@ -5,13 +5,13 @@ from collective.twinning.browser.views.base import TwinningView
 from collective.twinning.browser.views.charts import bar_chart
 from collective.twinning.browser.views.forms import LabelEvaluation
 from collective.twinning.labels.evaluation import may_decide
-from collective.twinning.membership.roles import is_pupil_account
 from collective.twinning.lifecycle.checklist import checklist
 from collective.twinning.lifecycle.checklist import slot_for
+from collective.twinning.membership.index import find_places
+from collective.twinning.membership.roles import is_pupil_account
 from collective.twinning.reports.stats import statistics
 from collective.twinning.teachers.requests import countries_of_validator
 from collective.twinning.teachers.requests import pending_for
-from collective.twinning.membership.index import find_places
 from plone import api
 from Products.Five.browser.pagetemplatefile import ViewPageTemplateFile
 from zExceptions import Forbidden

@@ -18,8 +18,9 @@ from collective.twinning.content.quality_label import IQualityLabel
 from collective.twinning.content.twinspace import ITwinSpace
 from collective.twinning.labels.awarded import awarded_labels_of
 from collective.twinning.labels.evaluation import evaluation_of
-from collective.twinning.search.specs import PROJECT_STATES
 from collective.twinning.membership.index import place_uids
+from collective.twinning.recognition.school_label import awarded_until
+from collective.twinning.search.specs import PROJECT_STATES
 from plone import api
 
 
@@ -292,8 +293,14 @@ class OrganisationView(TwinningView):
             (_("Country"), self.country_title(organisation.country)),
             (_("Region"), organisation.region),
             (_("City"), organisation.city),
+            (_("eTwinning School label"), self.school_label()),
         )
         return [{"title": self.translate(title), "value": value} for title, value in rows if value]
+
+    def school_label(self) -> str | None:
+        """"Until <date>" while the school holds the label (recognition.school_label)."""
+        until = awarded_until(self.context)
+        return self.translate(_("until ${date}", mapping={"date": until})) if until else None
 
     def teachers(self) -> list[dict]:
         return [

@@ -8,10 +8,10 @@ from collective.twinning import _
 from collective.twinning.browser.views.base import TwinningView
 from collective.twinning.browser.views.batching import page_links
 from collective.twinning.browser.views.errors import message_of
+from collective.twinning.membership.index import place_uids
 from collective.twinning.search import specs
 from collective.twinning.search.engine import DEFAULT_BATCH
 from collective.twinning.search.engine import run
-from collective.twinning.membership.index import place_uids
 from plone import api
 from Products.Five.browser.pagetemplatefile import ViewPageTemplateFile
 from zExceptions import BadRequest

@@ -1,8 +1,8 @@
 from collective.twinning.directory.profiles import group_member_ids
 from collective.twinning.directory.profiles import sync_profiles
+from collective.twinning.services.base import json_object
 from collective.twinning.services.groups.body import check_group_change
 from collective.twinning.services.groups.path import group_id_of
-from collective.twinning.services.base import json_object
 from plone.restapi.services.groups.update import GroupsPatch as BaseGroupsPatch
 
 

@@ -1,0 +1,1 @@
+"""Professional development: learning events, registrations with a waiting list, certificates."""

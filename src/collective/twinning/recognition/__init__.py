@@ -1,0 +1,1 @@
+"""Recognition: the eTwinning School label, European Prizes and ambassadors."""
