@@ -227,7 +227,7 @@ def test_decisions_only_while_pending(portal, people, state, decision, userid):
     with pytest.raises(BadRequest) as error:
         decide_as(space, userid, decision, "A reason.")
 
-    assert state in str(error.value)
+    assert str(error.value) == "state: Decisions are taken while the project is pending."
     assert api.content.get_state(obj=space) == state
     assert decisions(space) == [None, None, None]
 

@@ -198,7 +198,7 @@ def test_only_active_groups_can_be_joined(group_with, state):
     group = group_with("open", state)
     with pytest.raises(Forbidden) as error:
         join(group, "teacher-ben")
-    assert state in str(error.value)
+    assert str(error.value) == "Only active groups can be joined."
     assert "teacher-ben" not in GroupRoster(group)
 
 
@@ -336,7 +336,7 @@ def test_add_member_to_group(group_with, mailhost, access, userid, role, allowed
 def test_creator_cannot_be_demoted(group):
     with pytest.raises(BadRequest) as error:
         change_role(group, "teacher-ana", "GroupMember")
-    assert "founded the group" in str(error.value)
+    assert "teacher-ana founded it and stays its admin" in str(error.value)
 
 
 def test_promote_and_list(group):

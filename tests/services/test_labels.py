@@ -153,7 +153,7 @@ def test_award_refused_below_five(submitted, session_for):
         f"{URL}/label/@evaluation", json={**DECISION, "scores": {**GOOD_SCORES, "use_of_technology": 4}}
     )
     assert response.status_code == 400
-    assert "use_of_technology" in response.json()["message"]
+    assert response.json()["field"] == "scores.use_of_technology"
     assert session.get(f"{URL}/label/@evaluation").json()["evaluation"] is None
 
 

@@ -118,7 +118,8 @@ def test_post(functional_portal, space_in, session_for, state, userid, expected,
     else:
         assert after == state
         if expected == 400:
-            assert state in response.json()["message"]
+            body = response.json()
+            assert (body["field"], body["message"]) == ("state", "Decisions are taken while the project is pending.")
 
 
 def test_european_path(functional_portal, space_in, session_for):
@@ -167,9 +168,9 @@ def test_rejection_through_rest(functional_portal, space_in, session_for):
     assert [i["decision"] for i in body["required"]] == [None, None, None]
 
 
-# (case id, raw body, a word of the message)
+# (case id, raw body, the field the 400 names)
 BAD_BODIES = [
-    ("malformed-json", '{"decision": "approve",', "JSON"),
+    ("malformed-json", '{"decision": "approve",', "body"),
     ("list", '["approve"]', "body"),
     ("string", '"approve"', "body"),
     ("number", "1", "body"),
@@ -180,8 +181,8 @@ BAD_BODIES = [
 ]
 
 
-@pytest.mark.parametrize("body,word", [c[1:] for c in BAD_BODIES], ids=[c[0] for c in BAD_BODIES])
-def test_bad_body(functional_portal, space_in, session_for, body, word):
+@pytest.mark.parametrize("body,field", [c[1:] for c in BAD_BODIES], ids=[c[0] for c in BAD_BODIES])
+def test_bad_body(functional_portal, space_in, session_for, body, field):
     space_in("pending")
 
     response = session_for("validator-es").post(
@@ -189,7 +190,7 @@ def test_bad_body(functional_portal, space_in, session_for, body, word):
     )
 
     assert response.status_code == 400, response.text
-    assert word in response.json()["message"]
+    assert response.json()["field"] == field
     after = session_for("validator-es").get("/projects/space/@validation").json()
     assert after["state"] == "pending"
     assert [i["decision"] for i in after["required"]] == [None, None, None]

@@ -6,10 +6,12 @@ sender. Each sender may send RATE_LIMIT mails per RATE_WINDOW seconds; the
 times are kept in an OOBTree (one entry per sender, so senders don't conflict).
 """
 
+from collective.twinning import _
 from collective.twinning import logger
 from collective.twinning.content.partner_posting import IPartnerPosting
 from collective.twinning.content.teacher_profile import ITeacherProfile
 from collective.twinning.content.twinspace import ITwinSpace
+from collective.twinning.errors import FieldError
 from collective.twinning.errors import ServiceUnavailable
 from collective.twinning.errors import TooManyRequests
 from collective.twinning.membership.roster import founders
@@ -17,7 +19,6 @@ from collective.twinning.storage import annotation_btree
 from email.message import EmailMessage
 from email.utils import formataddr
 from plone import api
-from zExceptions import BadRequest
 from zExceptions import Unauthorized
 
 import time
@@ -42,10 +43,10 @@ def recipients_of(obj) -> list[str]:
 def _text(data: dict, name: str, limit: int) -> str:
     value = data.get(name)
     if not isinstance(value, str) or not value.strip():
-        raise BadRequest(f"{name}: required.")
+        raise FieldError(name, _("This field is required."))
     value = value.strip()
     if len(value) > limit:
-        raise BadRequest(f"{name}: at most {limit} characters.")
+        raise FieldError(name, _("At most ${max} characters.", mapping={"max": limit}))
     return value
 
 
@@ -90,25 +91,25 @@ def contact(obj, sender_id: str, data: dict, now: float | None = None) -> dict:
         raise Unauthorized("You cannot see this, so you cannot contact its people.")
     subject = _text(data, "subject", MAX_SUBJECT)
     if len(subject.splitlines()) > 1:  # any line break (also U+2028, NEL, …)
-        raise BadRequest("subject: a single line.")
+        raise FieldError("subject", _("One line only."))
     text = _text(data, "message", MAX_MESSAGE)
     sender = api.user.get(userid=sender_id)
     if sender is None or not sender.getProperty("email", ""):
-        raise BadRequest("Your account has no e-mail address to receive the answer.")
+        raise FieldError("email", _("Your account has no e-mail address to receive the answer."))
     recipients = [
         user
         for user in (api.user.get(userid=u) for u in recipients_of(obj) if u != sender_id)
         if user is not None and user.getProperty("email", "")
     ]
     if not recipients:
-        raise BadRequest("There is nobody to contact here.")
+        raise FieldError("recipients", _("There is nobody to contact here."))
     if not api.portal.get_registry_record("plone.email_from_address", default=None):
         # Found by the fuzzer: formataddr failed on the missing address (500).
         raise ServiceUnavailable("The portal cannot send mail: its sender address is not set.")
     now = time.time() if now is None else now
     if len(recent_sends(sender_id, now)) >= RATE_LIMIT:
         raise TooManyRequests(
-            f"At most {RATE_LIMIT} contacts per hour; please try again later."
+            _("At most ${limit} contacts per hour; please try again later.", mapping={"limit": RATE_LIMIT})
         )
     mailhost = api.portal.get_tool("MailHost")
     for recipient in recipients:

@@ -8,17 +8,19 @@ fired any other way obeys them too.
 """
 
 from AccessControl import getSecurityManager
+from collective.twinning import _
 from collective.twinning import audit
 from collective.twinning.audit import audited_place
 from collective.twinning.content.quality_label import CRITERIA
+from collective.twinning.errors import FieldError
+from collective.twinning.errors import Forbidden
+from collective.twinning.errors import unknown_value
 from collective.twinning.lifecycle.countries import validator_countries
 from collective.twinning.membership.roles import EUROPEAN_VALIDATOR
 from datetime import datetime
 from datetime import UTC
 from persistent.mapping import PersistentMapping
 from plone import api
-from zExceptions import BadRequest
-from zExceptions import Forbidden
 from zope.annotation.interfaces import IAnnotations
 
 
@@ -74,17 +76,20 @@ def passes(label) -> bool:
 
 def check_scores(scores) -> dict:
     if not isinstance(scores, dict):
-        raise BadRequest(f"scores must be an object with a score per criterion: {', '.join(CRITERIA)}.")
+        raise FieldError("scores", _("Give a score for every criterion."))
     unknown = sorted(set(scores) - set(CRITERIA))
     if unknown:
-        raise BadRequest(f"scores: unknown criteria {', '.join(unknown)}.")
+        raise unknown_value("scores", ", ".join(unknown))
     missing = [name for name in CRITERIA if name not in scores]
-    if missing:
-        raise BadRequest(f"scores: missing {', '.join(missing)}.")
+    if missing:  # named by the first criterion without a score, where the form shows it
+        raise FieldError(f"scores.{missing[0]}", _("Give a score for every criterion."))
     for name in CRITERIA:
         value = scores[name]
         if isinstance(value, bool) or not isinstance(value, int) or not MIN_SCORE <= value <= MAX_SCORE:
-            raise BadRequest(f"scores.{name} must be a whole number from {MIN_SCORE} to {MAX_SCORE}.")
+            raise FieldError(
+                f"scores.{name}",
+                _("A whole number from ${low} to ${high}.", mapping={"low": MIN_SCORE, "high": MAX_SCORE}),
+            )
     return {name: scores[name] for name in CRITERIA}
 
 
@@ -96,26 +101,28 @@ def evaluate(label, userid: str, data: dict) -> dict:
     state = api.content.get_state(obj=label)
     if not may_decide(label, userid):
         raise Forbidden(
-            "Only a national validator of the applicant's country decides a national label, "
-            "and a European validator a European one."
+            _(
+                "Only a national validator of the applicant's country decides a national label, "
+                "and a European validator a European one."
+            )
         )
     if state != "submitted":
-        raise BadRequest(f"The application is {state}: it is evaluated while submitted.")
+        raise FieldError("state", _("The application is evaluated while it is submitted."))
     decision = data.get("decision")
     if decision is not None and decision not in DECISIONS:
-        raise BadRequest("decision must be 'award', 'reject' or left out.")
+        raise FieldError("decision", _("Choose a decision."))
     recorded = evaluation_of(label)
     scores = check_scores(data.get("scores")) if "scores" in data or recorded is None else recorded["scores"]
     comment = data.get("comment", recorded["comment"] if recorded else None)
     if not isinstance(comment, str) or not comment.strip():
-        raise BadRequest("comment is required: say why, for the applicant.")
+        raise FieldError("comment", _("Write a comment for the applicant."))
     comment = comment.strip()
     if decision == "award":
         failing = failing_criteria(scores)
         if failing:
-            raise BadRequest(
-                f"scores: award needs {PASS_SCORE} or more on every criterion; "
-                f"below: {', '.join(failing)}."
+            raise FieldError(
+                f"scores.{failing[0]}",
+                _("To award, every criterion needs ${pass} or more.", mapping={"pass": PASS_SCORE}),
             )
 
     IAnnotations(label)[ANNOTATION_KEY] = PersistentMapping(

@@ -6,7 +6,10 @@ required approval is in, the project moves to ``validated`` by itself; a
 rejection sends it back to ``draft`` and clears the decisions.
 """
 
+from collective.twinning import _
 from collective.twinning import audit
+from collective.twinning.errors import FieldError
+from collective.twinning.errors import Forbidden
 from collective.twinning.lifecycle.countries import project_kind
 from collective.twinning.lifecycle.countries import validator_countries
 from collective.twinning.membership.roster import founders
@@ -16,8 +19,6 @@ from datetime import datetime
 from datetime import UTC
 from persistent.mapping import PersistentMapping
 from plone import api
-from zExceptions import BadRequest
-from zExceptions import Forbidden
 from zope.annotation.interfaces import IAnnotations
 
 
@@ -79,9 +80,7 @@ def slot_for(space, userid: str) -> str:
     for key, slot in required_slots(space):
         if slot["kind"] == "national" and slot["country"] in countries:
             return key
-    raise Forbidden(
-        "Only the partner founder or a national validator of the project's countries decides."
-    )
+    raise Forbidden(_("Only the partner founder or a national validator of the project's countries decides."))
 
 
 def decide(space, userid: str, decision, comment) -> dict:
@@ -89,14 +88,14 @@ def decide(space, userid: str, decision, comment) -> dict:
     key = slot_for(space, userid)
     state = api.content.get_state(obj=space)
     if state != "pending":
-        raise BadRequest(f"The project is {state}: decisions are taken while it is pending.")
+        raise FieldError("state", _("Decisions are taken while the project is pending."))
     if decision not in DECISIONS:
-        raise BadRequest("decision must be 'approve' or 'reject'.")
+        raise FieldError("decision", _("Choose a decision."))
     if comment is not None and not isinstance(comment, str):
-        raise BadRequest("comment must be a string.")
+        raise FieldError("comment", _("${name}: give a string.", mapping={"name": "comment"}))
     comment = (comment or "").strip()
     if decision == "reject" and not comment:
-        raise BadRequest("comment is required to reject a project.")
+        raise FieldError("comment", _("Say why you reject it: the teachers read this."))
 
     # Decisions of other slots merge in the OOBTree without a conflict, so two
     # approvals taken at once could each see the other missing and neither

@@ -10,15 +10,16 @@ Who may join an active group, by its ``access``:
 Admins may also add people directly with ``@members`` (same eligibility).
 """
 
+from collective.twinning import _
+from collective.twinning.errors import FieldError
+from collective.twinning.errors import Forbidden
+from collective.twinning.errors import NotFound
 from collective.twinning.lifecycle.notifications import send_mail
 from collective.twinning.membership.members import existing_user
 from collective.twinning.membership.members import remove_member
 from collective.twinning.membership.roles import GROUP_MEMBER
 from collective.twinning.membership.roster import GroupRoster
 from plone import api
-from zExceptions import BadRequest
-from zExceptions import Forbidden
-from zExceptions import NotFound
 
 
 ACTIVE = "active"
@@ -32,10 +33,10 @@ def join(group, userid: str | None) -> tuple[dict, bool]:
     """
     state = api.content.get_state(obj=group)
     if state != ACTIVE:
-        raise Forbidden(f"The group is {state}: only active groups can be joined.")
+        raise Forbidden(_("Only active groups can be joined."))
     user = api.user.get(userid=userid) if userid else None
     if user is None:
-        raise Forbidden("Log in to join a group.")
+        raise Forbidden(_("Log in to join a group."))
     roster = GroupRoster(group)
     role = roster.role_of(userid)
     if role is not None:
@@ -44,7 +45,7 @@ def join(group, userid: str | None) -> tuple[dict, bool]:
     if problem:
         raise Forbidden(problem)
     if group.access == "invitation" and not roster.is_invited(userid):
-        raise Forbidden("The group is by invitation only: ask its admins to invite you.")
+        raise Forbidden(_("The group is by invitation only: ask its admins to invite you."))
     roster.set(userid, GROUP_MEMBER)
     return {"id": userid, "role": GROUP_MEMBER}, True
 
@@ -59,12 +60,12 @@ def invite(group, userid, by: str) -> dict:
     user = existing_user(userid)
     roster = GroupRoster(group)
     if userid in roster:
-        raise BadRequest(f"user: {userid} is already a member.")
+        raise FieldError("user", _("${user} is already a member.", mapping={"user": userid}))
     if roster.is_invited(userid):
-        raise BadRequest(f"user: {userid} is already invited.")
+        raise FieldError("user", _("${user} is already invited.", mapping={"user": userid}))
     problem = roster.problem_with(user, GROUP_MEMBER)
     if problem:
-        raise BadRequest(f"user: {problem}")
+        raise FieldError("user", problem)
     invitation = roster.invite(userid, by)
     title, url = group.Title(), group.absolute_url()
     send_mail(

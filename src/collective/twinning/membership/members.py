@@ -2,6 +2,7 @@
 
 from collective.twinning import _
 from collective.twinning.errors import FieldError
+from collective.twinning.errors import NotFound
 from collective.twinning.lifecycle.notifications import send_mail
 from collective.twinning.membership.roles import is_pupil_account  # noqa: F401 (API)
 from collective.twinning.membership.roles import PUPIL_PROPERTY  # noqa: F401 (API)
@@ -10,8 +11,6 @@ from collective.twinning.membership.roster import founders
 from collective.twinning.membership.roster import roster_of
 from collective.twinning.membership.roster import RosterBase
 from plone import api
-from zExceptions import BadRequest
-from zExceptions import NotFound
 
 
 def first_name(fullname: str) -> str:
@@ -41,20 +40,20 @@ def list_members(place, viewer_id: str) -> dict:
 
 def _check_role(roster: RosterBase, role) -> str:
     if role not in roster.roles:
-        raise BadRequest(f"role must be one of {', '.join(roster.roles)}.")
+        raise FieldError("role", _("Choose one of the roles."))
     return role
 
 
 def _check_may_hold(roster: RosterBase, user, role: str) -> None:
     problem = roster.problem_with(user, role)
     if problem:
-        raise BadRequest(f"user: {problem}")
+        raise FieldError("user", problem)
 
 
 def existing_user(userid):
-    """The account of ``userid`` from a request body, or BadRequest naming ``user``."""
+    """The account of ``userid`` from a request body, or a FieldError naming ``user``."""
     if not isinstance(userid, str) or not userid:
-        raise BadRequest("user is required.")
+        raise FieldError("user", _("This field is required."))
     user = api.user.get(userid=userid)
     if user is None:
         raise FieldError("user", _("There is no account '${user}'.", mapping={"user": userid}))
@@ -66,7 +65,7 @@ def add_member(place, userid, role) -> dict:
     roster = roster_of(place)
     _check_role(roster, role)
     if userid in roster:
-        raise BadRequest(f"user: {userid} is already a member; change the role with PATCH.")
+        raise FieldError("user", _("${user} is already a member.", mapping={"user": userid}))
     _check_may_hold(roster, user, role)
     roster.set(userid, role)
     send_mail(
@@ -80,15 +79,15 @@ def add_member(place, userid, role) -> dict:
 def _existing_member(place, userid: str) -> RosterBase:
     roster = roster_of(place)
     if userid not in roster:
-        raise NotFound(f"{userid} is not a member of this {roster.noun}.")
+        raise NotFound(_("${user} is not a member.", mapping={"user": userid}))
     if userid in founders(place):
-        raise BadRequest(f"user: {userid} founded the {roster.noun} and stays its admin.")
+        raise FieldError("user", _("${user} founded it and stays its admin.", mapping={"user": userid}))
     return roster
 
 
 def _check_not_last_admin(roster: RosterBase, userid: str) -> None:
     if roster.admins() == [userid]:
-        raise BadRequest(f"user: {userid} is the last admin of the {roster.noun}.")
+        raise FieldError("user", _("${user} is the last admin.", mapping={"user": userid}))
 
 
 def change_role(place, userid: str, role) -> dict:

@@ -13,6 +13,7 @@ and differ in their roles, their catalog index and who may hold their roles
 
 from BTrees.Length import Length
 from BTrees.OOBTree import OOBTree
+from collective.twinning import _
 from collective.twinning import audit
 from collective.twinning.content.group import IGroup
 from collective.twinning.content.twinspace import ITwinSpace
@@ -30,6 +31,7 @@ from datetime import UTC
 from persistent import Persistent
 from plone import api
 from zope.annotation.interfaces import IAnnotations
+from zope.i18nmessageid import Message
 
 
 ANNOTATION_KEY = "collective.twinning.roster"
@@ -123,7 +125,7 @@ class RosterBase:
                 index.forget(self.place, userid)
             audit.record(self.place, "member_removed", userid, previous_role=role)
 
-    def problem_with(self, user, role: str) -> str | None:
+    def problem_with(self, user, role: str) -> Message | None:
         """Why ``user`` may not hold ``role`` here, or None when they may."""
         raise NotImplementedError
 
@@ -135,6 +137,10 @@ class RosterBase:
         index.sync_place(self.place, dict(self.items()))
 
 
+def _not_a_teacher(userid: str) -> Message:
+    return _("${user} is not a validated teacher and cannot have this role.", mapping={"user": userid})
+
+
 class Roster(RosterBase):
     """The roster of a TwinSpace: its founders and the people they add."""
 
@@ -142,15 +148,15 @@ class Roster(RosterBase):
     admin_role = TWINSPACE_ADMIN
     noun = "project"
 
-    def problem_with(self, user, role: str) -> str | None:
+    def problem_with(self, user, role: str) -> Message | None:
         """Teacher roles for validated teachers, the pupil role for pupil accounts."""
         userid = user.getId()
         if role in TEACHER_ROLES and TEACHER not in api.user.get_roles(user=user):
-            return f"{userid} is not a validated teacher and cannot be {role}."
+            return _not_a_teacher(userid)
         if role == TWINSPACE_PUPIL and not is_pupil_account(user):
-            return f"{userid} is not a pupil account (see @pupils)."
+            return _("${user} is not a pupil account.", mapping={"user": userid})
         if role != TWINSPACE_PUPIL and is_pupil_account(user):
-            return f"{userid} is a pupil account and can only be {TWINSPACE_PUPIL}."
+            return _("${user} is a pupil account and can only be a pupil.", mapping={"user": userid})
         return None
 
 
@@ -161,18 +167,21 @@ class GroupRoster(RosterBase):
     admin_role = GROUP_ADMIN
     noun = "group"
 
-    def problem_with(self, user, role: str) -> str | None:
+    def problem_with(self, user, role: str) -> Message | None:
         """Never pupils; admins are validated teachers, and so is everyone in an
         ``etwinners`` group."""
         userid = user.getId()
         if is_pupil_account(user):
-            return f"{userid} is a pupil account; pupils do not join groups."
+            return _("${user} is a pupil account; pupils do not join groups.", mapping={"user": userid})
         if TEACHER in api.user.get_roles(user=user):
             return None
         if role == GROUP_ADMIN:
-            return f"{userid} is not a validated teacher and cannot be {GROUP_ADMIN}."
+            return _not_a_teacher(userid)
         if getattr(self.place, "access", None) != "open":
-            return f"{userid} is not a validated teacher; only open groups take other members."
+            return _(
+                "${user} is not a validated teacher; only open groups take other members.",
+                mapping={"user": userid},
+            )
         return None
 
     def set(self, userid: str, role: str, what: str | None = None) -> None:

@@ -1,9 +1,11 @@
 """Shared pieces of the add-on's services."""
 
+from collective.twinning import _
+from collective.twinning.errors import FieldError
+from collective.twinning.errors import not_valid
 from plone import api
 from plone.protect.interfaces import IDisableCSRFProtection
 from plone.restapi.services import Service
-from zExceptions import BadRequest
 from zope.interface import alsoProvides
 from zope.interface import implementer
 from zope.publisher.interfaces import IPublishTraverse
@@ -39,12 +41,21 @@ class SubPathService(Service):
         match self.params:
             case []:
                 if required:
-                    raise BadRequest("The user id is missing from the URL.")
+                    raise FieldError("path", _("The user id is missing from the URL."))
                 return None
             case [name]:
                 return name
             case _:
-                raise BadRequest(f"Unknown path: {'/'.join(self.params)}")
+                raise unknown_path(self.params)
+
+
+def unknown_path(params: list[str]) -> FieldError:
+    """400 for a sub-path the service does not have."""
+    return FieldError("path", _("Unknown path: ${path}.", mapping={"path": "/".join(params)}))
+
+
+def not_an_object() -> FieldError:
+    return FieldError("body", _("The body must be a JSON object."))
 
 
 def json_object(request) -> dict:
@@ -54,9 +65,9 @@ def json_object(request) -> dict:
     try:
         data = json.loads(body)
     except ValueError as error:  # also UnicodeDecodeError
-        raise BadRequest(f"The body is not valid JSON: {error}") from error
+        raise not_valid("body", str(error)) from error
     if not isinstance(data, dict):
-        raise BadRequest("The body must be a JSON object.")
+        raise not_an_object()
     return data
 
 

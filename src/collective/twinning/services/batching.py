@@ -5,9 +5,11 @@ from collective.twinning.errors import FieldError
 
 
 DEFAULT_SIZE = 25
+MAX_START = 10**6
 
 
-def _integer(request, name: str, default: int, low: int, high: int) -> int:
+def whole_number(request, name: str, default: int, low: int, high: int) -> int:
+    """The parameter ``name`` as a whole number from ``low`` to ``high``, or 400 naming it."""
     raw = request.form.get(name, default)
     try:
         value = int(raw)
@@ -21,6 +23,6 @@ def _integer(request, name: str, default: int, low: int, high: int) -> int:
 
 def batch_parameters(request, max_size: int) -> tuple[int, int]:
     return (
-        _integer(request, "b_start", 0, 0, 10**6),
-        _integer(request, "b_size", DEFAULT_SIZE, 1, max_size),
+        whole_number(request, "b_start", 0, 0, MAX_START),
+        whole_number(request, "b_size", DEFAULT_SIZE, 1, max_size),
     )

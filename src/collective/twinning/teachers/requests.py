@@ -6,7 +6,11 @@ grants the global role Teacher, or reject it.
 """
 
 from BTrees.OOBTree import OOBTree
+from collective.twinning import _
 from collective.twinning.directory.profiles import sync_profile
+from collective.twinning.errors import FieldError
+from collective.twinning.errors import Forbidden
+from collective.twinning.errors import NotFound
 from collective.twinning.lifecycle.countries import user_country
 from collective.twinning.lifecycle.countries import validator_countries
 from collective.twinning.lifecycle.notifications import send_mail
@@ -17,9 +21,6 @@ from datetime import datetime
 from datetime import UTC
 from persistent.mapping import PersistentMapping
 from plone import api
-from zExceptions import BadRequest
-from zExceptions import Forbidden
-from zExceptions import NotFound
 
 
 ANNOTATION_KEY = "collective.twinning.teacher_requests"
@@ -92,14 +93,14 @@ def countries_of_validator(userid: str) -> set[str] | None:
 def decide(userid: str, validator: str, decision, comment) -> dict:
     """Approve (grant Teacher) or reject a pending account."""
     if not is_pending(userid):
-        raise NotFound(f"No pending teacher request for '{userid}'.")
+        raise NotFound(_("This account is not waiting for validation."))
     countries = countries_of_validator(validator)
     if countries is not None and user_country(userid) not in countries:
-        raise Forbidden("Teachers are validated by the national service of their country.")
+        raise Forbidden(_("Teachers are validated by the national service of their country."))
     if decision not in ("approve", "reject"):
-        raise BadRequest("decision must be 'approve' or 'reject'.")
+        raise FieldError("decision", _("Choose a decision."))
     if comment is not None and not isinstance(comment, str):
-        raise BadRequest("comment must be a string.")
+        raise FieldError("comment", _("${name}: give a string.", mapping={"name": "comment"}))
 
     request = _requests()[userid]
     request.update(

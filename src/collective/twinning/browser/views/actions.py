@@ -11,7 +11,6 @@ from collective.twinning.membership import pupils
 from collective.twinning.teachers import requests as teacher_requests
 from plone import api
 from Products.Five.browser.pagetemplatefile import ViewPageTemplateFile
-from zExceptions import BadRequest
 
 import re
 import transaction
@@ -31,7 +30,7 @@ class TransitionHandler(FormHandler):
         transition = text(self.request.form, "transition")
         titles = {item["id"]: item["title"] for item in available_transitions(self.context)}
         if transition not in titles:
-            raise BadRequest(f"transition: '{transition}' is not possible now.")
+            raise FieldError("transition", _("This step is not possible now."))
         api.content.transition(obj=self.context, transition=transition)
         return _("Done: ${step}.", mapping={"step": self.translate(titles[transition])})
 

@@ -1,12 +1,14 @@
 """Shared pieces of the Classic UI views: labels, CSRF, status messages, inline errors.
 
 The views never hold a business rule: they call the functions the REST
-services call and turn their answers (and their BadRequest messages, which
-name the field) into pages.
+services call and turn their answers (and their FieldErrors, which name the
+field) into pages.
 """
 
-from collective.twinning.browser.views.errors import field_error
+from collective.twinning import _
 from collective.twinning.browser.views.errors import GENERAL
+from collective.twinning.browser.views.errors import message_of
+from collective.twinning.errors import FieldError
 from collective.twinning.errors import TooManyRequests
 from plone import api
 from plone.protect import CheckAuthenticator
@@ -122,9 +124,9 @@ class TwinningView(BrowserView):
 class FormHandler(TwinningView):
     """A POST-only action: check the CSRF token, call the rule, redirect or re-render.
 
-    ``act`` does the work and returns the success message; a BadRequest (or a
-    refusal) is shown next to its field on the page the form came from
-    (``page``), rendered again with what the user typed.
+    ``act`` does the work and returns the success message; a FieldError is
+    shown next to its field, a refusal above the form, on the page the form came
+    from (``page``), rendered again with what the user typed.
     """
 
     page = "view"  # the view that holds the form, re-rendered on errors
@@ -146,7 +148,7 @@ class FormHandler(TwinningView):
 
     def __call__(self):
         if self.request.method != "POST":
-            raise BadRequest("Send this form with POST.")
+            raise FieldError("method", _("Send this form with POST."))
         CheckAuthenticator(self.request)
         alsoProvides(self.request, IDisableCSRFProtection)  # checked just above
         try:
@@ -162,11 +164,10 @@ class FormHandler(TwinningView):
 
     def failed(self, error):
         # Nothing was written: the rules check everything before they change anything.
-        field, message = field_error(error, (*self.fields, "user"))
-        field = self.field_of_error(field)
+        field = self.field_of_error(getattr(error, "field", None) or GENERAL)
         if field not in self.fields:
             field = GENERAL
-        self.request.set(ERRORS_KEY, {field: self.translate(message)})
+        self.request.set(ERRORS_KEY, {field: self.translate(message_of(error))})
         return self.render_page()
 
     def field_of_error(self, field: str) -> str:

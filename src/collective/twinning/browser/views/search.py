@@ -92,7 +92,7 @@ class SearchPage(TwinningView):
         try:
             self.data = run(self.spec, self.request)
         except BadRequest as error:
-            self.error_message = self.translate(message_of(str(error.args[0] if error.args else error)))
+            self.error_message = self.translate(message_of(error))
             self.data = {"items": [], "items_total": 0, "batching": {}, "facets": {}}
         return self.template()
 

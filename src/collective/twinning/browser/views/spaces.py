@@ -266,9 +266,7 @@ class GroupView(PlaceView):
             return {"status": "pupil"}
         problem = roster.problem_with(user, GROUP_MEMBER)
         if problem:
-            from collective.twinning.browser.views.errors import message_of
-
-            return {"status": "refused", "reason": self.translate(message_of(problem))}
+            return {"status": "refused", "reason": self.translate(problem)}
         if self.context.access == "invitation" and not roster.is_invited(userid):
             return {"status": "not_invited"}
         return {"status": "can_join"}

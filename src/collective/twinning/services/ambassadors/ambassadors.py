@@ -6,13 +6,13 @@ from collective.twinning.recognition.ambassadors import revoke
 from collective.twinning.services.base import current_userid
 from collective.twinning.services.base import json_object
 from collective.twinning.services.base import SubPathService
-from zExceptions import BadRequest
+from collective.twinning.services.base import unknown_path
 
 
 class AmbassadorsGet(SubPathService):
     def reply(self):
         if self.params:
-            raise BadRequest(f"Unknown path: {'/'.join(self.params)}")
+            raise unknown_path(self.params)
         items = ambassadors(current_userid())
         return {"items": items, "items_total": len(items)}
 
@@ -20,7 +20,7 @@ class AmbassadorsGet(SubPathService):
 class AmbassadorsPost(SubPathService):
     def reply(self):
         if self.params:
-            raise BadRequest(f"Unknown path: {'/'.join(self.params)}")
+            raise unknown_path(self.params)
         data = json_object(self.request)
         result = grant(data.get("user"), current_userid())
         self.request.response.setStatus(201)

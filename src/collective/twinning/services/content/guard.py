@@ -10,15 +10,16 @@ A PATCH of a TwinSpace's ``cofounder`` is also held to who may change the founde
 when (content.founders): 400 naming ``cofounder`` before anything is written.
 """
 
+from collective.twinning import _
 from collective.twinning.content.founders import cofounder_change_problem
 from collective.twinning.content.founders import normalized
 from collective.twinning.content.twinspace import ITwinSpace
 from collective.twinning.errors import FieldError
+from collective.twinning.errors import not_valid
 from collective.twinning.services.base import json_object
 from plone.app.textfield.interfaces import TransformError
 from plone.restapi.services.content.add import FolderPost
 from plone.restapi.services.content.update import ContentPatch
-from zExceptions import BadRequest
 
 
 # What the field deserializers raise on values of the wrong shape (and rich text that
@@ -31,10 +32,10 @@ MALFORMED = (
 def _check_body(request, creating: bool) -> dict:
     data = json_object(request)
     if creating and not isinstance(data.get("@type"), str):
-        raise BadRequest("@type: a content type name is required.")
+        raise FieldError("@type", _("This field is required."))
     for name in ("id", "title"):
         if data.get(name) is not None and not isinstance(data[name], str):
-            raise BadRequest(f"{name}: must be a string.")
+            raise FieldError(name, _("${name}: give a string.", mapping={"name": name}))
     return data
 
 
@@ -52,7 +53,7 @@ def _guarded(reply):
     try:
         return reply()
     except MALFORMED as error:
-        raise BadRequest(f"body: a value has the wrong form ({type(error).__name__}: {error}).") from None
+        raise not_valid("body", f"{type(error).__name__}: {error}") from None
 
 
 class GuardedFolderPost(FolderPost):

@@ -2,9 +2,11 @@
 500 to some values of the wrong type and stores unknown roles, groups and accounts without
 a word)."""
 
+from collective.twinning import _
+from collective.twinning.errors import FieldError
+from collective.twinning.errors import unknown_value
 from collective.twinning.membership.principals import is_reserved
 from plone import api
-from zExceptions import BadRequest
 
 
 def _strings(data: dict, name: str) -> list[str]:
@@ -12,27 +14,27 @@ def _strings(data: dict, name: str) -> list[str]:
     if value is None:
         return []
     if not isinstance(value, list) or not all(isinstance(item, str) for item in value):
-        raise BadRequest(f"{name}: give a list of strings.")
+        raise FieldError(name, _("${name}: give a list of strings.", mapping={"name": name}))
     return value
 
 
 def _check_principal(principal_id: str) -> None:
     if api.user.get(userid=principal_id) is None and api.group.get(groupname=principal_id) is None:
-        raise BadRequest(f"users: no account or group {principal_id!r}.")
+        raise unknown_value("users", principal_id)
 
 
 def _check_common(data: dict) -> None:
     """Texts are strings; roles and groups exist."""
     for name in ("title", "description", "email"):
         if data.get(name) is not None and not isinstance(data[name], str):
-            raise BadRequest(f"{name}: give a string.")
+            raise FieldError(name, _("${name}: give a string.", mapping={"name": name}))
     known_roles = set(api.portal.get_tool("acl_users").portal_role_manager.listRoleIds())
     for role in _strings(data, "roles"):
         if role not in known_roles:
-            raise BadRequest(f"roles: unknown role {role!r}.")
+            raise unknown_value("roles", role)
     for group_id in _strings(data, "groups"):
         if is_reserved(group_id) or api.group.get(groupname=group_id) is None:
-            raise BadRequest(f"groups: no group {group_id!r} that takes members.")
+            raise unknown_value("groups", group_id)
 
 
 def check_group_change(data: dict) -> None:
@@ -41,10 +43,13 @@ def check_group_change(data: dict) -> None:
     _check_common(data)
     users = data.get("users", {})
     if not isinstance(users, dict):
-        raise BadRequest("users: give an object of user ids to true (add) or false (remove).")
+        raise FieldError("users", _("users: give an object of user ids to true (add) or false (remove)."))
     for principal_id, add in users.items():
         if not isinstance(add, bool):
-            raise BadRequest(f"users: {principal_id!r} must be true or false.")
+            raise FieldError(
+                "users",
+                _("${param}: '${value}' is not valid.", mapping={"param": "users", "value": principal_id}),
+            )
         _check_principal(principal_id)
 
 
@@ -52,9 +57,11 @@ def check_new_group(data: dict) -> None:
     """POST: raise 400 naming the first wrong field; ``groupname`` is a string (plone.restapi
     checks the rest of it), ``users`` a list of existing accounts or groups."""
     if data.get("groupname") is not None and not isinstance(data["groupname"], str):
-        raise BadRequest("groupname: give a string.")
+        raise FieldError("groupname", _("${name}: give a string.", mapping={"name": "groupname"}))
     if data.get("groupname") and is_reserved(data["groupname"]):
-        raise BadRequest(f"groupname: {data['groupname']!r} is reserved for the portal's own groups.")
+        raise FieldError(
+            "groupname", _("The name '${name}' is reserved.", mapping={"name": data["groupname"]})
+        )
     _check_common(data)
     for principal_id in _strings(data, "users"):
         _check_principal(principal_id)

@@ -1,10 +1,11 @@
+from collective.twinning import _
+from collective.twinning.errors import FieldError
 from collective.twinning.exportimport.importer import import_space
 from collective.twinning.security import as_system
 from collective.twinning.services.base import allow_write
 from plone import api
 from plone.base.interfaces.constrains import ISelectableConstrainTypes
 from plone.restapi.services import Service
-from zExceptions import BadRequest
 
 
 class ImportPost(Service):
@@ -16,13 +17,13 @@ class ImportPost(Service):
         with as_system():
             allowed = ISelectableConstrainTypes(self.context).getLocallyAllowedTypes()
         if "TwinSpace" not in allowed:
-            raise BadRequest("Import spaces into the projects folder.")
+            raise FieldError("path", _("Import spaces into the projects folder."))
         content_type = (self.request.getHeader("Content-Type") or "").split(";")[0].strip()
         if content_type != "application/zip":
-            raise BadRequest("Content-Type: send the archive as application/zip.")
+            raise FieldError("Content-Type", _("Content-Type: send the archive as application/zip."))
         body = self.request.get("BODYFILE")
         if body is None:
-            raise BadRequest("body: the archive is missing.")
+            raise FieldError("body", _("This field is required."))
         body.seek(0)
         imported = import_space(self.context, body)  # read where Zope spooled it, never copied whole
         space = imported.space

@@ -6,8 +6,8 @@ from collective.twinning.errors import FieldError
 from collective.twinning.services.base import current_userid
 from collective.twinning.services.base import json_object
 from collective.twinning.services.base import SubPathService
+from collective.twinning.services.base import unknown_path
 from collective.twinning.services.batching import batch_parameters
-from zExceptions import BadRequest
 from zope.i18n import translate
 
 
@@ -18,7 +18,7 @@ MAX_IDS = 500
 class NotificationsGet(SubPathService):
     def reply(self):
         if self.params:
-            raise BadRequest(f"Unknown path: {'/'.join(self.params)}")
+            raise unknown_path(self.params)
         b_start, b_size = batch_parameters(self.request, MAX_BATCH)
         result = notifications.listing(current_userid(), b_start, b_size)
         for item in result["items"]:
@@ -29,7 +29,7 @@ class NotificationsGet(SubPathService):
 class NotificationsPost(SubPathService):
     def reply(self):
         if self.params != ["read"]:
-            raise BadRequest("POST /@notifications/read marks notifications read.")
+            raise unknown_path(self.params)
         data = json_object(self.request)
         ids = data.get("ids")
         if ids is not None and (

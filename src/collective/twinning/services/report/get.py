@@ -1,3 +1,4 @@
+from collective.twinning.errors import unknown_value
 from collective.twinning.reports.project import mobilities_csv
 from collective.twinning.reports.project import project_report
 from collective.twinning.services.export.download import acceptable
@@ -6,7 +7,6 @@ from collective.twinning.services.export.download import attachment
 from collective.twinning.services.export.download import not_acceptable
 from plone.restapi.services import Service
 from Products.Five.browser import BrowserView
-from zExceptions import BadRequest
 
 import json
 import re
@@ -23,7 +23,7 @@ def report_format(request) -> str:
     if value is None:
         return "csv" if asks_for(request, CSV) and not asks_for(request, JSON) else "json"
     if value not in FORMATS:
-        raise BadRequest("format must be json or csv.")
+        raise unknown_value("format", value)
     return value
 
 

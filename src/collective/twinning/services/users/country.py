@@ -1,7 +1,10 @@
 """The ``country`` member property: checked against the countries vocabulary."""
 
+from collective.twinning import _
+from collective.twinning.errors import FieldError
+from collective.twinning.errors import unknown_value
+from collective.twinning.services.base import not_an_object
 from plone import api
-from zExceptions import BadRequest
 from zope.component import getUtility
 from zope.schema.interfaces import IVocabularyFactory
 
@@ -16,9 +19,9 @@ def user_body(request) -> dict:
     try:
         data = json.loads(request.get("BODY") or b"")
     except ValueError:  # also an empty body, and UnicodeDecodeError
-        raise BadRequest("The body must be a JSON object.") from None
+        raise not_an_object() from None
     if not isinstance(data, dict):
-        raise BadRequest("The body must be a JSON object.")
+        raise not_an_object()
     return data
 
 
@@ -29,8 +32,10 @@ def check_country(data, required: bool) -> None:
     country = data.get("country")
     if country in (None, ""):
         if required:
-            raise BadRequest("country is required: the national service of your country validates you.")
+            raise FieldError(
+                "country", _("country is required: the national service of your country validates you.")
+            )
         return
     vocabulary = getUtility(IVocabularyFactory, COUNTRIES)(api.portal.get())
     if not isinstance(country, str) or country not in vocabulary:
-        raise BadRequest(f"country: '{country}' is not an ISO 3166-1 alpha-2 code of the portal's countries.")
+        raise unknown_value("country", country)

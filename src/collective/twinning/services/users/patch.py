@@ -1,6 +1,7 @@
 from AccessControl import getSecurityManager
 from collective.twinning.directory.profiles import sync_profile
 from collective.twinning.security import as_system
+from collective.twinning.services.base import unknown_path
 from collective.twinning.services.users.country import check_country
 from collective.twinning.services.users.country import user_body
 from collective.twinning.services.users.protected import COUNTRY
@@ -10,7 +11,6 @@ from collective.twinning.services.users.protected import drop_unchanged
 from collective.twinning.services.users.protected import record_country_change
 from plone import api
 from plone.restapi.services.users.update import UsersPatch as BaseUsersPatch
-from zExceptions import BadRequest
 from zExceptions import NotFound
 
 import json
@@ -27,7 +27,7 @@ class UsersPatch(BaseUsersPatch):
     def reply(self):
         data = user_body(self.request)
         if len(self.params) != 1:  # plone.restapi would raise a bare Exception (500)
-            raise BadRequest("Unknown path: patch @users/<userid>.")
+            raise unknown_path(self.params)
         userid = self.params[0]
         user = api.user.get(userid=userid)
         if user is None:

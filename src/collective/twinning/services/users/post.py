@@ -2,6 +2,7 @@ from collective.twinning.accounts.password_reset import mail_reset_quietly
 from collective.twinning.directory.profiles import sync_profile
 from collective.twinning.membership.roles import PUPIL_PROPERTY
 from collective.twinning.services.base import allow_write
+from collective.twinning.services.base import unknown_path
 from collective.twinning.services.users.country import check_country
 from collective.twinning.services.users.country import user_body
 from collective.twinning.services.users.protected import pupil_of_refusal
@@ -9,7 +10,6 @@ from plone import api
 from plone.restapi import _ as restapi_message  # its own msgids, as it answers them
 from plone.restapi.deserializer import json_body
 from plone.restapi.services.users.add import UsersPost as BaseUsersPost
-from zExceptions import BadRequest
 
 import csv
 import io
@@ -37,9 +37,7 @@ class UsersPost(BaseUsersPost):
                 if answer is not None:
                     return answer
             case _:  # plone.restapi would raise a bare Exception (500)
-                raise BadRequest(
-                    "Unknown path: post to @users or to @users/<username>/reset-password."
-                )
+                raise unknown_path(self.params)
         result = super().reply()
         if isinstance(result, dict) and result.get("id") and self.request.response.getStatus() < 400:
             # An administrator may create a teacher at once (``roles``).
