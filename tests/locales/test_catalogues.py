@@ -35,7 +35,7 @@ def fti_msgids() -> set[str]:
     msgids = set()
     for path in (PACKAGE / "profiles" / "default" / "types").glob("*.xml"):
         text = path.read_text(encoding="utf-8")
-        msgids.update(re.findall(r'name="(?:title|description)" i18n:translate="">([^<]+)<', text))
+        msgids.update(re.findall(r'name="(?:title|description)"\s+i18n:translate=""\s*>([^<]+)<', text))
     return msgids
 
 
@@ -46,13 +46,13 @@ def profile_msgids() -> set[str]:
     for path in (default / "workflows").glob("*/definition.xml"):
         text = path.read_text(encoding="utf-8")
         msgids.update(re.findall(r'<(?:state|transition) [^>]*title="([^"]+)"', text))
-        msgids.update(re.findall(r'<description i18n:translate="">([^<]+)<', text))
-        msgids.update(re.findall(r'<action [^>]*i18n:translate="">([^<]+)<', text))
+        msgids.update(re.findall(r'<description\s+i18n:translate=""\s*>([^<]+)<', text))
+        msgids.update(re.findall(r'<action\s[^>]*i18n:translate=""\s*>([^<]+)<', text))
     sharing = (default / "sharing.xml").read_text(encoding="utf-8")
     msgids.update(re.findall(r'title="([^"]+)"', sharing))
     userschema = (default / "userschema.xml").read_text(encoding="utf-8")
     msgids.update(
-        re.findall(r'i18n:domain="collective.twinning" i18n:translate="">([^<]+)<', userschema)
+        re.findall(r'i18n:domain="collective.twinning"\s+i18n:translate=""\s*>([^<]+)<', userschema)
     )
     return msgids
 

@@ -1,5 +1,7 @@
 """Run a search described by a SearchSpec on the request's parameters, through ``searchResults``."""
 
+from collective.twinning import _
+from collective.twinning.errors import FieldError
 from collective.twinning.search.facets import as_bitmap
 from collective.twinning.search.facets import as_rids
 from collective.twinning.search.facets import facet_counts
@@ -7,6 +9,7 @@ from collective.twinning.search.facets import naive_counts
 from collective.twinning.search.facets import record_ids
 from collective.twinning.search.filters import age_overlap
 from collective.twinning.search.filters import Filter
+from collective.twinning.search.filters import given_twice
 from collective.twinning.search.filters import parse_int
 from collective.twinning.search.filters import Sorting
 from collective.twinning.search.summaries import item_of
@@ -15,7 +18,6 @@ from dataclasses import field
 from plone import api
 from plone.restapi.batching import HypermediaBatch
 from Products.CMFCore.utils import getToolByName
-from zExceptions import BadRequest
 
 
 MAX_BATCH = 100
@@ -72,10 +74,11 @@ def _values(clause) -> list:
 
 
 def parse(spec: SearchSpec, form: dict) -> ParsedQuery:
-    """Check every parameter; BadRequest names the first wrong one."""
+    """Check every parameter; a FieldError names the first wrong one."""
     for name in form:
         if name not in spec.params():
-            raise BadRequest(f"{name}: unknown parameter; use {', '.join(sorted(spec.params()))}.")
+            raise FieldError(name, _("${param}: unknown parameter; use ${params}.",
+                                        mapping={"param": name, "params": ", ".join(sorted(spec.params()))}))
     facet_indexes = {f.index for f in spec.filters if f.facet}
     clauses = dict(spec.fixed)
     for spec_filter in spec.filters:
@@ -102,7 +105,7 @@ def parse(spec: SearchSpec, form: dict) -> ParsedQuery:
 def _single(form: dict, name: str, default: str) -> str:
     value = form.get(name, default)
     if not isinstance(value, str):
-        raise BadRequest(f"{name}: give it once.")
+        raise given_twice(name)
     return value
 
 

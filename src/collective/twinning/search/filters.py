@@ -1,11 +1,13 @@
 """The filters of a search: each request parameter checked and turned into a catalog clause."""
 
 from collections.abc import Callable
+from collective.twinning import _
+from collective.twinning.errors import FieldError
+from collective.twinning.errors import unknown_value
 from dataclasses import dataclass
 from DateTime import DateTime
 from datetime import date
 from plone import api
-from zExceptions import BadRequest
 from zope.component import getUtility
 from zope.schema.interfaces import IVocabularyFactory
 
@@ -16,6 +18,11 @@ MAX_TEXT = 200
 WORD = re.compile(r"\w+", re.UNICODE)
 # ZCTextIndex reads these words as operators; searched for as words, they are quoted.
 OPERATORS = {"and", "or", "not"}
+
+
+def given_twice(param: str) -> FieldError:
+    """400: a parameter that takes one value came more than once."""
+    return FieldError(param, _("${param}: give it once.", mapping={"param": param}))
 
 
 def as_list(value) -> list[str]:
@@ -36,10 +43,10 @@ def vocabulary_values(name: str, context=None) -> list[str]:
 def text_query(param: str, value: str) -> str:
     """A ZCTextIndex query matching every word of ``value`` (the last one as a prefix)."""
     if len(value) > MAX_TEXT:
-        raise BadRequest(f"{param}: at most {MAX_TEXT} characters.")
+        raise FieldError(param, _("${param}: at most ${max} characters.", mapping={"param": param, "max": MAX_TEXT}))
     words = WORD.findall(value)
     if not words:
-        raise BadRequest(f"{param}: give at least one word.")
+        raise FieldError(param, _("${param}: give at least one word.", mapping={"param": param}))
     terms = [f'"{word}"' if word.lower() in OPERATORS else word for word in words]
     if words[-1].lower() not in OPERATORS and len(words[-1]) > 1:
         terms[-1] = f"{words[-1]}*"  # as the user types
@@ -52,14 +59,14 @@ def parse_flag(param: str, value: str) -> bool:
             return True
         case "false" | "0" | "no":
             return False
-    raise BadRequest(f"{param}: must be true or false, not '{value}'.")
+    raise FieldError(param, _("${param}: must be true or false, not '${value}'.", mapping={"param": param, "value": value}))
 
 
 def parse_date(param: str, value: str) -> DateTime:
     try:
         day = date.fromisoformat(value)
     except ValueError:
-        raise BadRequest(f"{param}: '{value}' is not a date (YYYY-MM-DD).") from None
+        raise FieldError(param, _("${param}: '${value}' is not a date (YYYY-MM-DD).", mapping={"param": param, "value": value})) from None
     return DateTime(day.isoformat())
 
 
@@ -67,10 +74,12 @@ def parse_int(param: str, value: str, low: int, high: int | None = None) -> int:
     try:
         number = int(value)
     except ValueError:
-        raise BadRequest(f"{param}: '{value}' is not a whole number.") from None
+        raise FieldError(param, _("${param}: '${value}' is not a whole number.", mapping={"param": param, "value": value})) from None
     if number < low or (high is not None and number > high):
-        bounds = f"between {low} and {high}" if high is not None else f"at least {low}"
-        raise BadRequest(f"{param}: must be {bounds}.")
+        if high is None:
+            raise FieldError(param, _("${param}: must be at least ${low}.", mapping={"param": param, "low": low}))
+        raise FieldError(param, _("${param}: must be between ${low} and ${high}.",
+                                  mapping={"param": param, "low": low, "high": high}))
     return number
 
 
@@ -97,11 +106,11 @@ class Filter:
         try:
             values = as_list(raw)
         except TypeError:
-            raise BadRequest(f"{self.param}: give plain values.") from None
+            raise FieldError(self.param, _("${param}: give plain values.", mapping={"param": self.param})) from None
         if not values or any(not value.strip() for value in values):
-            raise BadRequest(f"{self.param}: empty value.")
+            raise FieldError(self.param, _("${param}: empty value.", mapping={"param": self.param}))
         if self.kind in ("text", "flag", "since") and len(values) > 1:
-            raise BadRequest(f"{self.param}: give it once.")
+            raise given_twice(self.param)
         match self.kind:
             case "text":
                 return text_query(self.param, values[0])
@@ -113,15 +122,16 @@ class Filter:
                 allowed = set(self.allowed())
                 for value in values:
                     if value not in allowed:
-                        raise BadRequest(f"{self.param}: unknown value '{value}'.")
+                        raise unknown_value(self.param, value)
             case "uid":
                 for value in values:
                     if not api.content.find(UID=value, portal_type=self.portal_type):
-                        raise BadRequest(f"{self.param}: no {self.portal_type} '{value}'.")
+                        raise FieldError(self.param, _("${param}: no ${type} '${value}'.",
+                                                      mapping={"param": self.param, "type": self.portal_type, "value": value}))
             case "free":
                 for value in values:
                     if len(value) > MAX_TEXT:
-                        raise BadRequest(f"{self.param}: at most {MAX_TEXT} characters.")
+                        raise FieldError(self.param, _("${param}: at most ${max} characters.", mapping={"param": self.param, "max": MAX_TEXT}))
         return {"query": values}  # several values: any of them (the indexes OR them)
 
 
@@ -135,10 +145,10 @@ def age_overlap(form, low: int, high: int) -> dict:
         if param in form:
             raw = form[param]
             if not isinstance(raw, str):
-                raise BadRequest(f"{param}: give it once.")
+                raise given_twice(param)
             asked[param] = parse_int(param, raw, low, high)
     if len(asked) == 2 and asked["age_from"] > asked["age_to"]:
-        raise BadRequest("age_from: must not be above age_to.")
+        raise FieldError("age_from", _("age_from: must not be above age_to."))
     query = {}
     if "age_to" in asked:  # the item starts at or below the asked upper age
         query["age_from"] = {"query": asked["age_to"], "range": "max"}
@@ -157,7 +167,7 @@ class Sorting:
     def query(self, raw) -> dict:
         name = self.default if raw is None else raw
         if not isinstance(name, str) or name not in self.choices:
-            raise BadRequest(f"sort_on: one of {', '.join(self.choices)}.")
+            raise FieldError("sort_on", _("sort_on: one of ${choices}.", mapping={"choices": ", ".join(self.choices)}))
         index, order = self.choices[name]
         return {"sort_on": index, "sort_order": order}
 
