@@ -43,7 +43,8 @@ class FieldError(Translatable, BadRequest):
         self.field = field
 
     def __str__(self) -> str:
-        return f"{self.field}: {translate(self.message)}"
+        text = translate(self.message)
+        return text if text.startswith(f"{self.field}:") else f"{self.field}: {text}"
 
 
 status_codes.setdefault(FieldError.__name__.lower(), 400)
