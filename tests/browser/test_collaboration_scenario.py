@@ -4,7 +4,7 @@ A teacher writes a bulletin post and pins it; a pupil the teacher made writes on
 comments there, and never sees the bulletin; the teacher opens a forum and a thread, the partner
 answers mentioning the founder, who finds it on the notifications page and marks it read; a meeting
 whose window is open shows its Join button on the collaboration page, one next month does not.
-Each step checks what the person sees.
+Each step checks what the person sees; axe-core finds no serious violation on the pages seen.
 """
 
 from collective.twinning.membership.pupils import create_pupil
@@ -13,6 +13,7 @@ from datetime import timedelta
 from playwright.sync_api import expect
 from playwright.sync_api import Page
 from plone import api
+from tests.browser.axe import audit
 from tests.browser.conftest import login
 from tests.browser.conftest import on_host
 from tests.browser.conftest import Visitor
@@ -36,6 +37,7 @@ COMMENT_TEXT = "It was standing on one leg."
 FORUM = "Our rivers"
 THREAD = "Which animals live in your river?"
 REPLY = f"Trout and otters here, @{FOUNDER}!"
+PROBLEMS: list[str] = []  # serious or critical axe-core violations of the pages seen
 
 
 @pytest.fixture
@@ -77,6 +79,7 @@ def teacher_pins_a_bulletin_post(founder: Visitor, space_url: str):
     expect(bulletin).to_have_count(1)
     expect(bulletin.get_by_text("Pinned")).to_be_visible()
     expect(page.get_by_role("heading", name="Teachers' bulletin")).to_be_visible()
+    PROBLEMS.extend(audit(page, "collaboration, founder", run="collaboration"))
 
 
 def pupil_writes_and_comments_on_the_wall(pupil: Visitor, space_url: str):
@@ -93,7 +96,10 @@ def pupil_writes_and_comments_on_the_wall(pupil: Visitor, space_url: str):
     page.wait_for_load_state("domcontentloaded")
     expect(page.locator(".comment", has_text=COMMENT_TEXT)).to_be_visible()
     page = open_collaboration(pupil, space_url)
-    expect(page.locator("article.card", has_text=WALL_TEXT).get_by_role("link", name="1 comments")).to_be_visible()
+    expect(
+        page.locator("article.card", has_text=WALL_TEXT).get_by_role("link", name="1 comments")
+    ).to_be_visible()
+    PROBLEMS.extend(audit(page, "collaboration, pupil", run="collaboration"))
     expect(page.get_by_text(BULLETIN_TEXT)).to_have_count(0)
 
 
@@ -138,6 +144,7 @@ def founder_reads_the_notification(founder: Visitor, space_url: str):
     answered = page.get_by_role("link", name=f"{PARTNER} answered {THREAD}")
     expect(answered).to_be_visible()
     expect(page.locator("#notifications li", has_text="mentioned you").get_by_text("New")).to_be_visible()
+    PROBLEMS.extend(audit(page, "notifications, founder", run="collaboration"))
     page.get_by_role("button", name="Mark all as read").click()
     page.wait_for_load_state("domcontentloaded")
     expect(page.get_by_text("All notifications are marked as read.")).to_be_visible()
@@ -176,6 +183,7 @@ def meetings_show_join_only_when_open(founder: Visitor, pupil: Visitor, space_ur
 
 
 def test_collaboration_in_a_running_space(space_url, visitor):
+    PROBLEMS.clear()
     zone = ZoneInfo(api.portal.get_registry_record("plone.portal_timezone", default=None) or "UTC")
     founder = login(visitor("founder"), FOUNDER)
     pupil = login(visitor("pupil"), PUPIL)
@@ -187,6 +195,7 @@ def test_collaboration_in_a_running_space(space_url, visitor):
     partner_replies_mentioning_the_founder(partner, space_url)
     founder_reads_the_notification(founder, space_url)
     meetings_show_join_only_when_open(founder, pupil, space_url, zone)
+    assert PROBLEMS == []
 
 
 def test_notifications_page_sends_anonymous_visitors_to_log_in(space_url, visitor):

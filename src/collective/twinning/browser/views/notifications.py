@@ -21,7 +21,9 @@ class NotificationsView(TwinningView):
         if self.request.method == "POST":
             CheckAuthenticator(self.request)
             notifications.mark_read(self.userid)
-            IStatusMessage(self.request).add(self.translate(_("All notifications are marked as read.")), type="info")
+            IStatusMessage(self.request).add(
+                self.translate(_("All notifications are marked as read.")), type="info"
+            )
             return self.request.response.redirect(f"{self.context.absolute_url()}/@@notifications")
         return self.index()
 
