@@ -4,6 +4,8 @@ from collective.twinning.collaboration import notifications
 from plone import api
 from tests.browser_views.conftest import FOUNDER
 from tests.browser_views.conftest import PARTNER
+from tests.browser_views.conftest import prepare
+from zExceptions import Forbidden
 from zExceptions import Unauthorized
 
 import pytest
@@ -34,3 +36,13 @@ def test_mark_all_as_read(space_in, render, portal):
 def test_anonymous_must_log_in(render, portal):
     with pytest.raises(Unauthorized):
         render(portal, "notifications", None)
+
+
+def test_mark_all_as_read_needs_the_csrf_token(space_in, portal):
+    space = space_in()
+    with api.env.adopt_user(username=PARTNER):
+        notifications.notify([FOUNDER], "mention", "Hello", obj=space)
+    prepare(portal.REQUEST, {}, "POST")
+    with api.env.adopt_user(username=FOUNDER), pytest.raises(Forbidden):
+        portal.restrictedTraverse("@@notifications")()
+    assert notifications.unread_count(FOUNDER) == 1
