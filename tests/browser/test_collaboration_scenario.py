@@ -62,7 +62,8 @@ def write_post(person: Visitor, space_url: str, text: str, channel: str | None =
     page.click("#new-post")
     page.wait_for_load_state("domcontentloaded")
     write_rich_text(page, "text", text)
-    # Leaving the editor for the next field, as a person does, lets the form see the text.
+    # Leave the editor for the next field first: clicking Save straight from TinyMCE finds the
+    # required textarea still empty and disables Save (plone/mockup#1390; see the report of issue 21).
     page.locator("#form-widgets-channel").focus()
     if channel is not None:
         page.select_option("#form-widgets-channel", channel)
