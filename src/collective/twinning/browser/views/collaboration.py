@@ -2,6 +2,7 @@
 the wall, the forums, the next meeting with its Join button when open, the polls."""
 
 from collective.twinning.collaboration import likes
+from collective.twinning.collaboration import notifications
 from collective.twinning.collaboration.meetings import is_invited
 from collective.twinning.collaboration.meetings import join
 from collective.twinning.collaboration.meetings import window
@@ -43,6 +44,11 @@ class CollaborationView(BrowserView):
             }
             for post in objects
         ]
+
+    def unread_notifications(self) -> int | None:
+        """How many of the user's notifications are unread (None for anonymous visitors)."""
+        userid = self._userid()
+        return notifications.unread_count(userid) if userid else None
 
     def may_read_bulletin(self) -> bool:
         return self.context.portal_type == "TwinSpace" and "bulletin" in channels_for(self.context, self._userid())

@@ -164,11 +164,29 @@
     });
   }
 
+  /* A required rich text field: TinyMCE copies its text into the form's (hidden, required) textarea
+     only when the editor loses focus, so the form's check says the field is empty while one types
+     and Save stays disabled (plone/mockup#1390). Copy it as it is typed, and let the check know. */
+  function syncEditors() {
+    if (!window.tinymce || !window.tinymce.get) { return; }
+    window.tinymce.get().forEach(function (editor) {
+      var area = editor.getElement && editor.getElement();
+      if (!area || area.getAttribute("data-twinning-synced")) { return; }
+      area.setAttribute("data-twinning-synced", "true");
+      editor.on("input change keyup undo redo SetContent", function () {
+        editor.save();
+        area.dispatchEvent(new Event("input", { bubbles: true }));
+        area.dispatchEvent(new Event("change", { bubbles: true }));
+      });
+    });
+  }
+
   /* What Plone's patterns render after the page has loaded (TinyMCE, the toolbar on a phone)
      is named as it appears. */
   function watchLateWidgets() {
     function patch() {
       patchEditors(document);
+      syncEditors();
       nameToolbarLinks();
     }
     patch();
