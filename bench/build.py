@@ -71,8 +71,12 @@ def create_site(app):
         logging.getLogger(noisy).setLevel(logging.ERROR)  # known harmless warnings
     started = time.perf_counter()
     site = addPloneSite(
-        app, SITE_ID, title="eTwinning benchmark", extension_ids=PROFILES,
-        setup_content=False, default_language="en",
+        app,
+        SITE_ID,
+        title="eTwinning benchmark",
+        extension_ids=PROFILES,
+        setup_content=False,
+        default_language="en",
     )
     setSite(site)
     # Mails are queued in memory and dropped each batch: no SMTP server here.
@@ -80,8 +84,12 @@ def create_site(app):
     site._setObject("MailHost", MockMailHost("MailHost"))
     api.portal.set_registry_record("plone.email_from_address", "bench@example.org")
     api.portal.set_registry_record("plone.email_from_name", "Benchmark")
-    api.user.create(email="bench-admin@example.org", username=ADMIN, password=PASSWORD,
-                    properties={"fullname": "Benchmark administrator"})
+    api.user.create(
+        email="bench-admin@example.org",
+        username=ADMIN,
+        password=PASSWORD,
+        properties={"fullname": "Benchmark administrator"},
+    )
     api.user.grant_roles(username=ADMIN, roles=["Manager"])
     transaction.commit()
     act_as(site, ADMIN)
@@ -146,9 +154,15 @@ class Builder:
     def _organisation(self, i: int) -> None:
         record = self.maker.organisation()
         obj = api.content.create(
-            container=self.site["organisations"], type="Organisation", id=record.id,
-            safe_id=False, name=record.name, country=record.country, region=record.region,
-            city=record.city, organisation_type=record.organisation_type,
+            container=self.site["organisations"],
+            type="Organisation",
+            id=record.id,
+            safe_id=False,
+            name=record.name,
+            country=record.country,
+            region=record.region,
+            city=record.city,
+            organisation_type=record.organisation_type,
             website=f"https://school-{record.id}.example.org",
         )
         record.uid = obj.UID()
@@ -157,7 +171,8 @@ class Builder:
     # -- accounts and profiles ----------------------------------------------
     def _account(self, record) -> None:
         api.user.create(
-            email=f"{record.userid}@school.example.org", username=record.userid,
+            email=f"{record.userid}@school.example.org",
+            username=record.userid,
             password=PASSWORD,
             properties={"fullname": record.fullname, "country": record.country},
         )
@@ -197,8 +212,12 @@ class Builder:
         fields = {k: v for k, v in record["fields"].items() if v is not None}
         with api.env.adopt_user(username=record["owner"]):
             space = api.content.create(
-                container=self.site["projects"], type="TwinSpace", id=record["id"],
-                safe_id=False, cofounder=record["cofounder"], **fields,
+                container=self.site["projects"],
+                type="TwinSpace",
+                id=record["id"],
+                safe_id=False,
+                cofounder=record["cofounder"],
+                **fields,
             )
         created = DateTime() - record["days_ago"]
         space.creation_date = created
@@ -216,8 +235,11 @@ class Builder:
         record = self.maker.posting(owner)
         with api.env.adopt_user(username=record["owner"]):
             posting = api.content.create(
-                container=self.site["partner-finding"], type="PartnerPosting",
-                id=record["id"], safe_id=False, **record["fields"],
+                container=self.site["partner-finding"],
+                type="PartnerPosting",
+                id=record["id"],
+                safe_id=False,
+                **record["fields"],
             )
             IExpiry(posting).expires = date.today() + timedelta(days=record["expires_in_days"])
             organisation = self.org_by_id.get(record["organisation"])
@@ -252,8 +274,7 @@ def creation_costs(site, teachers: list, count: int) -> dict:
     (what one request pays), interleaved, by the same teacher, in top-level Folders."""
     folder = site.get(DOCUMENTS)
     if folder is None:
-        folder = api.content.create(container=site, type="Folder", id=DOCUMENTS,
-                                    title="Benchmark documents")
+        folder = api.content.create(container=site, type="Folder", id=DOCUMENTS, title="Benchmark documents")
     owner, partner = teachers[0], teachers[1]
     folder.manage_setLocalRoles(owner.userid, ["Contributor"])
     folder.reindexObjectSecurity()
@@ -267,16 +288,25 @@ def creation_costs(site, teachers: list, count: int) -> dict:
                 with api.env.adopt_user(username=owner.userid):
                     if kind == "TwinSpace":
                         api.content.create(
-                            container=site["projects"], type="TwinSpace",
-                            id=f"creation-cost-{i:05d}", safe_id=False,
-                            title=f"Creation cost {i}", description="A new project.",
-                            languages=["en"], subjects=["art"], age_from=8, age_to=10,
+                            container=site["projects"],
+                            type="TwinSpace",
+                            id=f"creation-cost-{i:05d}",
+                            safe_id=False,
+                            title=f"Creation cost {i}",
+                            description="A new project.",
+                            languages=["en"],
+                            subjects=["art"],
+                            age_from=8,
+                            age_to=10,
                             cofounder=partner.userid,
                         )
                     else:
                         api.content.create(
-                            container=folder, type="Document", id=f"creation-cost-{i:05d}",
-                            safe_id=False, title=f"Creation cost {i}",
+                            container=folder,
+                            type="Document",
+                            id=f"creation-cost-{i:05d}",
+                            safe_id=False,
+                            title=f"Creation cost {i}",
                             description="A new page.",
                         )
                 transaction.commit()
@@ -285,8 +315,7 @@ def creation_costs(site, teachers: list, count: int) -> dict:
     site.MailHost.reset()
     transaction.commit()
     result = {
-        kind: {"n": len(values), "median_ms": round(median(values), 2)}
-        for kind, values in times.items()
+        kind: {"n": len(values), "median_ms": round(median(values), 2)} for kind, values in times.items()
     }
     result["ratio_twinspace_vs_document"] = round(
         result["TwinSpace"]["median_ms"] / result["Document"]["median_ms"], 2
@@ -304,10 +333,12 @@ def catalog_counts(site) -> dict:
             states[brain.review_state] = states.get(brain.review_state, 0) + 1
         counts[portal_type] = {"total": sum(states.values()), "by_state": states}
     now = DateTime()
-    counts["PartnerPosting"]["published_expired"] = len(catalog.unrestrictedSearchResults(
-        portal_type="PartnerPosting", review_state="published",
-        expires={"query": now, "range": "max"},
-    ))
+    counts["PartnerPosting"]["published_expired"] = len(
+        catalog.unrestrictedSearchResults(
+            portal_type="PartnerPosting",
+            review_state="published",
+            expires={"query": now, "range": "max"},
+        )
+    )
     counts["users"] = len(site.acl_users.source_users.getUserIds())
     return counts
-

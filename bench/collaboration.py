@@ -41,12 +41,16 @@ def arguments():
     parser = argparse.ArgumentParser(prog="bench/collaboration.py", description=__doc__)
     parser.add_argument("--items", type=int, default=5000, help="posts and comments in the space")
     parser.add_argument("--repeat", type=int, default=50)
-    return parser.parse_args(sys.argv[sys.argv.index("run") + 3:])
+    return parser.parse_args(sys.argv[sys.argv.index("run") + 3 :])
 
 
 def teacher(userid: str, country: str) -> str:
-    api.user.create(email=f"{userid}@example.org", username=userid, password="bench-password-2026",
-                    properties={"fullname": userid, "country": country})
+    api.user.create(
+        email=f"{userid}@example.org",
+        username=userid,
+        password="bench-password-2026",
+        properties={"fullname": userid, "country": country},
+    )
     api.user.grant_roles(username=userid, roles=["Teacher"])
     return userid
 
@@ -54,21 +58,36 @@ def teacher(userid: str, country: str) -> str:
 def build_space(site, items: int):
     founder, partner = teacher("bench-founder", "ES"), teacher("bench-partner", "IT")
     with api.env.adopt_user(username=founder):
-        space = api.content.create(container=site["projects"], type="TwinSpace", id="collab", title="Collaboration",
-                                   languages=["en"], subjects=["art"], age_from=8, age_to=10, cofounder=partner)
+        space = api.content.create(
+            container=site["projects"],
+            type="TwinSpace",
+            id="collab",
+            title="Collaboration",
+            languages=["en"],
+            subjects=["art"],
+            age_from=8,
+            age_to=10,
+            cofounder=partner,
+        )
     with as_system():
         for transition in ("submit", "validate", "start"):
             api.content.transition(obj=space, transition=transition)
-        create_pupil(space, {"username": "bench-pupil", "fullname": "Bench Pupil", "password": "bench-password-2026"})
+        create_pupil(
+            space, {"username": "bench-pupil", "fullname": "Bench Pupil", "password": "bench-password-2026"}
+        )
     Roster(space).set(partner, "TwinSpaceAdmin")
     transaction.commit()
     posts = items // 2
     with api.env.adopt_user(username=founder):
         for number in range(posts):
             channel = "bulletin" if number % 3 == 0 else "wall"
-            post = api.content.create(container=space, type="Post", id=f"post-{number}", channel=channel,
-                                      text=RichTextValue(f"<p>Post {number} @bench-partner</p>", "text/html",
-                                                         "text/x-html-safe"))
+            post = api.content.create(
+                container=space,
+                type="Post",
+                id=f"post-{number}",
+                channel=channel,
+                text=RichTextValue(f"<p>Post {number} @bench-partner</p>", "text/html", "text/x-html-safe"),
+            )
             comment = createObject("plone.Comment")
             comment.text = f"Comment on {number}"
             comment.author_username = comment.creator = founder
@@ -115,18 +134,43 @@ def main(app):
     print(f"space with {ARGS.items} posts and comments ...", flush=True)
     space, _founder, partner = build_space(site, ARGS.items)
     path = "/".join(space.getPhysicalPath())
-    search = {"path": path, "sort_on": "created", "sort_order": "descending", "b_size": "25",
-              "metadata_fields": ["Creator", "created"]}
+    search = {
+        "path": path,
+        "sort_on": "created",
+        "sort_order": "descending",
+        "b_size": "25",
+        "metadata_fields": ["Creator", "created"],
+    }
     print(f"\n{'call':<48} {'median':>8} {'p95 ms':>8}")
     rows = []
     for userid in (partner, "bench-pupil"):
         act_as(site, userid)
-        rows.append(measure(f"@activity as {userid}", lambda: service(space, "@activity", {"b_size": "25"}), ARGS.repeat))
-        rows.append(measure(f"stock @search, same items, as {userid}", lambda: service(site, "@search", dict(search)), ARGS.repeat))
-        rows.append(measure(f"@notifications as {userid}", lambda: service(site, "@notifications", {"b_size": "25"}), ARGS.repeat))
+        rows.append(
+            measure(
+                f"@activity as {userid}", lambda: service(space, "@activity", {"b_size": "25"}), ARGS.repeat
+            )
+        )
+        rows.append(
+            measure(
+                f"stock @search, same items, as {userid}",
+                lambda: service(site, "@search", dict(search)),
+                ARGS.repeat,
+            )
+        )
+        rows.append(
+            measure(
+                f"@notifications as {userid}",
+                lambda: service(site, "@notifications", {"b_size": "25"}),
+                ARGS.repeat,
+            )
+        )
     act_as(site, partner)
     unread = notifications.unread_count(partner)
-    same = [i["url"] for i in service(space, "@activity", {"b_size": "25"})["items"] if "++conversation" not in i["url"] and "#" not in i["url"]]
+    same = [
+        i["url"]
+        for i in service(space, "@activity", {"b_size": "25"})["items"]
+        if "++conversation" not in i["url"] and "#" not in i["url"]
+    ]
     # every item @activity lists is one the stock search finds (the whole result: "created" is
     # indexed to the minute, so the stock order within a minute, and so its first batch, is arbitrary)
     everything = dict(search, b_size=str(2 * ARGS.items + 100))
@@ -135,10 +179,16 @@ def main(app):
     if not agree:
         print("in @activity, not in the stock @search:", [url for url in same if url not in stock][:5])
     act_as(site, ADMIN)
-    targets = {f"{row['what']}: p95<=20ms": row["p95_ms"] <= 20 for row in rows if not row["what"].startswith("stock")}
+    targets = {
+        f"{row['what']}: p95<=20ms": row["p95_ms"] <= 20
+        for row in rows
+        if not row["what"].startswith("stock")
+    }
     targets["@activity lists what @search lists"] = agree
-    print(f"\n{partner} has {unread} unread notifications; targets:",
-          {k: "met" if v else "MISS" for k, v in targets.items()})
+    print(
+        f"\n{partner} has {unread} unread notifications; targets:",
+        {k: "met" if v else "MISS" for k, v in targets.items()},
+    )
     out = HERE / "results" / f"{date.today().isoformat()}-collaboration.json"
     out.write_text(json.dumps({"items": ARGS.items, "rows": rows, "targets": targets}, indent=1))
     print(f"written {out}")

@@ -27,20 +27,24 @@ import transaction
 
 
 SEARCHES = {  # type: (service, {parameter: index})
-    "TwinSpace": ("@project-search", {"country": "country", "language": "languages",
-                                      "subject": "subjects"}),
-    "PartnerPosting": ("@partner-search", {"country": "country", "language": "languages",
-                                           "subject": "subjects"}),
-    "Organisation": ("@organisation-search", {"country": "country",
-                                              "organisation_type": "organisation_type"}),
+    "TwinSpace": ("@project-search", {"country": "country", "language": "languages", "subject": "subjects"}),
+    "PartnerPosting": (
+        "@partner-search",
+        {"country": "country", "language": "languages", "subject": "subjects"},
+    ),
+    "Organisation": (
+        "@organisation-search",
+        {"country": "country", "organisation_type": "organisation_type"},
+    ),
 }
 QUERIES, WARMUP = 220, 20
 
 
 def random_searches(catalog, rng) -> list:
     """Filters taken from random items, 0-2 per search, as a user would pick them."""
-    records = {kind: [b.getRID() for b in catalog.unrestrictedSearchResults(portal_type=kind)]
-               for kind in SEARCHES}
+    records = {
+        kind: [b.getRID() for b in catalog.unrestrictedSearchResults(portal_type=kind)] for kind in SEARCHES
+    }
     searches = []
     for _ in range(QUERIES):
         kind = rng.choice(sorted(SEARCHES))
@@ -75,10 +79,12 @@ def main(app) -> None:
         session.close()
     times.sort()
     cached = sum(cache["size"] for cache in app._p_jar.db().cacheDetailSize())
-    print(f"{label}: {len(times)} searches, p50 {statistics.median(times):.1f} ms, "
-          f"p95 {times[int(0.95 * len(times))]:.1f} ms; peak memory "
-          f"{resource.getrusage(resource.RUSAGE_SELF).ru_maxrss // 1024} MB; "
-          f"{cached} objects in the connections' caches")
+    print(
+        f"{label}: {len(times)} searches, p50 {statistics.median(times):.1f} ms, "
+        f"p95 {times[int(0.95 * len(times))]:.1f} ms; peak memory "
+        f"{resource.getrusage(resource.RUSAGE_SELF).ru_maxrss // 1024} MB; "
+        f"{cached} objects in the connections' caches"
+    )
 
 
 main(app)  # noqa: F821 - `app` is given by zconsole run

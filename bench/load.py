@@ -105,7 +105,9 @@ def timed(recorder, name, call, expected):
 def baseline_user(url, deadline, recorder, _number):
     anonymous = session()
     while time.monotonic() < deadline:
-        timed(recorder, "GET Document (stock)", lambda: anonymous.get(f"{url}/load-document", timeout=60), {200})
+        timed(
+            recorder, "GET Document (stock)", lambda: anonymous.get(f"{url}/load-document", timeout=60), {200}
+        )
 
 
 def mixed_user(url, deadline, recorder, number):
@@ -115,9 +117,32 @@ def mixed_user(url, deadline, recorder, number):
     joined = False
     created = 0
     operations = [
-        ("project search", 3, lambda: ana.get(f"{url}/@project-search", params={"q": rng.choice(["heritage", "sea", "maths", "museum"])}, timeout=60), {200}),
-        ("partner search", 2, lambda: ana.get(f"{url}/@partner-search", params={"country": rng.choice(["IT", "ES", "FR"])}, timeout=60), {200}),
-        ("people search", 2, lambda: ana.get(f"{url}/@people-search", params={"q": rng.choice(["luca", "ana", "teacher"])}, timeout=60), {200}),
+        (
+            "project search",
+            3,
+            lambda: ana.get(
+                f"{url}/@project-search",
+                params={"q": rng.choice(["heritage", "sea", "maths", "museum"])},
+                timeout=60,
+            ),
+            {200},
+        ),
+        (
+            "partner search",
+            2,
+            lambda: ana.get(
+                f"{url}/@partner-search", params={"country": rng.choice(["IT", "ES", "FR"])}, timeout=60
+            ),
+            {200},
+        ),
+        (
+            "people search",
+            2,
+            lambda: ana.get(
+                f"{url}/@people-search", params={"q": rng.choice(["luca", "ana", "teacher"])}, timeout=60
+            ),
+            {200},
+        ),
         ("view page", 4, lambda: ana.get(f"{url}/{rng.choice(PAGES)}", timeout=60), {200}),
     ]
     weights = [w for _n, w, _c, _e in operations] + [1, 2]
@@ -129,15 +154,27 @@ def mixed_user(url, deadline, recorder, number):
         elif choice == len(operations):
             created += 1
             title = f"Load page {number}-{created}"
-            timed(recorder, "create page", lambda title=title: ana.post(
-                f"{url}/{PROJECT}", json={"@type": "Page", "title": title,
-                                          "text": {"data": "<p>Load.</p>", "content-type": "text/html"}},
-                timeout=60), {201})
+            timed(
+                recorder,
+                "create page",
+                lambda title=title: ana.post(
+                    f"{url}/{PROJECT}",
+                    json={
+                        "@type": "Page",
+                        "title": title,
+                        "text": {"data": "<p>Load.</p>", "content-type": "text/html"},
+                    },
+                    timeout=60,
+                ),
+                {201},
+            )
         elif joined:
             timed(recorder, "leave group", lambda: teacher.post(f"{url}/{GROUP}/@leave", timeout=60), {204})
             joined = False
         else:
-            timed(recorder, "join group", lambda: teacher.post(f"{url}/{GROUP}/@join", timeout=60), {200, 201})
+            timed(
+                recorder, "join group", lambda: teacher.post(f"{url}/{GROUP}/@join", timeout=60), {200, 201}
+            )
             joined = True
 
 
@@ -156,13 +193,17 @@ def phase(name, worker, url, users, seconds) -> dict:
 
 
 def print_table(results: dict) -> None:
-    print(f"\n{'phase / operation':<34}{'req':>7}{'req/s':>8}{'p50 ms':>9}{'p95 ms':>9}{'p99 ms':>9}{'errors':>8}")
+    print(
+        f"\n{'phase / operation':<34}{'req':>7}{'req/s':>8}{'p50 ms':>9}{'p95 ms':>9}{'p99 ms':>9}{'errors':>8}"
+    )
     for phase_name in ("baseline", "mixed"):
         data = results[phase_name]
         rows = [(phase_name, data)] + [(f"  {n}", d) for n, d in data["operations"].items()]
         for label, d in rows:
-            print(f"{label:<34}{d['requests']:>7}{d.get('requests_per_second', 0):>8}{d.get('p50_ms', 0):>9}"
-                  f"{d.get('p95_ms', 0):>9}{d.get('p99_ms', 0):>9}{d['errors']:>8}")
+            print(
+                f"{label:<34}{d['requests']:>7}{d.get('requests_per_second', 0):>8}{d.get('p50_ms', 0):>9}"
+                f"{d.get('p95_ms', 0):>9}{d.get('p99_ms', 0):>9}{d['errors']:>8}"
+            )
 
 
 def main() -> int:

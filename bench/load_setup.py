@@ -26,12 +26,21 @@ setSite(portal)
 for number in range(teachers):
     userid = f"load-teacher-{number:03d}"
     if api.user.get(userid=userid) is None:
-        api.user.create(email=f"{userid}@example.org", username=userid, password=PASSWORD,
-                        properties={"fullname": f"Load Teacher {number}", "country": "FR"})
+        api.user.create(
+            email=f"{userid}@example.org",
+            username=userid,
+            password=PASSWORD,
+            properties={"fullname": f"Load Teacher {number}", "country": "FR"},
+        )
         api.user.grant_roles(username=userid, roles=["Teacher"])
 if "load-document" not in portal:
-    document = api.content.create(container=portal, type="Document", id="load-document",
-                                  title="A plain document", description="The baseline of make load.")
+    document = api.content.create(
+        container=portal,
+        type="Document",
+        id="load-document",
+        title="A plain document",
+        description="The baseline of make load.",
+    )
     api.content.transition(obj=document, transition="publish")
 transaction.commit()
 print(f"load_setup: {teachers} teachers, /{site_id}/load-document")

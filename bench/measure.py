@@ -127,8 +127,9 @@ def sample(count: int, checks: int) -> set[int]:
     return {i * count // checks for i in range(checks)} if count and checks else set()
 
 
-def in_process(portal, request, name: str, spec, service: str, queries, warmup: int,
-               facet_checks: int) -> dict:
+def in_process(
+    portal, request, name: str, spec, service: str, queries, warmup: int, facet_checks: int
+) -> dict:
     """ours: engine.run; stock: plone.restapi's SearchHandler (what @search calls) with a
     user's batch; facets: the facet counting of engine.run alone."""
     times = {"ours": [], "stock": [], "facets": [], "ours_cpu": [], "stock_cpu": []}
@@ -162,8 +163,9 @@ def in_process(portal, request, name: str, spec, service: str, queries, warmup: 
                 _set_request(request, portal, service, {})
                 naive = naive_facets(spec, q.stock)
                 if answers["ours"]["facets"] != naive:
-                    wrong["facets"].append({"query": q.ours, "ours": answers["ours"]["facets"],
-                                            "naive": naive})
+                    wrong["facets"].append(
+                        {"query": q.ours, "ours": answers["ours"]["facets"], "naive": naive}
+                    )
             bar.step()
     result = _report(times, wrong)
     result["facet_checks"] = len(checked)
@@ -172,8 +174,7 @@ def in_process(portal, request, name: str, spec, service: str, queries, warmup: 
 
 def _compare(q, ours: dict, stock: dict, wrong: dict) -> None:
     if ours["items_total"] != stock["items_total"]:
-        wrong["totals"].append({"query": q.ours, "ours": ours["items_total"],
-                                "stock": stock["items_total"]})
+        wrong["totals"].append({"query": q.ours, "ours": ours["items_total"], "stock": stock["items_total"]})
     elif _ids(ours) != _ids(stock):
         wrong["pages"].append({"query": q.ours, "ours": _ids(ours), "stock": _ids(stock)})
 
@@ -199,8 +200,9 @@ class Server:
         from waitress.server import create_server
         from ZPublisher.WSGIPublisher import publish_module
 
-        self.server = create_server(publish_module, host="127.0.0.1", port=0, threads=1,
-                                    expose_tracebacks=False, ident="bench")
+        self.server = create_server(
+            publish_module, host="127.0.0.1", port=0, threads=1, expose_tracebacks=False, ident="bench"
+        )
         self.port = self.server.effective_port
         self.closing = False
         self.thread = threading.Thread(target=self._serve, name="bench-http", daemon=True)
@@ -310,24 +312,30 @@ def users_in_process(portal, request, spec, terms: dict, warmup: int, user_count
     }
     for name, slug in terms["surname"][:warmup]:
         people(name), users({"query": slug})
-    return {kind: _users_timings(f"in-process @users, {kind}", kind_terms, _ways(kind), calls)
-            for kind, kind_terms in terms.items() if kind_terms}
+    return {
+        kind: _users_timings(f"in-process @users, {kind}", kind_terms, _ways(kind), calls)
+        for kind, kind_terms in terms.items()
+        if kind_terms
+    }
 
 
 def users_over_http(server, s, site_id: str, terms: dict, warmup: int, user_count: int) -> dict:
     people_url, users_url = server.url(f"{site_id}/@people-search"), server.url(f"{site_id}/@users")
     calls = {
-        "people_search": lambda name, slug: _get(
-            s, people_url, {"q": name} if name else {})["items_total"],
+        "people_search": lambda name, slug: _get(s, people_url, {"q": name} if name else {})["items_total"],
         "users_query": lambda name, slug: _get(s, users_url, {"query": slug})["items_total"],
-        "users_query_all": lambda name, slug: _get(
-            s, users_url, {"query": slug, "limit": user_count})["items_total"],
+        "users_query_all": lambda name, slug: _get(s, users_url, {"query": slug, "limit": user_count})[
+            "items_total"
+        ],
         "users_search": lambda name, slug: _get(s, users_url, {"search": name})["items_total"],
     }
     for name, slug in terms["surname"][:warmup]:
         calls["people_search"](name, slug), calls["users_query"](name, slug)
-    return {kind: _users_timings(f"http @users, {kind}", kind_terms, _ways(kind), calls)
-            for kind, kind_terms in terms.items() if kind_terms}
+    return {
+        kind: _users_timings(f"http @users, {kind}", kind_terms, _ways(kind), calls)
+        for kind, kind_terms in terms.items()
+        if kind_terms
+    }
 
 
 def _users_timings(label: str, terms: list, ways: tuple, calls: dict) -> dict:

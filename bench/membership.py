@@ -38,7 +38,7 @@ def arguments():
     parser.add_argument("--sizes", default="10,100,1000", help="pages per space")
     parser.add_argument("--repeat", type=int, default=7)
     parser.add_argument("--pupils", type=int, default=30)
-    return parser.parse_args(sys.argv[sys.argv.index("run") + 3:])
+    return parser.parse_args(sys.argv[sys.argv.index("run") + 3 :])
 
 
 def timed(step) -> float:
@@ -50,8 +50,12 @@ def timed(step) -> float:
 
 
 def teacher(userid: str, country: str = "FR") -> str:
-    api.user.create(email=f"{userid}@example.org", username=userid, password="bench-password-2026",
-                    properties={"fullname": userid, "country": country})
+    api.user.create(
+        email=f"{userid}@example.org",
+        username=userid,
+        password="bench-password-2026",
+        properties={"fullname": userid, "country": country},
+    )
     api.user.grant_roles(username=userid, roles=["Teacher"])
     return userid
 
@@ -60,9 +64,17 @@ def space_with(site, size: int):
     founder = teacher(f"founder-{size:05d}", "ES")
     partner = teacher(f"partner-{size:05d}", "IT")
     with api.env.adopt_user(username=founder):
-        space = api.content.create(container=site["projects"], type="TwinSpace", id=f"space-{size}",
-                                   title=f"Space of {size}", languages=["en"], subjects=["art"],
-                                   age_from=8, age_to=10, cofounder=partner)
+        space = api.content.create(
+            container=site["projects"],
+            type="TwinSpace",
+            id=f"space-{size}",
+            title=f"Space of {size}",
+            languages=["en"],
+            subjects=["art"],
+            age_from=8,
+            age_to=10,
+            cofounder=partner,
+        )
     with as_system():
         for transition in ("submit", "validate", "start"):
             api.content.transition(obj=space, transition=transition)
@@ -100,14 +112,18 @@ def measure_space(site, size: int, repeat: int, pupils: int) -> dict:
                 reopen.append(timed(lambda: api.content.transition(obj=space, transition="reopen")))
             full = [timed(lambda: CatalogAware.reindexObjectSecurity(space)) for _ in range(repeat)]
         with api.env.adopt_user(username=founder):
-            entries = [{"username": f"pupil-{size:05d}-{n:02d}", "fullname": f"Pupil {n}"} for n in range(pupils)]
+            entries = [
+                {"username": f"pupil-{size:05d}-{n:02d}", "fullname": f"Pupil {n}"} for n in range(pupils)
+            ]
             bulk = timed(lambda: create_pupils(space, entries))
-        result.update({
-            "conclude_ms": statistics.median(conclude),
-            "reopen_ms": statistics.median(reopen),
-            "plone_reindex_object_security_ms": statistics.median(full),
-            f"{pupils}_pupils_ms": bulk,
-        })
+        result.update(
+            {
+                "conclude_ms": statistics.median(conclude),
+                "reopen_ms": statistics.median(reopen),
+                "plone_reindex_object_security_ms": statistics.median(full),
+                f"{pupils}_pupils_ms": bulk,
+            }
+        )
     return result
 
 
@@ -124,11 +140,15 @@ def main(app):
     }
     print(f"\n{'pages':>6} {'add ms':>8} {'remove ms':>10} {'catalog writes':>15}")
     for row in rows:
-        print(f"{row['pages']:>6} {row['add_member_ms']:>8.1f} {row['remove_member_ms']:>10.1f} "
-              f"{row['catalog_records_written_by_roster_changes']:>15}")
-    print(f"\nat {largest['pages']} pages: conclude {largest['conclude_ms']:.1f} ms, reopen "
-          f"{largest['reopen_ms']:.1f} ms, Plone's reindexObjectSecurity {largest['plone_reindex_object_security_ms']:.1f} ms, "
-          f"{ARGS.pupils} pupils {largest[f'{ARGS.pupils}_pupils_ms']:.1f} ms")
+        print(
+            f"{row['pages']:>6} {row['add_member_ms']:>8.1f} {row['remove_member_ms']:>10.1f} "
+            f"{row['catalog_records_written_by_roster_changes']:>15}"
+        )
+    print(
+        f"\nat {largest['pages']} pages: conclude {largest['conclude_ms']:.1f} ms, reopen "
+        f"{largest['reopen_ms']:.1f} ms, Plone's reindexObjectSecurity {largest['plone_reindex_object_security_ms']:.1f} ms, "
+        f"{ARGS.pupils} pupils {largest[f'{ARGS.pupils}_pupils_ms']:.1f} ms"
+    )
     print("ratios:", {k: round(v, 2) for k, v in ratios.items()})
     targets = {
         "add_member_ratio<=1.5": ratios["add_member_largest_vs_smallest"] <= 1.5,

@@ -54,8 +54,10 @@ class Clause:
             case "since":  # value: a date
                 query.ours[self.param] = value.isoformat()
                 query.stock[self.index] = {"query": DateTime(value.isoformat()), "range": "min"}
-                query.stock_http += [(f"{self.index}.query", value.isoformat()),
-                                     (f"{self.index}.range", "min")]
+                query.stock_http += [
+                    (f"{self.index}.query", value.isoformat()),
+                    (f"{self.index}.range", "min"),
+                ]
 
 
 def ages(query: Query, age_from: int | None, age_to: int | None) -> None:
@@ -76,8 +78,7 @@ BATCHING = {"b_start": 0, "b_size": BATCH, "sort_limit": BATCH}
 
 
 def _base(portal_type: str, sort_on: str, sort_order: str, fixed: dict) -> Query:
-    stock = {"portal_type": portal_type, "sort_on": sort_on, "sort_order": sort_order, **fixed,
-             **BATCHING}
+    stock = {"portal_type": portal_type, "sort_on": sort_on, "sort_order": sort_order, **fixed, **BATCHING}
     http = [("portal_type", portal_type), ("sort_on", sort_on), ("sort_order", sort_order)]
     for index, value in fixed.items():
         for item in value if isinstance(value, list) else [value]:
@@ -101,56 +102,82 @@ def _one(rng, values):
     return rng.choice(values) if values else None
 
 
-PEOPLE = {name: Clause(name, index, kind) for name, index, kind in (
-    ("q", "SearchableText", "text"), ("country", "country", "plain"),
-    ("language", "languages", "plain"), ("subject", "subjects", "plain"),
-    ("vocational_subject", "vocational_subjects", "plain"),
-    ("member_type", "member_type", "plain"), ("available", "available_for_projects", "flag"),
-    ("ambassador", "ambassador", "flag"),
-)}
+PEOPLE = {
+    name: Clause(name, index, kind)
+    for name, index, kind in (
+        ("q", "SearchableText", "text"),
+        ("country", "country", "plain"),
+        ("language", "languages", "plain"),
+        ("subject", "subjects", "plain"),
+        ("vocational_subject", "vocational_subjects", "plain"),
+        ("member_type", "member_type", "plain"),
+        ("available", "available_for_projects", "flag"),
+        ("ambassador", "ambassador", "flag"),
+    )
+}
 
 
 def people(rng, teachers) -> Query:
     t = rng.choice(teachers)
     query = _base("TeacherProfile", "sortable_title", "ascending", {"review_state": "visible"})
-    _pick(rng, {
-        PEOPLE["q"]: rng.choice([t.last, t.first, t.last[:4]]),
-        PEOPLE["country"]: t.country,
-        PEOPLE["language"]: _one(rng, t.languages),
-        PEOPLE["subject"]: _one(rng, t.subjects),
-        PEOPLE["vocational_subject"]: _one(rng, t.vocational_subjects),
-        PEOPLE["member_type"]: t.member_type,
-        PEOPLE["available"]: True if t.available else None,
-        PEOPLE["ambassador"]: True if t.ambassador else None,
-    }, query)
+    _pick(
+        rng,
+        {
+            PEOPLE["q"]: rng.choice([t.last, t.first, t.last[:4]]),
+            PEOPLE["country"]: t.country,
+            PEOPLE["language"]: _one(rng, t.languages),
+            PEOPLE["subject"]: _one(rng, t.subjects),
+            PEOPLE["vocational_subject"]: _one(rng, t.vocational_subjects),
+            PEOPLE["member_type"]: t.member_type,
+            PEOPLE["available"]: True if t.available else None,
+            PEOPLE["ambassador"]: True if t.ambassador else None,
+        },
+        query,
+    )
     return query
 
 
-ORGS = {name: Clause(name, index, kind) for name, index, kind in (
-    ("q", "SearchableText", "text"), ("country", "country", "plain"),
-    ("region", "region", "plain"), ("organisation_type", "organisation_type", "plain"),
-)}
+ORGS = {
+    name: Clause(name, index, kind)
+    for name, index, kind in (
+        ("q", "SearchableText", "text"),
+        ("country", "country", "plain"),
+        ("region", "region", "plain"),
+        ("organisation_type", "organisation_type", "plain"),
+    )
+}
 
 
 def organisations(rng, records) -> Query:
     o = rng.choice(records)
     query = _base("Organisation", "sortable_title", "ascending", {})
-    _pick(rng, {
-        ORGS["q"]: rng.choice([o.city, o.name.split()[0]]),
-        ORGS["country"]: o.country,
-        ORGS["region"]: o.region,
-        ORGS["organisation_type"]: o.organisation_type,
-    }, query)
+    _pick(
+        rng,
+        {
+            ORGS["q"]: rng.choice([o.city, o.name.split()[0]]),
+            ORGS["country"]: o.country,
+            ORGS["region"]: o.region,
+            ORGS["organisation_type"]: o.organisation_type,
+        },
+        query,
+    )
     return query
 
 
-POSTS = {name: Clause(name, index, kind) for name, index, kind in (
-    ("q", "SearchableText", "text"), ("partnership_type", "partnership_type", "plain"),
-    ("looking_for", "looking_for", "plain"), ("country", "country", "plain"),
-    ("organisation", "organisation_uid", "plain"), ("language", "languages", "plain"),
-    ("subject", "subjects", "plain"), ("vocational_subject", "vocational_subjects", "plain"),
-    ("topic", "topics", "plain"),
-)}
+POSTS = {
+    name: Clause(name, index, kind)
+    for name, index, kind in (
+        ("q", "SearchableText", "text"),
+        ("partnership_type", "partnership_type", "plain"),
+        ("looking_for", "looking_for", "plain"),
+        ("country", "country", "plain"),
+        ("organisation", "organisation_uid", "plain"),
+        ("language", "languages", "plain"),
+        ("subject", "subjects", "plain"),
+        ("vocational_subject", "vocational_subjects", "plain"),
+        ("topic", "topics", "plain"),
+    )
+}
 
 
 def postings(rng, records) -> Query:
@@ -158,36 +185,46 @@ def postings(rng, records) -> Query:
     p = rng.choice(visible or records)
     f = p["fields"]
     query = _base("PartnerPosting", "created", "descending", {"review_state": "published"})
-    _pick(rng, {
-        POSTS["q"]: rng.choice(f["title"].split()[3:4] + f["description"].split()[1:2]),
-        POSTS["partnership_type"]: f["partnership_type"],
-        POSTS["looking_for"]: f["looking_for"],
-        POSTS["country"]: f["country"],
-        POSTS["organisation"]: p.get("organisation_uid"),
-        POSTS["language"]: _one(rng, f["languages"]),
-        POSTS["subject"]: _one(rng, f["subjects"]),
-        POSTS["vocational_subject"]: _one(rng, f["vocational_subjects"]),
-        POSTS["topic"]: _one(rng, f["topics"]),
-        "ages": lambda q: ages(q, f["age_from"], None) if rng.random() < 0.5
-        else ages(q, f["age_from"], f["age_to"]),
-    }, query)
+    _pick(
+        rng,
+        {
+            POSTS["q"]: rng.choice(f["title"].split()[3:4] + f["description"].split()[1:2]),
+            POSTS["partnership_type"]: f["partnership_type"],
+            POSTS["looking_for"]: f["looking_for"],
+            POSTS["country"]: f["country"],
+            POSTS["organisation"]: p.get("organisation_uid"),
+            POSTS["language"]: _one(rng, f["languages"]),
+            POSTS["subject"]: _one(rng, f["subjects"]),
+            POSTS["vocational_subject"]: _one(rng, f["vocational_subjects"]),
+            POSTS["topic"]: _one(rng, f["topics"]),
+            "ages": lambda q: (
+                ages(q, f["age_from"], None) if rng.random() < 0.5 else ages(q, f["age_from"], f["age_to"])
+            ),
+        },
+        query,
+    )
     return query
 
 
-PROJ = {name: Clause(name, index, kind) for name, index, kind in (
-    ("q", "SearchableText", "text"), ("subject", "subjects", "plain"),
-    ("language", "languages", "plain"), ("country", "country", "plain"),
-    ("kind", "project_kind", "plain"), ("registered_since", "created", "since"),
-    ("erasmus", "erasmus", "flag"),
-)}
+PROJ = {
+    name: Clause(name, index, kind)
+    for name, index, kind in (
+        ("q", "SearchableText", "text"),
+        ("subject", "subjects", "plain"),
+        ("language", "languages", "plain"),
+        ("country", "country", "plain"),
+        ("kind", "project_kind", "plain"),
+        ("registered_since", "created", "since"),
+        ("erasmus", "erasmus", "flag"),
+    )
+}
 
 
 def projects(rng, records) -> Query:
     public = [p for p in records if p["state"] in PROJECT_STATES]
     p = rng.choice(public or records)
     f = p["fields"]
-    query = _base("TwinSpace", "created", "descending",
-                  {"review_state": list(PROJECT_STATES)})
+    query = _base("TwinSpace", "created", "descending", {"review_state": list(PROJECT_STATES)})
 
     def state(q: Query) -> None:  # replaces the fixed clause on review_state
         q.ours["state"] = p["state"]
@@ -196,17 +233,21 @@ def projects(rng, records) -> Query:
         q.stock_http.append(("review_state", p["state"]))
 
     since = date.today() - timedelta(days=rng.randint(30, 8 * 365))
-    _pick(rng, {
-        PROJ["q"]: rng.choice(f["title"].split()[:-1]),
-        PROJ["subject"]: _one(rng, f["subjects"]),
-        PROJ["language"]: _one(rng, f["languages"]),
-        PROJ["country"]: _one(rng, p["countries"]),
-        "state": state,
-        PROJ["kind"]: "european" if len(p["countries"]) > 1 else "national",
-        PROJ["registered_since"]: since,
-        PROJ["erasmus"]: True if f.get("erasmus_key_action") else None,
-        "ages": lambda q: ages(q, f["age_from"], f["age_to"]),
-    }, query)
+    _pick(
+        rng,
+        {
+            PROJ["q"]: rng.choice(f["title"].split()[:-1]),
+            PROJ["subject"]: _one(rng, f["subjects"]),
+            PROJ["language"]: _one(rng, f["languages"]),
+            PROJ["country"]: _one(rng, p["countries"]),
+            "state": state,
+            PROJ["kind"]: "european" if len(p["countries"]) > 1 else "national",
+            PROJ["registered_since"]: since,
+            PROJ["erasmus"]: True if f.get("erasmus_key_action") else None,
+            "ages": lambda q: ages(q, f["age_from"], f["age_to"]),
+        },
+        query,
+    )
     return query
 
 

@@ -27,8 +27,7 @@ def targets(data: dict) -> dict:
             result["ratio_p50"] is not None and result["ratio_p50"] <= STOCK_RATIO
         )
         checks[f"in_process {name} p95 <= {STOCK_RATIO} x stock p50"] = (
-            result["ratio_p95_to_stock_p50"] is not None
-            and result["ratio_p95_to_stock_p50"] <= STOCK_RATIO
+            result["ratio_p95_to_stock_p50"] is not None and result["ratio_p95_to_stock_p50"] <= STOCK_RATIO
         )
     for where in ("in_process", "http"):
         for kind, result in users[where].items():
@@ -57,54 +56,103 @@ def targets(data: dict) -> dict:
 def answers_agree(data: dict) -> bool:
     """Whether every total and page equals stock's, and every sampled facet the naive count."""
     return not any(
-        result.get(key) for by_name in data["searches"].values() for result in by_name.values()
+        result.get(key)
+        for by_name in data["searches"].values()
+        for result in by_name.values()
         for key in MISMATCHES
     )
 
 
 def _row(cells, widths) -> str:
-    return "  ".join(str(c).rjust(w) if i else str(c).ljust(w) for i, (c, w) in
-                     enumerate(zip(cells, widths, strict=True)))
+    return "  ".join(
+        str(c).rjust(w) if i else str(c).ljust(w) for i, (c, w) in enumerate(zip(cells, widths, strict=True))
+    )
 
 
 def print_table(data: dict) -> None:
     counts = data["counts"]
     env = data["environment"]
     print()
-    print(f"Search benchmark, {data['scale_label']}: {counts['TeacherProfile']['total']} profiles, "
-          f"{counts['Organisation']['total']} organisations, {counts['TwinSpace']['total']} "
-          f"projects, {counts['PartnerPosting']['total']} postings "
-          f"({counts['PartnerPosting']['published_expired']} published but expired), "
-          f"{counts['users']} users")
+    print(
+        f"Search benchmark, {data['scale_label']}: {counts['TeacherProfile']['total']} profiles, "
+        f"{counts['Organisation']['total']} organisations, {counts['TwinSpace']['total']} "
+        f"projects, {counts['PartnerPosting']['total']} postings "
+        f"({counts['PartnerPosting']['published_expired']} published but expired), "
+        f"{counts['users']} users"
+    )
     print(f"Python {env['python']}, {env['storage']}, {env['cpus']} CPUs; times in ms")
     widths = (14, 11, 7, 7, 7, 7, 7, 7, 7, 7, 12)
-    header = ("endpoint", "where", "p50", "p95", "stock50", "stock95", "x p50", "x p95",
-              "fac p50", "fac p95", "wrong t/p/f")
+    header = (
+        "endpoint",
+        "where",
+        "p50",
+        "p95",
+        "stock50",
+        "stock95",
+        "x p50",
+        "x p95",
+        "fac p50",
+        "fac p95",
+        "wrong t/p/f",
+    )
     print()
     print(_row(header, widths))
     print(_row(["-" * w for w in widths], widths))
     for where in ("in_process", "http"):
         for name, r in data["searches"][where].items():
             facets = r.get("facets", {})
-            print(_row((
-                name, where.replace("_", "-"), r["ours"]["p50"], r["ours"]["p95"],
-                r["stock"]["p50"], r["stock"]["p95"], r["ratio_p50"], r["ratio_p95"],
-                facets.get("p50", "-"), facets.get("p95", "-"),
-                "/".join(str(r.get(key, "-")) for key in MISMATCHES),
-            ), widths))
+            print(
+                _row(
+                    (
+                        name,
+                        where.replace("_", "-"),
+                        r["ours"]["p50"],
+                        r["ours"]["p95"],
+                        r["stock"]["p50"],
+                        r["stock"]["p95"],
+                        r["ratio_p50"],
+                        r["ratio_p95"],
+                        facets.get("p50", "-"),
+                        facets.get("p95", "-"),
+                        "/".join(str(r.get(key, "-")) for key in MISMATCHES),
+                    ),
+                    widths,
+                )
+            )
     cpu = {name: r for name, r in data["searches"]["in_process"].items() if "ours_cpu" in r}
     if cpu:
-        print(_row(("CPU only", "in-process", "p50", "p95", "stock50", "stock95", "x p50", "", "", "",
-                    ""), widths))
+        print(
+            _row(
+                ("CPU only", "in-process", "p50", "p95", "stock50", "stock95", "x p50", "", "", "", ""),
+                widths,
+            )
+        )
         for name, r in cpu.items():
-            print(_row((name, "in-process", r["ours_cpu"]["p50"], r["ours_cpu"]["p95"],
-                        r["stock_cpu"]["p50"], r["stock_cpu"]["p95"], r["ratio_cpu_p50"], "", "",
-                        "", ""), widths))
-    print("(stock: @search with the same filters, b_size=25 and sort_limit=25, no facets; x: ours / "
-          "stock; fac: engine.matches alone (its searchResults and the bitmap counts); wrong: "
-          "queries whose totals / pages / sampled facets "
-          "differ from stock's and the naive counts; CPU only: the thread's CPU time, what the "
-          "other processes on the machine do not inflate)")
+            print(
+                _row(
+                    (
+                        name,
+                        "in-process",
+                        r["ours_cpu"]["p50"],
+                        r["ours_cpu"]["p95"],
+                        r["stock_cpu"]["p50"],
+                        r["stock_cpu"]["p95"],
+                        r["ratio_cpu_p50"],
+                        "",
+                        "",
+                        "",
+                        "",
+                    ),
+                    widths,
+                )
+            )
+    print(
+        "(stock: @search with the same filters, b_size=25 and sort_limit=25, no facets; x: ours / "
+        "stock; fac: engine.matches alone (its searchResults and the bitmap counts); wrong: "
+        "queries whose totals / pages / sampled facets "
+        "differ from stock's and the naive counts; CPU only: the thread's CPU time, what the "
+        "other processes on the machine do not inflate)"
+    )
 
     users = data["people_vs_users"]
     print()
@@ -112,28 +160,39 @@ def print_table(data: dict) -> None:
     for where in ("in_process", "http"):
         for kind, u in users[where].items():
             ways = [way for way in USERS_LABELS if way in u]
-            print(f"  {where.replace('_', '-'):<10} {kind:<8} people-search "
-                  f"{u['people_search']['p50']:>8} / {u['people_search']['p95']:<8} " + "  ".join(
-                      f"{USERS_LABELS[way]} {u[way]['p50']} / {u[way]['p95']} "
-                      f"(x{u[f'speedup_vs_{way}_p50']})" for way in ways))
-            print(f"  {'':<19} found on average: " + ", ".join(
-                f"{way} {count}" for way, count in u["mean_found"].items()))
+            print(
+                f"  {where.replace('_', '-'):<10} {kind:<8} people-search "
+                f"{u['people_search']['p50']:>8} / {u['people_search']['p95']:<8} "
+                + "  ".join(
+                    f"{USERS_LABELS[way]} {u[way]['p50']} / {u[way]['p95']} (x{u[f'speedup_vs_{way}_p50']})"
+                    for way in ways
+                )
+            )
+            print(
+                f"  {'':<19} found on average: "
+                + ", ".join(f"{way} {count}" for way, count in u["mean_found"].items())
+            )
 
     c = data["creation"]
     print()
-    print(f"Creation, median ms per object (own transaction each): TwinSpace "
-          f"{c['TwinSpace']['median_ms']}, Document {c['Document']['median_ms']}, "
-          f"ratio {c['ratio_twinspace_vs_document']}")
+    print(
+        f"Creation, median ms per object (own transaction each): TwinSpace "
+        f"{c['TwinSpace']['median_ms']}, Document {c['Document']['median_ms']}, "
+        f"ratio {c['ratio_twinspace_vs_document']}"
+    )
 
     print()
-    print("Generation:", ", ".join(
-        f"{name} {g['count']} in {g['seconds']} s ({g['per_second']}/s)"
-        for name, g in data["generation"].items() if "count" in g
-    ))
+    print(
+        "Generation:",
+        ", ".join(
+            f"{name} {g['count']} in {g['seconds']} s ({g['per_second']}/s)"
+            for name, g in data["generation"].items()
+            if "count" in g
+        ),
+    )
     t = data["targets"]
     print()
-    print(f"Targets (at target scale: {t['at_target_scale']}, users at target: "
-          f"{t['users_at_target']}):")
+    print(f"Targets (at target scale: {t['at_target_scale']}, users at target: {t['users_at_target']}):")
     for check, ok in t["checks"].items():
         print(f"  {'ok  ' if ok else 'MISS'} {check}")
     print(f"\nTotal {data['total_seconds']} s")

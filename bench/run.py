@@ -46,31 +46,47 @@ import time  # noqa: E402
 
 
 def arguments():
-    args = sys.argv[sys.argv.index("run") + 3:]
+    args = sys.argv[sys.argv.index("run") + 3 :]
     parser = argparse.ArgumentParser(prog="bench/run.py", description=__doc__)
     parser.add_argument("--scale", type=float, default=float(os.environ.get("SCALE", "0.5")))
     parser.add_argument("--queries", type=int, default=200, help="per endpoint")
-    parser.add_argument("--user-queries", type=int, default=50,
-                        help="surnames (and their prefixes) typed in people search vs @users")
-    parser.add_argument("--everyone-queries", type=int, default=3,
-                        help="people search with nothing typed vs @users listing every user")
+    parser.add_argument(
+        "--user-queries",
+        type=int,
+        default=50,
+        help="surnames (and their prefixes) typed in people search vs @users",
+    )
+    parser.add_argument(
+        "--everyone-queries",
+        type=int,
+        default=3,
+        help="people search with nothing typed vs @users listing every user",
+    )
     parser.add_argument("--warmup", type=int, default=20, help="untimed queries first")
-    parser.add_argument("--facet-checks", type=int, default=20,
-                        help="queries per endpoint whose facets are compared with naive counts")
+    parser.add_argument(
+        "--facet-checks",
+        type=int,
+        default=20,
+        help="queries per endpoint whose facets are compared with naive counts",
+    )
     parser.add_argument("--batch", type=int, default=250, help="objects per commit")
     parser.add_argument("--seed", type=int, default=4)
     parser.add_argument(
-        "--people-only", action="store_true",
+        "--people-only",
+        action="store_true",
         help="scale the accounts and profiles only (organisations, projects, postings stay "
         "at most 500): the people search against @users at many users, in less time",
     )
     parser.add_argument(
-        "--content-only", action="store_true",
+        "--content-only",
+        action="store_true",
         help="scale organisations, projects and postings only (accounts and profiles stay at "
         "most 5 000): the other three searches at their full size, in less time",
     )
     parser.add_argument(
-        "--accounts", type=int, default=None,
+        "--accounts",
+        type=int,
+        default=None,
         help="only the first N teachers get an account (and are approved); the others get "
         "their profile without one: people search at many profiles in less time (@users "
         "is then compared at the accounts there are)",
@@ -91,9 +107,16 @@ def storage_name(app) -> str:
 def versions() -> dict:
     from importlib.metadata import version
 
-    return {name: version(name) for name in (
-        "Zope", "Products.CMFPlone", "plone.restapi", "ZODB", "Products.ZCatalog",
-    )}
+    return {
+        name: version(name)
+        for name in (
+            "Zope",
+            "Products.CMFPlone",
+            "plone.restapi",
+            "ZODB",
+            "Products.ZCatalog",
+        )
+    }
 
 
 def scale_label(factor: float) -> str:
@@ -145,11 +168,13 @@ def main(app) -> None:
             site, request, name, spec, service, sets[name], options.warmup, options.facet_checks
         )
     # People search against @users (which needs a user manager: the site admin).
-    terms = make_queries.user_terms(builder.maker.rng, builder.members, options.user_queries,
-                                    options.everyone_queries)
+    terms = make_queries.user_terms(
+        builder.maker.rng, builder.members, options.user_queries, options.everyone_queries
+    )
     act_as(site, ADMIN)
-    users_in_process = measure.users_in_process(site, request, specs.PEOPLE, terms,
-                                                min(options.warmup, 5), counts["users"])
+    users_in_process = measure.users_in_process(
+        site, request, specs.PEOPLE, terms, min(options.warmup, 5), counts["users"]
+    )
 
     # The same over HTTP, served from a thread of this process.
     with measure.Server() as server:
@@ -160,8 +185,9 @@ def main(app) -> None:
             )
         teacher.close()
         admin = measure.session(ADMIN, PASSWORD)
-        users_http = measure.users_over_http(server, admin, SITE_ID, terms,
-                                             min(options.warmup, 5), counts["users"])
+        users_http = measure.users_over_http(
+            server, admin, SITE_ID, terms, min(options.warmup, 5), counts["users"]
+        )
         admin.close()
 
     act_as(site, ADMIN)
@@ -185,8 +211,7 @@ def main(app) -> None:
         "counts": counts,
         "generation": generation,
         "searches": results,
-        "people_vs_users": {"users": counts["users"], "in_process": users_in_process,
-                            "http": users_http},
+        "people_vs_users": {"users": counts["users"], "in_process": users_in_process, "http": users_http},
         "creation": creation,
         "total_seconds": round(time.perf_counter() - started, 1),
     }
@@ -202,13 +227,14 @@ def main(app) -> None:
     if options.accounts is not None:
         suffix += f"-{options.accounts}-accounts"
     path = out / f"{date.today().isoformat()}-{scale.factor:g}{suffix}.json"
-    path.write_text(json.dumps(data, indent=2, ensure_ascii=False, default=str) + "\n",
-                    encoding="utf-8")
+    path.write_text(json.dumps(data, indent=2, ensure_ascii=False, default=str) + "\n", encoding="utf-8")
     print_table(data)
     print(f"\nResults written to {path}")
     if not answers_agree(data):
-        sys.exit("The searches' answers differ from stock @search or the naive facet counts "
-                 "(the mismatch_examples_* of the results file).")
+        sys.exit(
+            "The searches' answers differ from stock @search or the naive facet counts "
+            "(the mismatch_examples_* of the results file)."
+        )
 
 
 main(app)  # noqa: F821 - `app` is given by zconsole run

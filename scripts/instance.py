@@ -117,13 +117,9 @@ def main() -> None:
     parser.add_argument("--host", default="127.0.0.1")
     parser.add_argument("--port", type=int, default=8080)
     parser.add_argument("--debug", action="store_true")
-    parser.add_argument(
-        "--storage", default=os.environ.get("STORAGE") or "filestorage", choices=STORAGES
-    )
+    parser.add_argument("--storage", default=os.environ.get("STORAGE") or "filestorage", choices=STORAGES)
     parser.add_argument("--pg-dsn", default=os.environ.get("PG_DSN", ""))
-    parser.add_argument(
-        "--zeo-address", default=os.environ.get("ZEO_ADDRESS") or DEFAULT_ZEO_ADDRESS
-    )
+    parser.add_argument("--zeo-address", default=os.environ.get("ZEO_ADDRESS") or DEFAULT_ZEO_ADDRESS)
     parser.add_argument("--instances", type=int, default=int(os.environ.get("INSTANCES") or 1))
     args = parser.parse_args()
     try:

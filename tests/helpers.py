@@ -89,6 +89,8 @@ def create_pupil_account(userid: str):
     user = create_account(userid, None)
     user.setMemberProperties({"pupil_of": "some-space-uid", "email": ""})
     return user
+
+
 # Erasmus+: mobilities and Quality Label applications -------------------------
 
 from collective.twinning.labels.evaluation import evaluate  # noqa: E402
@@ -137,7 +139,9 @@ def make_mobility(space, owner: str, id_="mobility", state="planned", **fields):
     with api.env.adopt_user(username=owner):
         mobility = api.content.create(container=space, type="Mobility", id=id_, **values)
     if "report" in MOBILITY_PATHS[state] and not mobility.report:
-        mobility.report = RichTextValue("<p>Two teachers observed four lessons.</p>", "text/html", "text/x-html-safe")
+        mobility.report = RichTextValue(
+            "<p>Two teachers observed four lessons.</p>", "text/html", "text/x-html-safe"
+        )
     with as_system(owner):
         for transition in MOBILITY_PATHS[state]:
             api.content.transition(obj=mobility, transition=transition)
@@ -150,8 +154,13 @@ def make_label(space, applicant: str, level="national", id_=None, school_year="2
     values.update(fields)
     with api.env.adopt_user(username=applicant):
         return api.content.create(
-            container=space, type="QualityLabel", id=id_ or f"{level}-{applicant}",
-            title=f"{level} label", level=level, school_year=school_year, **values,
+            container=space,
+            type="QualityLabel",
+            id=id_ or f"{level}-{applicant}",
+            title=f"{level} label",
+            level=level,
+            school_year=school_year,
+            **values,
         )
 
 
@@ -165,7 +174,8 @@ def decide_label(label, validator: str, decision: str, scores=None):
     """The validator scores the application and decides (their own rights, no system)."""
     with api.env.adopt_user(username=validator):
         return evaluate(
-            label, validator,
+            label,
+            validator,
             {"scores": scores or GOOD_SCORES, "comment": "A well documented project.", "decision": decision},
         )
 

@@ -28,7 +28,9 @@ def test_rest_body_names_the_field(space, request_factory):
     assert response.status_code == 400
     body = response.json()
     assert (body["type"], body["field"], body["message"]) == (
-        "BadRequest", "user", "There is no account 'nobody-here'."
+        "BadRequest",
+        "user",
+        "There is no account 'nobody-here'.",
     )
 
 

@@ -12,8 +12,13 @@ import pytest
 # Workflow guards answer wherever a transition fires (scripts, upgrade steps), without the
 # layer; the FieldError error view is for the add-on's own exception only.
 WITHOUT_LAYER = {
-    "twinspace-guards", "group-guards", "posting-guards", "mobility-guards", "label-guards",
-    "recognition-guards", "school-label-guards",
+    "twinspace-guards",
+    "group-guards",
+    "posting-guards",
+    "mobility-guards",
+    "label-guards",
+    "recognition-guards",
+    "school-label-guards",
 }
 
 

@@ -13,9 +13,13 @@ import pytest
 def posting(portal):
     with api.env.adopt_roles(["Manager"]):
         return api.content.create(
-            container=portal["partner-finding"], type="PartnerPosting", id="posting",
-            title="Looking for a partner", partnership_type="etwinning_project",
-            looking_for="partner_school", country="ES",
+            container=portal["partner-finding"],
+            type="PartnerPosting",
+            id="posting",
+            title="Looking for a partner",
+            partnership_type="etwinning_project",
+            looking_for="partner_school",
+            country="ES",
         )
 
 

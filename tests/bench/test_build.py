@@ -16,8 +16,18 @@ import sys
 
 BENCH = pathlib.Path(__file__).resolve().parents[2] / "bench"
 # Differ by the object, not by how it was made.
-OWN = {"UID", "created", "modified", "effective", "Date", "path", "getId", "id",
-       "getObjPositionInParent", "getRawRelatedItems"}
+OWN = {
+    "UID",
+    "created",
+    "modified",
+    "effective",
+    "Date",
+    "path",
+    "getId",
+    "id",
+    "getObjPositionInParent",
+    "getRawRelatedItems",
+}
 
 
 @pytest.fixture
@@ -47,14 +57,14 @@ def index_data(profile) -> dict:
 def test_a_profile_without_account_is_catalogued_like_an_approved_one(portal, bench_build):
     create_teacher("maria-rossi-approved", "IT")
     approved = sync_profile("maria-rossi-approved")
-    record = SimpleNamespace(userid="maria-rossi-unlisted", fullname=approved.fullname,
-                             country="IT")
+    record = SimpleNamespace(userid="maria-rossi-unlisted", fullname=approved.fullname, country="IT")
     made = bench_build.profile_without_account(portal, record)
     assert made.getId() == "maria-rossi-unlisted"
     assert api.content.get_state(obj=made) == api.content.get_state(obj=approved) == "visible"
     expected = {
         name: comparable(value, "maria-rossi-approved")
-        for name, value in index_data(approved).items() if name not in OWN
+        for name, value in index_data(approved).items()
+        if name not in OWN
     }
     found = {name: comparable(value) for name, value in index_data(made).items() if name not in OWN}
     assert found == expected

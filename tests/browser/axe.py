@@ -33,14 +33,21 @@ def audit(page: Page, label: str, run: str = "scenario") -> list[str]:
     REPORTS.mkdir(parents=True, exist_ok=True)
     with (REPORTS / f"{run}.jsonl").open("a", encoding="utf-8") as log:
         for violation in found:
-            log.write(json.dumps({
-                "page": label,
-                "url": page.url,
-                "rule": violation["id"],
-                "impact": violation["impact"],
-                "nodes": [node["target"] for node in violation["nodes"]],
-                "summary": violation["nodes"][0].get("failureSummary", "")[:300] if violation["nodes"] else "",
-            }) + "\n")
+            log.write(
+                json.dumps(
+                    {
+                        "page": label,
+                        "url": page.url,
+                        "rule": violation["id"],
+                        "impact": violation["impact"],
+                        "nodes": [node["target"] for node in violation["nodes"]],
+                        "summary": violation["nodes"][0].get("failureSummary", "")[:300]
+                        if violation["nodes"]
+                        else "",
+                    }
+                )
+                + "\n"
+            )
     return [
         f"{label}: {violation['id']} ({violation['impact']}) at "
         + ", ".join(str(node["target"]) for node in violation["nodes"][:5])

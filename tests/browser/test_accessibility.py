@@ -20,21 +20,48 @@ HERITAGE = "projects/nuestro-patrimonio-our-heritage"
 PENDING = "projects/il-mare-che-ci-unisce"
 # (person, login or None, pages): what each of them opens by clicking.
 VISITS = (
-    ("anonymous", None, (
-        "", "login", "@@project-search-page", "@@partner-search-page",
-        "@@organisation-search-page", "groups", HERITAGE, f"{HERITAGE}/bienvenidos-welcome",
-        "groups/stem-teachers-europe", "organisations/ies-miguel-de-cervantes",
-        "@@group-search-page", "@@register",
-    )),
-    ("teacher", "ana", (
-        "", "@@my-space", HERITAGE, f"{HERITAGE}?tab=members", f"{HERITAGE}?tab=mobilities",
-        f"{HERITAGE}/bienvenidos-welcome", f"{HERITAGE}/bienvenidos-welcome/video-presentation",
-        f"{HERITAGE}/job-shadowing-genova", "projects/++add++TwinSpace",
-        "@@people-search-page", "@@partner-search-page", "people/luca",
-        "partner-finding/ospitiamo-docenti-job-shadowing/@@contact-form",
-        "groups/stem-teachers-europe", "@@group-search-page", "people/ana",
-        f"{HERITAGE}/edit", f"{HERITAGE}/bienvenidos-welcome/++add++Page",
-    )),
+    (
+        "anonymous",
+        None,
+        (
+            "",
+            "login",
+            "@@project-search-page",
+            "@@partner-search-page",
+            "@@organisation-search-page",
+            "groups",
+            HERITAGE,
+            f"{HERITAGE}/bienvenidos-welcome",
+            "groups/stem-teachers-europe",
+            "organisations/ies-miguel-de-cervantes",
+            "@@group-search-page",
+            "@@register",
+        ),
+    ),
+    (
+        "teacher",
+        "ana",
+        (
+            "",
+            "@@my-space",
+            HERITAGE,
+            f"{HERITAGE}?tab=members",
+            f"{HERITAGE}?tab=mobilities",
+            f"{HERITAGE}/bienvenidos-welcome",
+            f"{HERITAGE}/bienvenidos-welcome/video-presentation",
+            f"{HERITAGE}/job-shadowing-genova",
+            "projects/++add++TwinSpace",
+            "@@people-search-page",
+            "@@partner-search-page",
+            "people/luca",
+            "partner-finding/ospitiamo-docenti-job-shadowing/@@contact-form",
+            "groups/stem-teachers-europe",
+            "@@group-search-page",
+            "people/ana",
+            f"{HERITAGE}/edit",
+            f"{HERITAGE}/bienvenidos-welcome/++add++Page",
+        ),
+    ),
     ("validator", "val-es", ("", "@@twinning-dashboard", PENDING, HERITAGE)),
     ("pupil", "lucia", ("", "@@my-space", HERITAGE, f"{HERITAGE}/bienvenidos-welcome")),
 )
@@ -43,9 +70,7 @@ VISITS = (
 @pytest.fixture
 def demo(functional_portal):
     with api.env.adopt_roles(["Manager"]):
-        api.portal.get_tool("portal_setup").runAllImportStepsFromProfile(
-            "profile-collective.twinning:demo"
-        )
+        api.portal.get_tool("portal_setup").runAllImportStepsFromProfile("profile-collective.twinning:demo")
     transaction.commit()
     return functional_portal
 

@@ -39,8 +39,19 @@ def demo_with_sink(functional_portal, tmp_path, monkeypatch):
     # The sink as scripts/serve.sh starts it (python -m aiosmtpd, Mailbox handler, loopback),
     # and this process told where its Maildir is.
     port = free_port()
-    sink = subprocess.Popen([sys.executable, "-m", "aiosmtpd", "-n", "-l", f"127.0.0.1:{port}",
-                             "-c", "aiosmtpd.handlers.Mailbox", str(tmp_path / "mail")])
+    sink = subprocess.Popen(
+        [
+            sys.executable,
+            "-m",
+            "aiosmtpd",
+            "-n",
+            "-l",
+            f"127.0.0.1:{port}",
+            "-c",
+            "aiosmtpd.handlers.Mailbox",
+            str(tmp_path / "mail"),
+        ]
+    )
     for _ in range(100):
         try:
             socket.create_connection(("127.0.0.1", port), 1).close()

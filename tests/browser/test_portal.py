@@ -45,8 +45,11 @@ def test_styled_at_127_0_0_1(demo, visitor, portal_url):
 def test_front_page_leads_to_each_search(demo, visitor):
     """Finding 2: the front page's search boxes and the main menu lead to the search pages."""
     someone = visitor("anonymous")
-    for box, page in (("projects", "project-search-page"), ("partners", "partner-search-page"),
-                      ("schools", "organisation-search-page")):
+    for box, page in (
+        ("projects", "project-search-page"),
+        ("partners", "partner-search-page"),
+        ("schools", "organisation-search-page"),
+    ):
         someone.goto()
         someone.page.fill(f"#home-q-{box}", "heritage")
         someone.page.locator(f"#home-search-{box} button[type=submit]").click()
@@ -57,9 +60,15 @@ def test_front_page_leads_to_each_search(demo, visitor):
     someone.goto()
     expect(someone.page.locator("#home-newest li.home-project").first).to_be_visible()
     nav = someone.page.locator("#portal-globalnav")
-    for title, page in (("Projects", "project-search-page"), ("Partner finding", "partner-search-page"),
-                        ("Schools", "organisation-search-page"), ("Groups", "group-search-page")):
-        expect(nav.get_by_role("link", name=title, exact=True)).to_have_attribute("href", re.compile(rf"/@@{page}$"))
+    for title, page in (
+        ("Projects", "project-search-page"),
+        ("Partner finding", "partner-search-page"),
+        ("Schools", "organisation-search-page"),
+        ("Groups", "group-search-page"),
+    ):
+        expect(nav.get_by_role("link", name=title, exact=True)).to_have_attribute(
+            "href", re.compile(rf"/@@{page}$")
+        )
     nav.get_by_role("link", name="Groups", exact=True).click()
     expect(someone.page.locator("#result-list li.search-result")).to_have_count(1)
 
@@ -137,14 +146,20 @@ def test_validator_decided_row(demo, visitor):
     expect(validator.page.locator("#approve-button")).to_have_count(0)
     expect(validator.page.locator("#reject-button")).to_have_count(0)
     validator.goto("@@twinning-dashboard")
-    expect(validator.page.locator("#dashboard-pending-projects tr[data-project] .my-decision")).to_contain_text("Approved")
+    expect(
+        validator.page.locator("#dashboard-pending-projects tr[data-project] .my-decision")
+    ).to_contain_text("Approved")
 
 
 def waiting_teacher():
     from collective.twinning.teachers.requests import record_request
 
-    api.user.create(email="marta@example.org", username="teacher-marta", password="secret-pass-2026",
-                    properties={"fullname": "Marta Gil", "country": "ES", "school": "CEIP Goya, Zaragoza"})
+    api.user.create(
+        email="marta@example.org",
+        username="teacher-marta",
+        password="secret-pass-2026",
+        properties={"fullname": "Marta Gil", "country": "ES", "school": "CEIP Goya, Zaragoza"},
+    )
     record_request("teacher-marta")
     transaction.commit()
 
@@ -178,8 +193,14 @@ def test_pupils_menu_and_my_space(demo, visitor):
 
 @pytest.mark.parametrize(
     "userid,path",
-    [(None, ""), (None, "@@partner-search-page"), ("ana", HERITAGE), ("ana", "@@my-space"),
-     ("val-es", "@@twinning-dashboard"), ("lucia", HERITAGE)],
+    [
+        (None, ""),
+        (None, "@@partner-search-page"),
+        ("ana", HERITAGE),
+        ("ana", "@@my-space"),
+        ("val-es", "@@twinning-dashboard"),
+        ("lucia", HERITAGE),
+    ],
 )
 def test_phone_width_without_horizontal_scroll(demo, visitor, userid, path):
     """Finding 9: at 390 px nothing is wider than the screen, and every button can be reached."""
@@ -218,7 +239,9 @@ def test_chart_labels_are_not_cut(demo, visitor):
     from tests.helpers import bring_label_to
     from tests.helpers import make_label
 
-    bring_label_to(make_label(demo["projects"]["nuestro-patrimonio-our-heritage"], "ana"), "awarded", "val-es")
+    bring_label_to(
+        make_label(demo["projects"]["nuestro-patrimonio-our-heritage"], "ana"), "awarded", "val-es"
+    )
     transaction.commit()
     admin_like = login(visitor("val-es"), "val-es", DEMO_PASSWORD)
     admin_like.goto("@@twinning-dashboard")

@@ -162,7 +162,9 @@ def founder_registers_the_project(carmen: Visitor) -> str:
     carmen.goto("projects/++add++TwinSpace")
     seen(page, "add project, founder")
     page.fill("#form-widgets-IBasic-title", PROJECT)
-    page.fill("#form-widgets-IBasic-description", "Pupils of Zaragoza and Torino study the rivers of their towns.")
+    page.fill(
+        "#form-widgets-IBasic-description", "Pupils of Zaragoza and Torino study the rivers of their towns."
+    )
     write_rich_text(page, "aims", "Compare the Ebro and the Po: water, wildlife and history.")
     pick(page, "languages", ["en", "es"])
     pick(page, "subjects", ["geography"])
@@ -213,9 +215,9 @@ def validator_approves_from_the_dashboard(validator: Visitor, project_url: str, 
     page.click("#approve-button")
     page.wait_for_load_state("domcontentloaded")
     expect(status_message(page)).to_be_visible()
-    expect(page.locator(f"#validation-panel li[data-slot='national:{country}'] .slot-decision")).to_have_class(
-        re.compile(r"decision-approve")
-    )
+    expect(
+        page.locator(f"#validation-panel li[data-slot='national:{country}'] .slot-decision")
+    ).to_have_class(re.compile(r"decision-approve"))
     seen(page, f"decided project, validator {country}")
 
 
@@ -371,7 +373,9 @@ def project_is_labelled(carmen: Visitor, project_url: str):
     page = carmen.page
     carmen.goto(f"{project_url}?tab=labels")
     expect(page.locator("#state-badge")).to_have_attribute("data-state", "labelled")
-    expect(page.locator("#labels-table tr[data-label] .label-state")).to_have_attribute("data-state", "awarded")
+    expect(page.locator("#labels-table tr[data-label] .label-state")).to_have_attribute(
+        "data-state", "awarded"
+    )
     carmen.goto(project_url)
     seen(page, "labelled project, founder")
     screenshot(page, "twinspace", readme=True)

@@ -17,8 +17,10 @@ import transaction
     "data, expected",
     [
         (b"username,fullname\npupil-ana-es,Ana\n", [{"username": "pupil-ana-es", "fullname": "Ana"}]),
-        (b"\xef\xbb\xbfUserName;FullName;Password\npupil-ana-es;Ana Ruiz;pass-word-99\n\n",
-         [{"username": "pupil-ana-es", "fullname": "Ana Ruiz", "password": "pass-word-99"}]),
+        (
+            b"\xef\xbb\xbfUserName;FullName;Password\npupil-ana-es;Ana Ruiz;pass-word-99\n\n",
+            [{"username": "pupil-ana-es", "fullname": "Ana Ruiz", "password": "pass-word-99"}],
+        ),
         (b"username\tfullname\n pupil-eva-es \t Eva \n", [{"username": "pupil-eva-es", "fullname": "Eva"}]),
     ],
 )
@@ -61,12 +63,18 @@ def running_space(functional_portal):
 
 def test_a_class_from_a_csv_file_gets_accounts_and_passwords_shown_once(running_space):
     session, token = _session_on_members(running_space)
-    answer = _post(session, running_space, token,
-                   "username,fullname,password\npupil-nuria-es,Nuria Gil,\npupil-pau-es,Pau Roca,chosen-pass-2026\n")
+    answer = _post(
+        session,
+        running_space,
+        token,
+        "username,fullname,password\npupil-nuria-es,Nuria Gil,\npupil-pau-es,Pau Roca,chosen-pass-2026\n",
+    )
     assert answer.status_code == 200 and 'id="pupils-created"' in answer.text
     assert answer.headers["Cache-Control"] == "no-store"
-    generated = re.search(r"<td><code>pupil-nuria-es</code></td>\s*<td>Nuria Gil</td>\s*<td>\s*<code>([^<]+)</code>",
-                          answer.text).group(1)
+    generated = re.search(
+        r"<td><code>pupil-nuria-es</code></td>\s*<td>Nuria Gil</td>\s*<td>\s*<code>([^<]+)</code>",
+        answer.text,
+    ).group(1)
     assert "chosen-pass-2026" not in answer.text
     transaction.begin()
     for userid in ("pupil-nuria-es", "pupil-pau-es"):

@@ -37,7 +37,9 @@ def test_a_field_error_reaches_its_field_whatever_its_words(space_in, render, mo
 
     monkeypatch.setattr(members, "add_member", refuse)
     space = space_in("running")
-    html = render(space, "twinning-add-member", FOUNDER, {"user": MEMBER, "role": "TwinSpaceTeacher"}, post=True)
+    html = render(
+        space, "twinning-add-member", FOUNDER, {"user": MEMBER, "role": "TwinSpaceTeacher"}, post=True
+    )
     assert shown(html, "error-role") == "Words no table knows: TwinSpaceTeacher."
     assert shown(html, "error-user") is None
 
@@ -48,25 +50,66 @@ def submitted_label(space_in):
 
 
 def scores_form(**changes) -> dict:
-    return {"form.submitted": "1", "comment": "Good work.", "decision": "award",
-            **{f"scores.{name}": str(score) for name, score in GOOD_SCORES.items()}, **changes}
+    return {
+        "form.submitted": "1",
+        "comment": "Good work.",
+        "decision": "award",
+        **{f"scores.{name}": str(score) for name, score in GOOD_SCORES.items()},
+        **changes,
+    }
 
 
 @pytest.mark.parametrize(
     "where,view,userid,form,element,text",
     [
-        ("space", "twinning-add-member", FOUNDER, {"user": MEMBER, "role": "Owner"}, "error-role",
-         "Elige uno de los papeles."),
-        ("space", "twinning-add-member", FOUNDER, {"user": "", "role": "TwinSpaceTeacher"}, "error-user",
-         "Este campo es obligatorio."),
-        ("pending", "twinning-decide", VALIDATOR_ES, {"decision": "reject", "comment": ""}, "error-comment",
-         "Explica por qué lo rechazas: los docentes lo leerán."),
-        ("label", "label-evaluation", VALIDATOR_ES, scores_form(**{"scores.collaboration": ""}),
-         "error-scores.collaboration", "Puntúa todos los criterios."),
-        ("label", "label-evaluation", VALIDATOR_ES, scores_form(**{"scores.use_of_technology": "4"}),
-         "error-scores.use_of_technology", "Para conceder, cada criterio necesita 5 o más."),
-        ("group", "group-join", OUTSIDER, {}, "form-error",
-         "El grupo es solo por invitación: pide a sus administradores que te inviten."),
+        (
+            "space",
+            "twinning-add-member",
+            FOUNDER,
+            {"user": MEMBER, "role": "Owner"},
+            "error-role",
+            "Elige uno de los papeles.",
+        ),
+        (
+            "space",
+            "twinning-add-member",
+            FOUNDER,
+            {"user": "", "role": "TwinSpaceTeacher"},
+            "error-user",
+            "Este campo es obligatorio.",
+        ),
+        (
+            "pending",
+            "twinning-decide",
+            VALIDATOR_ES,
+            {"decision": "reject", "comment": ""},
+            "error-comment",
+            "Explica por qué lo rechazas: los docentes lo leerán.",
+        ),
+        (
+            "label",
+            "label-evaluation",
+            VALIDATOR_ES,
+            scores_form(**{"scores.collaboration": ""}),
+            "error-scores.collaboration",
+            "Puntúa todos los criterios.",
+        ),
+        (
+            "label",
+            "label-evaluation",
+            VALIDATOR_ES,
+            scores_form(**{"scores.use_of_technology": "4"}),
+            "error-scores.use_of_technology",
+            "Para conceder, cada criterio necesita 5 o más.",
+        ),
+        (
+            "group",
+            "group-join",
+            OUTSIDER,
+            {},
+            "form-error",
+            "El grupo es solo por invitación: pide a sus administradores que te inviten.",
+        ),
     ],
 )
 def test_refusals_in_spanish_next_to_their_field(

@@ -25,12 +25,17 @@ def test_twinspace_page_and_a_form_over_http(functional_portal):
     # Without the token: refused, nothing changes.
     refused = session.post(f"{url}/@@twinning-transition", data={"transition": "submit"})
     assert refused.status_code == 403
-    done = session.post(f"{url}/@@twinning-transition",
-                        data={"transition": "submit", "_authenticator": token}, allow_redirects=False)
+    done = session.post(
+        f"{url}/@@twinning-transition",
+        data={"transition": "submit", "_authenticator": token},
+        allow_redirects=False,
+    )
     assert done.status_code == 302 and done.headers["Location"] == url
     transaction.begin()
     assert api.content.get_state(obj=functional_portal["projects"]["space"]) == "pending"
-    css = requests.get(f"{functional_portal.absolute_url()}/++resource++collective.twinning.views/twinning.css", timeout=60)
+    css = requests.get(
+        f"{functional_portal.absolute_url()}/++resource++collective.twinning.views/twinning.css", timeout=60
+    )
     assert css.status_code == 200 and "state-badge" in css.text
 
 
@@ -48,11 +53,17 @@ def test_users_control_panel_over_http_makes_the_teacher_profile(functional_port
     page = session.get(url, params={"searchstring": "member-nora-pt", "form.button.Search": "Search"})
     assert page.status_code == 200 and 'value="member-nora-pt"' in page.text
     token = re.search(r'name="_authenticator" value="([^"]+)"', page.text).group(1)
-    done = session.post(url, data=[
-        ("form.submitted", "1"), ("_authenticator", token), ("form.button.Modify", "Apply changes"),
-        ("users.id:records", "member-nora-pt"), ("users.roles:list:records", "Member"),
-        ("users.roles:list:records", "Teacher"),
-    ])
+    done = session.post(
+        url,
+        data=[
+            ("form.submitted", "1"),
+            ("_authenticator", token),
+            ("form.button.Modify", "Apply changes"),
+            ("users.id:records", "member-nora-pt"),
+            ("users.roles:list:records", "Member"),
+            ("users.roles:list:records", "Teacher"),
+        ],
+    )
     assert done.status_code == 200
     transaction.begin()
     assert "Teacher" in api.user.get_roles(username="member-nora-pt")

@@ -123,11 +123,18 @@ def test_public_search_pages(world, render, name):
 def test_contact_form_sends_and_keeps_input_on_errors(space_in, render, mailhost, status_messages):
     space = space_in("running")
     mailhost.reset()  # the mails of making the space
-    html = render(space, "contact-form", OUTSIDER, {"form.submitted": "1", "subject": "Hello", "message": ""}, post=True)
+    html = render(
+        space, "contact-form", OUTSIDER, {"form.submitted": "1", "subject": "Hello", "message": ""}, post=True
+    )
     assert 'id="error-message"' in html and 'value="Hello"' in html
     assert len(mailhost.messages) == 0
-    url = render(space, "contact-form", OUTSIDER,
-                 {"form.submitted": "1", "subject": "Hello", "message": "Shall we work together?"}, post=True)
+    url = render(
+        space,
+        "contact-form",
+        OUTSIDER,
+        {"form.submitted": "1", "subject": "Hello", "message": "Shall we work together?"},
+        post=True,
+    )
     assert url == space.absolute_url()
     assert len(mailhost.messages) == 2
     assert status_messages() == ["Your message was sent (2 recipients)."]
@@ -147,9 +154,7 @@ def submitted_label(space_in):
     return submit_label(make_label(space, FOUNDER))
 
 
-@pytest.mark.parametrize(
-    "userid,allowed", [(VALIDATOR_ES, True), (FOUNDER, False), (None, False)]
-)
+@pytest.mark.parametrize("userid,allowed", [(VALIDATOR_ES, True), (FOUNDER, False), (None, False)])
 def test_dashboard_permission(world, render, userid, allowed):
     if allowed:
         assert 'id="dashboard-stats"' in render(world, "twinning-dashboard", userid)
@@ -177,18 +182,34 @@ def test_dashboard_lists_what_the_validator_decides(space_in, submitted_label, r
 def test_dashboard_approves_a_teacher(world, render, status_messages):
     create_account("new-teacher-es", "ES")
     record_request("new-teacher-es")
-    url = render(world, "teacher-request-decide", VALIDATOR_ES, {"user": "new-teacher-es", "decision": "approve"}, post=True)
+    url = render(
+        world,
+        "teacher-request-decide",
+        VALIDATOR_ES,
+        {"user": "new-teacher-es", "decision": "approve"},
+        post=True,
+    )
     assert url.endswith("/@@twinning-dashboard")
     assert not is_pending("new-teacher-es")
     assert "Teacher" in api.user.get_roles(username="new-teacher-es")
-    html = render(world, "teacher-request-decide", VALIDATOR_ES, {"user": "new-teacher-es", "decision": "approve"}, post=True)
+    html = render(
+        world,
+        "teacher-request-decide",
+        VALIDATOR_ES,
+        {"user": "new-teacher-es", "decision": "approve"},
+        post=True,
+    )
     assert "This account is not waiting for validation." in html
 
 
 def test_label_evaluation_errors_inline_then_award(submitted_label, render, status_messages):
     label = submitted_label
-    form = {"form.submitted": "1", "comment": "Good work.", "decision": "award",
-            **{f"scores.{name}": str(score) for name, score in GOOD_SCORES.items()}}
+    form = {
+        "form.submitted": "1",
+        "comment": "Good work.",
+        "decision": "award",
+        **{f"scores.{name}": str(score) for name, score in GOOD_SCORES.items()},
+    }
     form["scores.collaboration"] = "11"
     html = render(label, "label-evaluation", VALIDATOR_ES, form, post=True)
     assert 'id="error-scores.collaboration"' in html and "A whole number from 0 to 10." in html
@@ -233,8 +254,16 @@ def test_my_space_asks_anonymous_to_log_in(world, render):
 def test_pages_in_spanish(space_in, render, world, spanish):
     space = space_in("pending")
     html = render(space, "view", PARTNER)
-    for text in ("Materiales", "Miembros", "Movilidades", "Sellos de Calidad", "Validación",
-                 "Cofundador", "Aprobar", "Servicio nacional: España"):
+    for text in (
+        "Materiales",
+        "Miembros",
+        "Movilidades",
+        "Sellos de Calidad",
+        "Validación",
+        "Cofundador",
+        "Aprobar",
+        "Servicio nacional: España",
+    ):
         assert text in html, text
     html = render(space, "twinning-decide", VALIDATOR_ES, {"decision": "reject", "comment": ""}, post=True)
     assert "Explica por qué lo rechazas" in html

@@ -15,7 +15,9 @@ import pytest
 def _page(space, title="Our river walk"):
     with api.env.adopt_user(username=FOUNDER):
         return api.content.create(
-            container=space, type="Page", title=title,
+            container=space,
+            type="Page",
+            title=title,
             text=RichTextValue("<p>We counted the birds.</p>", "text/html", "text/x-html-safe"),
         )
 
@@ -62,9 +64,14 @@ def test_material_file_with_type_size_and_download(space_in, render):
     space = space_in("running")
     with api.env.adopt_user(username=FOUNDER):
         material = api.content.create(
-            container=space, type="Material", title="Worksheet", copyright_confirmed=True,
-            license="cc-by-4.0", file=NamedBlobFile(b"%PDF-1.4 " + b"x" * 2048, filename="worksheet.pdf",
-                                                    contentType="application/pdf"),
+            container=space,
+            type="Material",
+            title="Worksheet",
+            copyright_confirmed=True,
+            license="cc-by-4.0",
+            file=NamedBlobFile(
+                b"%PDF-1.4 " + b"x" * 2048, filename="worksheet.pdf", contentType="application/pdf"
+            ),
         )
     html = render(material, "view", FOUNDER)
     assert 'data-kind="file"' in html and "application/pdf" in html and "2.0 KB" in html
@@ -112,7 +119,11 @@ def test_landing_after_login(group_in, portal, came_from, userid, landing):
     from collective.twinning.browser.login import LandingAfterLogin
 
     group_in("open")
-    urls = {None: None, "front": portal.absolute_url() + "/", "group": f"{portal.absolute_url()}/groups/group"}
+    urls = {
+        None: None,
+        "front": portal.absolute_url() + "/",
+        "group": f"{portal.absolute_url()}/groups/group",
+    }
     with api.env.adopt_user(username=userid):
         url = LandingAfterLogin(portal, portal.REQUEST)(urls[came_from], False)
     assert url == portal.absolute_url() + landing

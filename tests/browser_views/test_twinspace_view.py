@@ -101,14 +101,19 @@ def test_validation_panel_approve_and_reject(space_in, render, status_messages):
     html = render(space, "view", VALIDATOR_ES)
     assert 'id="approve-button"' in html and 'data-slot="national:ES"' in html
     # an outsider validator of a third country has no buttons (no slot)
-    assert render(space, "twinning-decide", VALIDATOR_ES, {"decision": "approve"}, post=True) == space.absolute_url()
+    assert (
+        render(space, "twinning-decide", VALIDATOR_ES, {"decision": "approve"}, post=True)
+        == space.absolute_url()
+    )
     assert status_messages() == ["Your approval is recorded."]
     assert [item["decision"] for item in checklist(space)["required"]] == [None, "approve", None]
     # Rejecting without a comment: the error is next to the comment box, nothing changes.
     html = render(space, "twinning-decide", VALIDATOR_IT, {"decision": "reject", "comment": "  "}, post=True)
     assert 'id="error-comment"' in html and "Say why you reject it" in html
     assert api.content.get_state(obj=space) == "pending"
-    render(space, "twinning-decide", VALIDATOR_IT, {"decision": "reject", "comment": "More detail."}, post=True)
+    render(
+        space, "twinning-decide", VALIDATOR_IT, {"decision": "reject", "comment": "More detail."}, post=True
+    )
     assert api.content.get_state(obj=space) == "draft"
 
 
@@ -120,15 +125,24 @@ def test_approve_button_only_for_who_decides(space_in, render):
 
 def test_add_member_succeeds_and_fails_inline_keeping_the_input(space_in, render, status_messages):
     space = space_in("running")
-    url = render(space, "twinning-add-member", FOUNDER, {"user": OUTSIDER, "role": "TwinSpaceTeacher"}, post=True)
+    url = render(
+        space, "twinning-add-member", FOUNDER, {"user": OUTSIDER, "role": "TwinSpaceTeacher"}, post=True
+    )
     assert url.endswith("?tab=members")
     assert Roster(space).role_of(OUTSIDER) == "TwinSpaceTeacher"
     assert status_messages() == [f"{OUTSIDER} was added."]
-    html = render(space, "twinning-add-member", FOUNDER, {"user": MEMBER, "role": "TwinSpaceTeacher"}, post=True)
+    html = render(
+        space, "twinning-add-member", FOUNDER, {"user": MEMBER, "role": "TwinSpaceTeacher"}, post=True
+    )
     assert 'id="error-user"' in html and "is not a validated teacher" in html
     assert f'value="{MEMBER}"' in html  # what was typed is still there
-    assert 'class="tab-pane fade show active"' in html.split('id="panel-members"')[1][:400] or "show active" in html
-    html = render(space, "twinning-add-member", FOUNDER, {"user": "nobody-here", "role": "TwinSpaceTeacher"}, post=True)
+    assert (
+        'class="tab-pane fade show active"' in html.split('id="panel-members"')[1][:400]
+        or "show active" in html
+    )
+    html = render(
+        space, "twinning-add-member", FOUNDER, {"user": "nobody-here", "role": "TwinSpaceTeacher"}, post=True
+    )
     assert "There is no account" in html
     assert Roster(space).role_of(MEMBER) is None
 
@@ -136,7 +150,9 @@ def test_add_member_succeeds_and_fails_inline_keeping_the_input(space_in, render
 def test_members_forms_refused_to_non_admins(space_in, render):
     space = space_in("running")
     with pytest.raises(Unauthorized):
-        render(space, "twinning-add-member", OUTSIDER, {"user": MEMBER, "role": "TwinSpaceObserver"}, post=True)
+        render(
+            space, "twinning-add-member", OUTSIDER, {"user": MEMBER, "role": "TwinSpaceObserver"}, post=True
+        )
 
 
 def test_remove_member_and_founders_stay(space_in, render):
@@ -150,16 +166,31 @@ def test_remove_member_and_founders_stay(space_in, render):
 
 def test_create_pupil_and_errors_by_field(space_in, render):
     space = space_in("running")
-    html = render(space, "twinning-add-pupil", FOUNDER,
-                  {"username": "pupil-pablo", "fullname": "", "password": "a-long-password"}, post=True)
+    html = render(
+        space,
+        "twinning-add-pupil",
+        FOUNDER,
+        {"username": "pupil-pablo", "fullname": "", "password": "a-long-password"},
+        post=True,
+    )
     assert 'id="error-fullname"' in html and "This field is required." in html
     assert 'value="pupil-pablo"' in html
     assert api.user.get(userid="pupil-pablo") is None
-    render(space, "twinning-add-pupil", FOUNDER,
-           {"username": "pupil-pablo", "fullname": "Pablo Ruiz", "password": "a-long-password"}, post=True)
+    render(
+        space,
+        "twinning-add-pupil",
+        FOUNDER,
+        {"username": "pupil-pablo", "fullname": "Pablo Ruiz", "password": "a-long-password"},
+        post=True,
+    )
     assert Roster(space).role_of("pupil-pablo") == "TwinSpacePupil"
-    html = render(space, "twinning-add-pupil", FOUNDER,
-                  {"username": "pupil-pablo", "fullname": "Pablo", "password": "a-long-password"}, post=True)
+    html = render(
+        space,
+        "twinning-add-pupil",
+        FOUNDER,
+        {"username": "pupil-pablo", "fullname": "Pablo", "password": "a-long-password"},
+        post=True,
+    )
     assert 'id="error-username"' in html
 
 
@@ -168,8 +199,14 @@ def test_tabs_show_materials_mobilities_and_labels(space_in, render, portal):
     with api.env.adopt_user(username=FOUNDER):
         api.content.create(container=space, type="Page", id="welcome", title="Welcome")
         api.content.create(container=space["welcome"], type="Page", id="sub", title="Subpage")
-        api.content.create(container=space, type="Material", id="video", title="Our video",
-                           embed_url="https://www.youtube.com/watch?v=abc123", copyright_confirmed=True)
+        api.content.create(
+            container=space,
+            type="Material",
+            id="video",
+            title="Our video",
+            embed_url="https://www.youtube.com/watch?v=abc123",
+            copyright_confirmed=True,
+        )
     make_mobility(space, FOUNDER)
     make_label(space, FOUNDER)
     html = render(space, "view", FOUNDER)
@@ -181,8 +218,13 @@ def test_tabs_show_materials_mobilities_and_labels(space_in, render, portal):
 
 def test_pupil_sees_first_names_only(space_in, render):
     space = space_in("running")
-    render(space, "twinning-add-pupil", FOUNDER,
-           {"username": "pupil-pablo", "fullname": "Pablo Ruiz", "password": "a-long-password"}, post=True)
+    render(
+        space,
+        "twinning-add-pupil",
+        FOUNDER,
+        {"username": "pupil-pablo", "fullname": "Pablo Ruiz", "password": "a-long-password"},
+        post=True,
+    )
     html = render(space, "view", "pupil-pablo", {"tab": "members"})
     assert "Founder Ana" not in html and ">Founder<" in html
 
@@ -194,6 +236,11 @@ def test_pupil_sees_first_names_only(space_in, render):
 def test_came_from_only_within_the_site(space_in, render, portal, came_from, back):
     space = space_in("draft")
     names = {"portal": portal.absolute_url(), "space": space.absolute_url()}
-    url = render(space, "twinning-transition", FOUNDER,
-                 {"transition": "submit", "came_from": came_from.format(**names)}, post=True)
+    url = render(
+        space,
+        "twinning-transition",
+        FOUNDER,
+        {"transition": "submit", "came_from": came_from.format(**names)},
+        post=True,
+    )
     assert url == back.format(**names)

@@ -34,8 +34,12 @@ def accounts(portal):
 
 
 def modify_users(render, portal, rows, delete=()):
-    form = {"form.submitted": "1", "form.button.Modify": "Apply changes", "users": rows,
-            "delete": list(delete)}
+    form = {
+        "form.submitted": "1",
+        "form.button.Modify": "Apply changes",
+        "users": rows,
+        "delete": list(delete),
+    }
     return render(portal, "usergroup-userprefs", ADMIN, form, post=True)
 
 
@@ -59,16 +63,20 @@ def test_every_row_of_the_form_is_synced(accounts, render):
     """Rows whose roles stay as they were are synced too: a teacher granted the role without
     an event (tests.helpers.create_teacher) gets the profile she lacked, a member none."""
     assert get_profile("teacher-ana-es") is None
-    modify_users(render, accounts, [user_row("teacher-ana-es", ["Member", "Teacher"]),
-                                    user_row("member-nora-pt", ["Member"])])
+    modify_users(
+        render,
+        accounts,
+        [user_row("teacher-ana-es", ["Member", "Teacher"]), user_row("member-nora-pt", ["Member"])],
+    )
     assert (state_of("teacher-ana-es"), state_of("member-nora-pt")) == ("visible", None)
 
 
 def test_deleting_in_the_users_panel_deletes_the_profile(accounts, render):
     modify_users(render, accounts, [user_row("teacher-ana-es", ["Member", "Teacher"])])
     assert state_of("teacher-ana-es") == "visible"
-    modify_users(render, accounts, [user_row("teacher-ana-es", ["Member", "Teacher"])],
-                 delete=["teacher-ana-es"])
+    modify_users(
+        render, accounts, [user_row("teacher-ana-es", ["Member", "Teacher"])], delete=["teacher-ana-es"]
+    )
     assert api.user.get(userid="teacher-ana-es") is None
     assert get_profile("teacher-ana-es") is None
 

@@ -48,14 +48,19 @@ def session(request_factory, role):
 def test_who_edits_and_deletes_a_comment(wall, request_factory, actor, author, action, allowed):
     url = f"/projects/space/wall/@comments/{wall[author]}"
     client = session(request_factory, actor)
-    listed = {item["author_username"]: item for item in client.get("/projects/space/wall/@comments").json()["items"]}
+    listed = {
+        item["author_username"]: item for item in client.get("/projects/space/wall/@comments").json()["items"]
+    }
     flag = "is_editable" if action == "edit" else "is_deletable"
     assert listed[ACCOUNTS[author]][flag] is allowed
 
     response = client.patch(url, json={"text": "Rewritten"}) if action == "edit" else client.delete(url)
 
     assert (response.status_code == 204) is allowed, (response.status_code, response.text[:300])
-    after = {i["author_username"]: i for i in session(request_factory, "founder").get("/projects/space/wall/@comments").json()["items"]}
+    after = {
+        i["author_username"]: i
+        for i in session(request_factory, "founder").get("/projects/space/wall/@comments").json()["items"]
+    }
     if action == "edit":
         assert (after[ACCOUNTS[author]]["text"]["data"] == "Rewritten") is allowed
     else:

@@ -38,7 +38,9 @@ def public_post(functional_portal):
 
     space, _page, _materials = build_project(functional_portal, "running")
     with as_system():
-        post = as_owner(space, ACCOUNTS["teacher"], "Post", id="news", channel="wall", text=html("In the news"))
+        post = as_owner(
+            space, ACCOUNTS["teacher"], "Post", id="news", channel="wall", text=html("In the news")
+        )
         api.content.transition(obj=post, transition="publish")
     comment(post, ACCOUNTS["pupil"], "I drew the poster")
     comment(post, ACCOUNTS["teacher"], "Well done")
@@ -58,7 +60,9 @@ def test_rest_comments_name_a_pupil_as_the_viewer_may_see(public_post, session_f
 
     assert names[ACCOUNTS["pupil"]] == name
     teacher = api.user.get(userid=ACCOUNTS["teacher"]).getProperty("fullname")
-    assert names[ACCOUNTS["teacher"]] == (teacher if name == FULL or viewer != "pupil" else teacher.split()[0])
+    assert names[ACCOUNTS["teacher"]] == (
+        teacher if name == FULL or viewer != "pupil" else teacher.split()[0]
+    )
     if name == FIRST:
         assert FULL not in response.text
 

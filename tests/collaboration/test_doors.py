@@ -22,8 +22,14 @@ def space(functional_portal):
     space, _page, _materials = build_project(functional_portal, "running")
     founder = ACCOUNTS["founder"]
     with as_system():
-        bulletin = as_owner(space, founder, "Post", id="bulletin", channel="bulletin",
-                            text=html(f"{SECRET} @pupil-elena @teacher-carla"))
+        bulletin = as_owner(
+            space,
+            founder,
+            "Post",
+            id="bulletin",
+            channel="bulletin",
+            text=html(f"{SECRET} @pupil-elena @teacher-carla"),
+        )
         as_owner(space, founder, "Post", id="wall", channel="wall", text=html("Hello everyone"))
     with api.env.adopt_user(username=ACCOUNTS["teacher"]):
         from plone.app.discussion.interfaces import IConversation
@@ -80,7 +86,9 @@ def test_mentions_notify_members_who_may_see(space, request_factory):
 
 def test_wall_comment_reply_and_mention_from_rest(space, request_factory):
     pupil = session(request_factory, "pupil")
-    response = pupil.post("/projects/space/wall/@comments", json={"text": "Great! @observer-fabio @member-gina"})
+    response = pupil.post(
+        "/projects/space/wall/@comments", json={"text": "Great! @observer-fabio @member-gina"}
+    )
     assert response.status_code == 204
     founder = session(request_factory, "founder").get("/@notifications").json()
     assert [i["kind"] for i in founder["items"]][:1] == ["comment"]
@@ -110,14 +118,18 @@ def test_anonymous_never_comments_even_on_public_posts(space, request_factory):
     assert anonymous.post("/projects/space/wall/@comments", json={"text": "spam"}).status_code in (401, 403)
     # A logged-in teacher of another project is no member either.
     assert session(request_factory, "member").post(
-        "/projects/space/wall/@comments", json={"text": "spam"}).status_code in (401, 403)
+        "/projects/space/wall/@comments", json={"text": "spam"}
+    ).status_code in (401, 403)
 
 
 def test_likes_once_per_user(space, request_factory):
     teacher = session(request_factory, "teacher")
     assert teacher.post("/projects/space/wall/@likes").json() == {"count": 1, "liked": True}
     assert teacher.post("/projects/space/wall/@likes").json() == {"count": 1, "liked": True}
-    assert session(request_factory, "pupil").post("/projects/space/wall/@likes").json() == {"count": 2, "liked": True}
+    assert session(request_factory, "pupil").post("/projects/space/wall/@likes").json() == {
+        "count": 2,
+        "liked": True,
+    }
     assert teacher.delete("/projects/space/wall/@likes").json() == {"count": 1, "liked": False}
     assert session(request_factory, "member").get("/projects/space/wall/@likes").status_code in (401, 403)
 
@@ -155,7 +167,14 @@ def test_digest_by_preference(space, functional_portal):
 
 def test_poll_answers(space, request_factory):
     with as_system():
-        as_owner(space, ACCOUNTS["teacher"], "Poll", id="poll", question="Which day?", options=["Mon", "Tue", "Wed"])
+        as_owner(
+            space,
+            ACCOUNTS["teacher"],
+            "Poll",
+            id="poll",
+            question="Which day?",
+            options=["Mon", "Tue", "Wed"],
+        )
     transaction.commit()
     pupil = session(request_factory, "pupil")
     before = pupil.get("/projects/space/poll/@poll").json()
@@ -165,16 +184,28 @@ def test_poll_answers(space, request_factory):
     assert after["answer"] == 2 and after["results"][2] == {"option": "Wed", "count": 1}
     again = pupil.post("/projects/space/poll/@poll", json={"option": 1})
     assert again.status_code == 400 and again.json()["field"] == "option"
-    assert session(request_factory, "teacher").get("/projects/space/poll/@poll").json()["results"][2]["count"] == 1
+    assert (
+        session(request_factory, "teacher").get("/projects/space/poll/@poll").json()["results"][2]["count"]
+        == 1
+    )
 
 
 def test_embeds_in_materials(space, request_factory):
     teacher = session(request_factory, "teacher")
     body = {"@type": "Material", "title": "Wall", "copyright_confirmed": True}
-    assert teacher.post("/projects/space", json={**body, "embed_url": "https://padlet.com/class/w"}).status_code == 201
+    assert (
+        teacher.post("/projects/space", json={**body, "embed_url": "https://padlet.com/class/w"}).status_code
+        == 201
+    )
     refused = teacher.post("/projects/space", json={**body, "embed_url": "https://evil.example/padlet.com/"})
     assert refused.status_code == 400 and "embed_url" in refused.text
     api.portal.set_registry_record("collective.twinning.embed_hosts", ["Tool|https://tool.example/*"])
     transaction.commit()
-    assert teacher.post("/projects/space", json={**body, "embed_url": "https://tool.example/x"}).status_code == 201
-    assert teacher.post("/projects/space", json={**body, "embed_url": "https://padlet.com/class/w"}).status_code == 400
+    assert (
+        teacher.post("/projects/space", json={**body, "embed_url": "https://tool.example/x"}).status_code
+        == 201
+    )
+    assert (
+        teacher.post("/projects/space", json={**body, "embed_url": "https://padlet.com/class/w"}).status_code
+        == 400
+    )

@@ -26,8 +26,16 @@ START = datetime(2030, 3, 4, 10, 0, tzinfo=pytz.utc)
 def meeting(portal):
     space, _page, _materials = build_project(portal, "running")
     with as_system():
-        return as_owner(space, ACCOUNTS["founder"], "Meeting", id="call", title="Kick-off",
-                        start=START, end=START + timedelta(hours=1), invitees="members")
+        return as_owner(
+            space,
+            ACCOUNTS["founder"],
+            "Meeting",
+            id="call",
+            title="Kick-off",
+            start=START,
+            end=START + timedelta(hours=1),
+            invitees="members",
+        )
 
 
 @pytest.mark.parametrize(
@@ -49,16 +57,29 @@ def test_window(meeting, minutes, opens):
 
 def test_rooms_are_unguessable_and_own(meeting):
     with as_system():
-        other = as_owner(meeting.aq_parent, ACCOUNTS["founder"], "Meeting", id="call2", title="Two",
-                         start=START, end=START + timedelta(hours=1))
+        other = as_owner(
+            meeting.aq_parent,
+            ACCOUNTS["founder"],
+            "Meeting",
+            id="call2",
+            title="Two",
+            start=START,
+            end=START + timedelta(hours=1),
+        )
     assert meeting.room != other.room and len(meeting.room) > 25
 
 
 @pytest.mark.parametrize(
     "role,invitees,allowed",
-    [("pupil", "members", True), ("pupil", "teachers", False), ("observer", "teachers", False),
-     ("teacher", "teachers", True), ("pupiladmin", "teachers", True), ("member", "members", False),
-     ("validator", "members", False)],
+    [
+        ("pupil", "members", True),
+        ("pupil", "teachers", False),
+        ("observer", "teachers", False),
+        ("teacher", "teachers", True),
+        ("pupiladmin", "teachers", True),
+        ("member", "members", False),
+        ("validator", "members", False),
+    ],
 )
 def test_invitees(meeting, role, invitees, allowed):
     meeting.invitees = invitees
@@ -78,8 +99,9 @@ def test_jwt_names_the_user_and_makes_admins_moderators(meeting):
         url = join(meeting, ACCOUNTS[role], now=START)["url"]
         assert url.startswith(f"https://meet.example.org/{meeting.room}?jwt=")
         token = parse_qs(urlparse(url).query)["jwt"][0]
-        claims = jwt.decode(token, "s3cret", algorithms=["HS256"], audience="jitsi",
-                            options={"verify_exp": False})
+        claims = jwt.decode(
+            token, "s3cret", algorithms=["HS256"], audience="jitsi", options={"verify_exp": False}
+        )
         assert claims["room"] == meeting.room and claims["iss"] == "twinning"
         assert claims["context"]["user"]["id"] == ACCOUNTS[role]
         assert claims["context"]["user"]["moderator"] is moderator
@@ -113,19 +135,36 @@ def test_join_over_rest_and_ical(functional_portal, request_factory):
     space, _page, _materials = build_project(functional_portal, "running")
     now = datetime.now(pytz.utc)
     with as_system():
-        as_owner(space, ACCOUNTS["founder"], "Meeting", id="now", title="Now", start=now - timedelta(minutes=5),
-                 end=now + timedelta(hours=1))
-        as_owner(space, ACCOUNTS["founder"], "Meeting", id="later", title="Later",
-                 start=now + timedelta(days=2), end=now + timedelta(days=2, hours=1))
+        as_owner(
+            space,
+            ACCOUNTS["founder"],
+            "Meeting",
+            id="now",
+            title="Now",
+            start=now - timedelta(minutes=5),
+            end=now + timedelta(hours=1),
+        )
+        as_owner(
+            space,
+            ACCOUNTS["founder"],
+            "Meeting",
+            id="later",
+            title="Later",
+            start=now + timedelta(days=2),
+            end=now + timedelta(days=2, hours=1),
+        )
     transaction.commit()
     from tests.helpers import PASSWORD
 
     pupil = request_factory(basic_auth=(ACCOUNTS["pupil"], PASSWORD))
     assert pupil.get("/projects/space/now/@join").json()["url"].startswith("https://meet.jit.si/twinning-")
     later = pupil.get("/projects/space/later/@join")
-    assert later.status_code == 400 and later.json()["field"] == "start" and "opens" in later.json()["message"]
+    assert (
+        later.status_code == 400 and later.json()["field"] == "start" and "opens" in later.json()["message"]
+    )
     assert request_factory().get("/projects/space/now/@join").status_code in (401, 403)
     assert "room" not in pupil.get("/projects/space/now").json()
-    ical = request_factory(basic_auth=(ACCOUNTS["pupil"], PASSWORD)).get("/projects/space/now/ics_view",
-                                                                         headers={"Accept": "text/calendar"})
+    ical = request_factory(basic_auth=(ACCOUNTS["pupil"], PASSWORD)).get(
+        "/projects/space/now/ics_view", headers={"Accept": "text/calendar"}
+    )
     assert ical.status_code == 200 and "BEGIN:VEVENT" in ical.text

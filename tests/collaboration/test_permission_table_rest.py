@@ -31,9 +31,15 @@ def requests_for(base: str) -> dict:
         "add_thread": ("POST", "/forum", {"@type": "Thread", "title": "T", "text": "<p>t</p>"}, {201}),
         "reply_thread": ("POST", "/forum/thread/@comments", COMMENT, {204}),
         "add_meeting": (
-            "POST", "",
-            {"@type": "Meeting", "title": "Call", "start": "2030-01-01T10:00:00+00:00",
-             "end": "2030-01-01T11:00:00+00:00", "invitees": "members"},
+            "POST",
+            "",
+            {
+                "@type": "Meeting",
+                "title": "Call",
+                "start": "2030-01-01T10:00:00+00:00",
+                "end": "2030-01-01T11:00:00+00:00",
+                "invitees": "members",
+            },
             {201},
         ),
         "add_poll": ("POST", "", {"@type": "Poll", "question": "Day?", "options": ["Mon", "Tue"]}, {201}),
@@ -59,7 +65,11 @@ def test_rest_permission_table(functional_portal, request_factory, state):
     requests = requests_for("/projects/space")
     allowed, unexpected = rest_table(request_factory, ACCOUNTS, ROLES, "/projects/space", requests)
     # Everyone refused a bulletin post is told why (400 naming channel) when they may post at all.
-    unexpected = [row for row in unexpected if not (row[1] == "post_bulletin" and row[2] == 400 and "'channel'" in row[3])]
+    unexpected = [
+        row
+        for row in unexpected
+        if not (row[1] == "post_bulletin" and row[2] == 400 and "'channel'" in row[3])
+    ]
     assert unexpected == []
     assert allowed == {action: set(EXPECTED[action][state]) for action in requests}
 
@@ -101,8 +111,14 @@ def test_group_rest_permission_table(functional_portal, request_factory, state):
     group = build_group(functional_portal, state)
     _content(group, GROUP_ACCOUNTS["groupadmin"])
     transaction.commit()
-    requests = {k: v for k, v in requests_for("/groups/group").items() if "bulletin" not in k or k == "post_bulletin"}
+    requests = {
+        k: v for k, v in requests_for("/groups/group").items() if "bulletin" not in k or k == "post_bulletin"
+    }
     allowed, unexpected = rest_table(request_factory, GROUP_ACCOUNTS, GROUP_ROLES, "/groups/group", requests)
-    unexpected = [row for row in unexpected if not (row[1] == "post_bulletin" and row[2] == 400 and "'channel'" in row[3])]
+    unexpected = [
+        row
+        for row in unexpected
+        if not (row[1] == "post_bulletin" and row[2] == 400 and "'channel'" in row[3])
+    ]
     assert unexpected == []
     assert allowed == {action: GROUP_EXPECTED[state][action] for action in requests}

@@ -28,7 +28,9 @@ def commented(project):
 
 def catalogued(space) -> list[str]:
     catalog = api.portal.get_tool("portal_catalog")
-    return sorted(b.getPath() for b in catalog.unrestrictedSearchResults(path="/".join(space.getPhysicalPath())))
+    return sorted(
+        b.getPath() for b in catalog.unrestrictedSearchResults(path="/".join(space.getPhysicalPath()))
+    )
 
 
 @pytest.mark.parametrize("path", ["post", "forum/thread", "forum"])

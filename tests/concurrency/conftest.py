@@ -108,8 +108,17 @@ def mailer(monkeypatch):
     recording = RecordingMailer()
     alsoProvides(recording, IMailer)
 
-    def send(self, messageText, mto=None, mfrom=None, subject=None, encode=None,
-             immediate=False, charset=None, msg_type=None):
+    def send(
+        self,
+        messageText,
+        mto=None,
+        mfrom=None,
+        subject=None,
+        encode=None,
+        immediate=False,
+        charset=None,
+        msg_type=None,
+    ):
         message, to, sender = _mungeHeaders(messageText, mto, mfrom, subject, charset, msg_type, encode)
         to = [to] if isinstance(to, str) else list(to)
         DirectMailDelivery(recording).send(sender, to, message)

@@ -28,7 +28,9 @@ def test_fifty_teachers_join_one_group_at_once_and_none_is_lost(functional_porta
 
     responses = server.at_once([(u, "POST", "/groups/group/@join", None) for u in joiners])
 
-    assert [r.status_code for r in responses] == [201] * JOINERS, [r.text for r in responses if r.status_code != 201]
+    assert [r.status_code for r in responses] == [201] * JOINERS, [
+        r.text for r in responses if r.status_code != 201
+    ]
     print("retries after conflicts:", server.retries)
     transaction.begin()
     group = functional_portal["groups"]["group"]
@@ -63,8 +65,14 @@ def test_an_admin_changes_one_roster_from_many_requests_at_once(functional_porta
     transaction.commit()
 
     calls = (
-        [("teacher-ana", "POST", "/projects/space/@members", {"user": u, "role": "TwinSpaceTeacher"}) for u in added]
-        + [("teacher-ana", "PATCH", f"/projects/space/@members/{u}", {"role": "TwinSpaceTeacher"}) for u in changed]
+        [
+            ("teacher-ana", "POST", "/projects/space/@members", {"user": u, "role": "TwinSpaceTeacher"})
+            for u in added
+        ]
+        + [
+            ("teacher-ana", "PATCH", f"/projects/space/@members/{u}", {"role": "TwinSpaceTeacher"})
+            for u in changed
+        ]
         + [("teacher-luca", "DELETE", f"/projects/space/@members/{u}", None) for u in removed]
     )
     responses = server.at_once(calls)
@@ -81,7 +89,10 @@ def test_an_admin_changes_one_roster_from_many_requests_at_once(functional_porta
     for userid in added:  # the new teachers find the space and its draft pages in the catalog
         with api.env.adopt_user(username=userid):
             assert [b.getId for b in find_places(userid, "TwinSpace")] == ["space"]
-            assert len(api.content.find(portal_type="Page", path="/".join(space.getPhysicalPath()))) == PAGES // 2
+            assert (
+                len(api.content.find(portal_type="Page", path="/".join(space.getPhysicalPath())))
+                == PAGES // 2
+            )
 
 
 def test_teachers_add_pages_to_one_space_at_once(functional_portal, server):
@@ -92,10 +103,17 @@ def test_teachers_add_pages_to_one_space_at_once(functional_portal, server):
     transaction.commit()
     titles = [f"Week {n}" for n in range(16)]
 
-    responses = server.at_once([
-        ("teacher-ana" if n % 2 else "teacher-luca", "POST", "/projects/space",
-         {"@type": "Page", "title": title}) for n, title in enumerate(titles)
-    ])
+    responses = server.at_once(
+        [
+            (
+                "teacher-ana" if n % 2 else "teacher-luca",
+                "POST",
+                "/projects/space",
+                {"@type": "Page", "title": title},
+            )
+            for n, title in enumerate(titles)
+        ]
+    )
 
     assert [r.status_code for r in responses] == [201] * len(titles), [r.text for r in responses]
     assert server.retries == 0

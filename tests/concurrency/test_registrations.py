@@ -26,7 +26,9 @@ def test_fifty_registrations_at_once_never_exceed_capacity(functional_portal, se
 
     responses = server.at_once([(u, "POST", f"/learning/{event.getId()}/@register", {}) for u in teachers])
 
-    assert [r.status_code for r in responses] == [201] * TEACHERS, [r.text for r in responses if r.status_code != 201]
+    assert [r.status_code for r in responses] == [201] * TEACHERS, [
+        r.text for r in responses if r.status_code != 201
+    ]
     print("retries after conflicts:", server.retries)
     transaction.begin()
     event = functional_portal["learning"][event.getId()]
@@ -36,7 +38,11 @@ def test_fifty_registrations_at_once_never_exceed_capacity(functional_portal, se
     statuses = {r.json()["status"] for r in responses}
     assert statuses == {"registered", "waiting"}
     # The waiting positions answered to each teacher are 1..30, each once, in the list's order.
-    answered = {u: r.json()["position"] for u, r in zip(teachers, responses, strict=True) if r.json()["status"] == "waiting"}
+    answered = {
+        u: r.json()["position"]
+        for u, r in zip(teachers, responses, strict=True)
+        if r.json()["status"] == "waiting"
+    }
     assert sorted(answered.values()) == list(range(1, TEACHERS - CAPACITY + 1))
     assert [u for u, _p in sorted(answered.items(), key=lambda item: item[1])] == waiting
     assert all(ledger.entries_of(u) for u in teachers)

@@ -38,8 +38,10 @@ VALIDATED = "Project validated: Project space"
 
 def test_three_validators_at_once_validate_once_and_mail_once(functional_portal, pending, server, mailer):
     responses = server.at_once(
-        [(userid, "POST", "/projects/space/@validation", {"decision": "approve"})
-         for userid in ("validator-es", "validator-es-two", "validator-it")]
+        [
+            (userid, "POST", "/projects/space/@validation", {"decision": "approve"})
+            for userid in ("validator-es", "validator-es-two", "validator-it")
+        ]
     )
 
     codes = sorted(r.status_code for r in responses)
@@ -102,7 +104,9 @@ def test_approvals_of_different_countries_taken_together_conflict(functional_por
 def test_a_retried_validation_sends_no_mail(functional_portal, pending, own_connection, mailer):
     """IT approved; both ES validators complete the checklist at once: each validates
     and queues the mails, one commits, the other conflicts and its mails never leave."""
-    own_connection("validator-it", lambda portal: decide(portal["projects"]["space"], "validator-it", "approve", ""))
+    own_connection(
+        "validator-it", lambda portal: decide(portal["projects"]["space"], "validator-it", "approve", "")
+    )
     assert mailer.sent == []
 
     first, error = interleave(own_connection, ("validator-es", "ES"), ("validator-es-two", "ES"))

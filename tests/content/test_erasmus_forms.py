@@ -10,8 +10,14 @@ import pytest
 @pytest.mark.parametrize(
     "portal_type,fields",
     [
-        ("Mobility", ("form.widgets.preparation_pages", "form.widgets.learning_agreement",
-                      "form.widgets.sending_country")),
+        (
+            "Mobility",
+            (
+                "form.widgets.preparation_pages",
+                "form.widgets.learning_agreement",
+                "form.widgets.sending_country",
+            ),
+        ),
         ("QualityLabel", ("form.widgets.collaboration", "form.widgets.level")),
     ],
 )

@@ -32,9 +32,16 @@ def form_errors(schema, space, data, userid="teacher-ana"):
 
 
 MOBILITY = {
-    "key_action": "KA122", "activity_type": "course", "direction": "outgoing",
-    "sending_country": "ES", "host_country": "IT", "start": date(2027, 2, 8), "end": date(2027, 2, 12),
-    "participants_staff": 1, "participants_pupils": 0, "accompanying_persons": 0,
+    "key_action": "KA122",
+    "activity_type": "course",
+    "direction": "outgoing",
+    "sending_country": "ES",
+    "host_country": "IT",
+    "start": date(2027, 2, 8),
+    "end": date(2027, 2, 12),
+    "participants_staff": 1,
+    "participants_pupils": 0,
+    "accompanying_persons": 0,
 }
 
 

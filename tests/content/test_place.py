@@ -22,9 +22,18 @@ def space(portal):
         api.content.transition(obj=space["page-1"], transition="publish")
         # an item that takes View from the space, as a type without a workflow would
         space["page-2"].manage_permission("View", [], acquire=True)
-        api.content.create(container=space, type="Mobility", id="mobility", title="Job shadowing",
-                           key_action="KA122", activity_type="job_shadowing", direction="outgoing",
-                           sending_organisation="A", receiving_organisation="B", host_country="IT")
+        api.content.create(
+            container=space,
+            type="Mobility",
+            id="mobility",
+            title="Job shadowing",
+            key_action="KA122",
+            activity_type="job_shadowing",
+            direction="outgoing",
+            sending_organisation="A",
+            receiving_organisation="B",
+            host_country="IT",
+        )
     return space
 
 

@@ -12,8 +12,17 @@ import transaction
 
 
 SUMMARY = {"title", "description", "countries", "languages", "subjects", "age_from", "age_to", "review_state"}
-MEMBERS_ONLY = {"aims", "work_process", "expected_results", "pupils_count", "cofounder",
-                "erasmus_key_action", "erasmus_project_reference", "start", "end"}
+MEMBERS_ONLY = {
+    "aims",
+    "work_process",
+    "expected_results",
+    "pupils_count",
+    "cofounder",
+    "erasmus_key_action",
+    "erasmus_project_reference",
+    "start",
+    "end",
+}
 
 
 @pytest.fixture

@@ -34,8 +34,14 @@ def test_erasmus_reference(reference, valid):
 
 @pytest.mark.parametrize(
     "year,valid",
-    [("2026-2027", True), ("1999-2000", True), ("2026-2028", False), ("2026/2027", False),
-     ("2027-2026", False), ("26-27", False)],
+    [
+        ("2026-2027", True),
+        ("1999-2000", True),
+        ("2026-2028", False),
+        ("2026/2027", False),
+        ("2027-2026", False),
+        ("26-27", False),
+    ],
 )
 def test_school_year(year, valid):
     if valid:
@@ -88,8 +94,15 @@ def test_copyright_confirmed(value, valid):
 
 @pytest.mark.parametrize(
     "low,high,valid",
-    [(3, 20, True), (10, 10, True), (12, 10, False), (None, 10, True), (12, None, True),
-     (date(2027, 1, 2), date(2027, 1, 1), False), (date(2027, 1, 1), date(2027, 1, 2), True)],
+    [
+        (3, 20, True),
+        (10, 10, True),
+        (12, 10, False),
+        (None, 10, True),
+        (12, None, True),
+        (date(2027, 1, 2), date(2027, 1, 1), False),
+        (date(2027, 1, 1), date(2027, 1, 2), True),
+    ],
 )
 def test_check_order(low, high, valid):
     data = SimpleNamespace(age_from=low, age_to=high)

@@ -42,14 +42,22 @@ def people(portal, mailhost):
     space = make_space(portal["projects"], "teacher-ana-es", "teacher-luca-it", "running")
     with api.env.adopt_user(username="teacher-luca-it"):
         posting = api.content.create(
-            container=portal["partner-finding"], type="PartnerPosting", id="job-shadowing-genova",
-            title="We host job shadowing in Genova", partnership_type="ka1_job_shadowing",
-            looking_for="participants", country="IT",
+            container=portal["partner-finding"],
+            type="PartnerPosting",
+            id="job-shadowing-genova",
+            title="We host job shadowing in Genova",
+            partnership_type="ka1_job_shadowing",
+            looking_for="participants",
+            country="IT",
         )
         api.content.transition(obj=posting, transition="publish")
         draft = api.content.create(
-            container=portal["partner-finding"], type="PartnerPosting", id="draft-posting",
-            title="Not ready", partnership_type="etwinning_project", looking_for="partner_school",
+            container=portal["partner-finding"],
+            type="PartnerPosting",
+            id="draft-posting",
+            title="Not ready",
+            partnership_type="etwinning_project",
+            looking_for="partner_school",
             country="IT",
         )
     profile = sync_profile("teacher-ana-es")
@@ -171,6 +179,7 @@ def test_longest_texts_are_accepted_and_trimmed(people, mailhost):
 
 
 # --- the rate limit ---------------------------------------------------------------------
+
 
 def test_the_21st_contact_within_an_hour_is_429(people, mailhost):
     for second in range(RATE_LIMIT):

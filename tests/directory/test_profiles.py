@@ -40,12 +40,15 @@ def catalogued(userid: str) -> list[str]:
 def register(userid: str, country: str = "ES", fullname: str = "Rosa Navarro"):
     """A self-registered account: a pending teacher request (tests.helpers forgets it)."""
     api.user.create(
-        email=f"{userid}@example.org", username=userid, password=PASSWORD,
+        email=f"{userid}@example.org",
+        username=userid,
+        password=PASSWORD,
         properties={"fullname": fullname, "country": country},
     )
 
 
 # --- approval ------------------------------------------------------------------------
+
 
 def test_approval_makes_a_visible_profile_owned_by_the_teacher(portal):
     create_validator("validator-es", "ES")
@@ -74,6 +77,7 @@ def test_rejection_makes_no_profile(portal):
 
 
 # --- a group holding Teacher -----------------------------------------------------------
+
 
 @pytest.fixture
 def teachers_group(portal):
@@ -126,6 +130,7 @@ def test_a_group_without_teacher_changes_nothing(portal):
 
 
 # --- roles changed without an event: sync_all_profiles repairs -------------------------
+
 
 def test_sync_all_profiles_repairs_role_changes_made_without_event(portal):
     create_teacher("teacher-ana-es", "ES")  # grant_roles: no PAS event
@@ -190,6 +195,7 @@ def test_pupils_never_get_a_profile(portal):
 
 # --- the account's name, country and deletion -----------------------------------------
 
+
 def test_fullname_and_country_follow_the_account(portal):
     create_teacher("teacher-ana-es", "ES")
     profile = sync_profile("teacher-ana-es")
@@ -230,8 +236,14 @@ def test_deleting_a_hidden_profiles_account(portal):
 # --- who sees and edits a profile (state × role × action) -------------------------------
 
 ROLES = (
-    "anonymous", "pupil", "member", "owner", "other_teacher",
-    "national_validator", "european_validator", "manager",
+    "anonymous",
+    "pupil",
+    "member",
+    "owner",
+    "other_teacher",
+    "national_validator",
+    "european_validator",
+    "manager",
 )
 PROFILE_ACCOUNTS = {
     "anonymous": None,
@@ -301,6 +313,7 @@ def test_only_the_system_fires_the_profile_transitions(portal):
 
 # --- over REST: @users, and the profile itself ------------------------------------------
 
+
 @pytest.fixture
 def rest_people(functional_portal):
     build_directory_people(functional_portal)
@@ -331,8 +344,12 @@ def test_users_post_with_the_teacher_role_makes_the_profile(rest_people, session
     response = session_for("manager").post(
         "/@users",
         json={
-            "username": "teacher-ines-pt", "email": "teacher-ines-pt@example.org",
-            "password": PASSWORD, "fullname": "Inês Costa", "country": "PT", "roles": ["Teacher"],
+            "username": "teacher-ines-pt",
+            "email": "teacher-ines-pt@example.org",
+            "password": PASSWORD,
+            "fullname": "Inês Costa",
+            "country": "PT",
+            "roles": ["Teacher"],
         },
     )
     assert response.status_code == 201, response.text

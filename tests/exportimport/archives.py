@@ -60,7 +60,10 @@ def labelled_project(portal):
         page = api.content.create(container=space, type="Page", id="welcome", title="Welcome")
         api.content.create(container=page, type="Page", id="week-1", title="Week 1")
         api.content.create(
-            container=page, type="Material", id="worksheet", title="Worksheet",
+            container=page,
+            type="Material",
+            id="worksheet",
+            title="Worksheet",
             file=NamedBlobFile(data=samples.PDF, filename="worksheet.pdf", contentType="application/pdf"),
             copyright_confirmed=True,
         )
@@ -164,7 +167,13 @@ def add_collaboration(space) -> dict:
     a weekly meeting in Madrid time for the teachers; a poll with two answers."""
     ana, luca, eva, nora = "teacher-ana-es", "teacher-luca-it", "teacher-eva-es", "pupil-nora"
     bulletin = write(
-        space, ana, "Post", id="bulletin-post", channel="bulletin", pinned=True, text=html("Marks on Friday"),
+        space,
+        ana,
+        "Post",
+        id="bulletin-post",
+        channel="bulletin",
+        pinned=True,
+        text=html("Marks on Friday"),
         image=NamedBlobImage(data=samples.photo("PNG"), filename="board.png", contentType="image/png"),
     )
     comment(bulletin, luca, "Agreed, @teacher-ana-es")
@@ -185,8 +194,15 @@ def add_collaboration(space) -> dict:
     likes.like(thread, luca)
     write(forum, ana, "Thread", id="closed", title="Closed", text=html("Old questions"), locked=True)
     write(
-        space, ana, "Meeting", id="call", title="Weekly call", description="Plans",
-        start=MEETING_START, end=MEETING_START + timedelta(hours=1), invitees="teachers",
+        space,
+        ana,
+        "Meeting",
+        id="call",
+        title="Weekly call",
+        description="Plans",
+        start=MEETING_START,
+        end=MEETING_START + timedelta(hours=1),
+        invitees="teachers",
         recurrence="RRULE:FREQ=WEEKLY;COUNT=3",
     )
     poll = write(space, eva, "Poll", id="poll", question="Which day?", options=["Monday", "Friday"])

@@ -117,6 +117,8 @@ def test_the_codec_refuses_deep_nesting():
         decode(value)
 
 
-@pytest.mark.parametrize("value", [DateTime("2026/11/28 10:00:00.123456 GMT+1"), (1, "a", None), {"k": [1, 2]}])
+@pytest.mark.parametrize(
+    "value", [DateTime("2026/11/28 10:00:00.123456 GMT+1"), (1, "a", None), {"k": [1, 2]}]
+)
 def test_the_codec_round_trips(value):
     assert decode(encode(value)) == value

@@ -78,10 +78,18 @@ def collaboration(space) -> dict:
             entry["poll"] = (obj.question, list(obj.options), polls.all_answers(obj), polls.results(obj))
         if obj.portal_type == "Meeting":
             entry["meeting"] = (
-                obj.title, obj.description, obj.start, obj.end, obj.start.tzinfo.zone, obj.end.tzinfo.zone,
-                obj.whole_day, obj.open_end, obj.recurrence, obj.invitees,
+                obj.title,
+                obj.description,
+                obj.start,
+                obj.end,
+                obj.start.tzinfo.zone,
+                obj.end.tzinfo.zone,
+                obj.whole_day,
+                obj.open_end,
+                obj.recurrence,
+                obj.invitees,
             )
-        found["/".join(obj.getPhysicalPath()[len(space.getPhysicalPath()):])] = entry
+        found["/".join(obj.getPhysicalPath()[len(space.getPhysicalPath()) :])] = entry
     return found
 
 
@@ -118,7 +126,11 @@ def test_an_administrator_restores_collaboration_as_it_was(space, exported, sess
     assert after == before
     assert serializations(restored) == before_serialized
     # the states the channels give: bulletin, wall, public
-    assert [after[p]["state"] for p in ("bulletin-post", "wall-post", "public-post")] == ["bulletin", "wall", "public"]
+    assert [after[p]["state"] for p in ("bulletin-post", "wall-post", "public-post")] == [
+        "bulletin",
+        "wall",
+        "public",
+    ]
     assert [depth for depth, *_rest in after["wall-post"]["comments"]] == [0, 1, 2, 0]
     assert catalogued_comments(restored) == before_catalog
     # a new room, never the archive's; nobody is notified of what the archive brings back
@@ -145,7 +157,10 @@ def test_a_restored_space_keeps_its_doors(space, exported, session_for, function
     assert pupil.get("projects/space/bulletin-post/@comments").status_code in (401, 403, 404)
     wall = pupil.get("projects/space/wall-post/@comments").json()
     assert [item["author_username"] for item in wall["items"]] == [
-        "teacher-eva-es", "pupil-nora", "teacher-ana-es", "teacher-luca-it",
+        "teacher-eva-es",
+        "pupil-nora",
+        "teacher-ana-es",
+        "teacher-luca-it",
     ]
     # what the pupil may do with each comment is what it was (its own comment it edits)
     assert flags(pupil, "projects/space/wall-post") == before
@@ -161,7 +176,10 @@ def test_the_archive_holds_no_address_and_no_room(space, exported):
     assert space["call"].room.encode() not in text
     wall = members[item_name(members, "wall-post")]
     assert [c["author_username"] for c in wall["comments"]] == [
-        "teacher-eva-es", "pupil-nora", "teacher-ana-es", "teacher-luca-it",
+        "teacher-eva-es",
+        "pupil-nora",
+        "teacher-ana-es",
+        "teacher-luca-it",
     ]
     assert set(members[item_name(members, "poll")]["poll_answers"]) == {"pupil-nora", "teacher-luca-it"}
 
@@ -179,12 +197,15 @@ def test_a_partial_archive_holds_no_likes_nor_answers(space, session_for):
     thread = members[item_name(members, "forum/rivers")]
     # comments as the validator may read them: a pupil's first name only
     assert [(c["author_username"], c["author_name"]) for c in thread["comments"]] == [
-        ("pupil-nora", "Nora"), ("teacher-luca-it", "Teacher Luca It"),
+        ("pupil-nora", "Nora"),
+        ("teacher-luca-it", "Teacher Luca It"),
     ]
     assert "likes" not in thread and "poll_answers" not in str(members)
 
 
-def test_a_validator_rebuilds_collaboration_through_the_checks_of_creation(space, exported, session_for, functional_portal):
+def test_a_validator_rebuilds_collaboration_through_the_checks_of_creation(
+    space, exported, session_for, functional_portal
+):
     before = collaboration(space)
     delete(space)
 
@@ -195,11 +216,18 @@ def test_a_validator_rebuilds_collaboration_through_the_checks_of_creation(space
     after = collaboration(rebuilt)
     # each post in its channel; a draft project publishes nothing (the public post is on the wall)
     assert {p: after[p]["state"] for p in ("bulletin-post", "wall-post", "public-post")} == {
-        "bulletin-post": "bulletin", "wall-post": "wall", "public-post": "wall",
+        "bulletin-post": "bulletin",
+        "wall-post": "wall",
+        "public-post": "wall",
     }
-    assert {after[p]["state"] for p in ("forum", "forum/rivers", "forum/closed", "call", "poll")} == {"private"}
+    assert {after[p]["state"] for p in ("forum", "forum/rivers", "forum/closed", "call", "poll")} == {
+        "private"
+    }
+
     # the rest as it was: comments in their threads, by their authors; likes, answers, meeting, lock
-    without_state = lambda found: {path: {k: v for k, v in e.items() if k != "state"} for path, e in found.items()}  # noqa: E731
+    def without_state(found):
+        return {path: {k: v for k, v in e.items() if k != "state"} for path, e in found.items()}
+
     assert without_state(after) == without_state(before)
     assert rebuilt["wall-post"].listCreators() == ("pupil-nora",)
     assert rebuilt["wall-post"].getOwner().getId() == "pupil-nora"

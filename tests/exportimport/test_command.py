@@ -16,7 +16,9 @@ def spaces(functional_portal):
     create_teacher("teacher-ana-es", "ES")
     create_teacher("teacher-luca-it", "IT")
     return [
-        make_space(functional_portal["projects"], "teacher-ana-es", "teacher-luca-it", state, id_=f"space-{state}")
+        make_space(
+            functional_portal["projects"], "teacher-ana-es", "teacher-luca-it", state, id_=f"space-{state}"
+        )
         for state in ("draft", "pending", "running")
     ]
 

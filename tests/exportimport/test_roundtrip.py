@@ -42,8 +42,15 @@ def snapshot(space) -> dict:
         "serializations": serializations(space),
         "roster": sorted(Roster(space).items()),
         "checklist": checklist(space),
-        "history": {obj.UID(): obj.workflow_history["twinspace_workflow" if obj is space else "twinspace_content_workflow"] for obj in walk(space)},
-        "blobs": {obj.UID(): (obj.file or obj.image).data for obj in walk(space) if obj.portal_type == "Material"},
+        "history": {
+            obj.UID(): obj.workflow_history[
+                "twinspace_workflow" if obj is space else "twinspace_content_workflow"
+            ]
+            for obj in walk(space)
+        },
+        "blobs": {
+            obj.UID(): (obj.file or obj.image).data for obj in walk(space) if obj.portal_type == "Material"
+        },
     }
 
 
@@ -156,7 +163,8 @@ def test_who_may_export(project, session_for, userid, status):
 
 
 @pytest.mark.parametrize(
-    "userid,allowed", [("validator-es", True), ("manager", True), ("teacher-ana-es", False), ("anonymous", False)]
+    "userid,allowed",
+    [("validator-es", True), ("manager", True), ("teacher-ana-es", False), ("anonymous", False)],
 )
 def test_who_may_import(project, exported, session_for, userid, allowed):
     delete(project)
@@ -169,7 +177,9 @@ def test_who_may_import(project, exported, session_for, userid, allowed):
 def test_wrong_content_type_refused(project, exported, session_for):
     delete(project)
     response = session_for("manager").post(
-        "projects/@import", data=exported, headers={"Content-Type": "application/json", "Accept": "application/json"}
+        "projects/@import",
+        data=exported,
+        headers={"Content-Type": "application/json", "Accept": "application/json"},
     )
     assert response.status_code == 400
     assert "Content-Type" in response.json()["message"]
@@ -179,4 +189,3 @@ def test_in_process_export_matches_the_service(project, exported):
     names = zipfile.ZipFile(io.BytesIO(exported)).namelist()
     with api.env.adopt_user(username="teacher-ana-es"):
         assert zipfile.ZipFile(io.BytesIO(export_space(project))).namelist() == names
-

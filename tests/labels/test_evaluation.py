@@ -107,7 +107,9 @@ def test_evaluate_then_decide_later(submitted, state_of):
     with api.env.adopt_user(username=VALIDATOR_ES):
         evaluate(submitted, VALIDATOR_ES, {"scores": GOOD_SCORES, "comment": "Good work."})
         assert state_of(submitted) == "submitted"
-        assert "award" in {t["id"] for t in api.portal.get_tool("portal_workflow").getTransitionsFor(submitted)}
+        assert "award" in {
+            t["id"] for t in api.portal.get_tool("portal_workflow").getTransitionsFor(submitted)
+        }
         result = evaluate(submitted, VALIDATOR_ES, {"decision": "award"})
     assert result["state"] == "awarded"
     assert result["evaluation"]["comment"] == "Good work."
@@ -119,7 +121,10 @@ def test_evaluate_then_decide_later(submitted, state_of):
         ({"comment": "x"}, "scores"),
         ({"scores": [], "comment": "x"}, "scores"),
         ({"scores": {**GOOD_SCORES, "fun": 3}, "comment": "x"}, "fun"),
-        ({"scores": {k: v for k, v in GOOD_SCORES.items() if k != "collaboration"}, "comment": "x"}, "collaboration"),
+        (
+            {"scores": {k: v for k, v in GOOD_SCORES.items() if k != "collaboration"}, "comment": "x"},
+            "collaboration",
+        ),
         ({"scores": {**GOOD_SCORES, "collaboration": 11}, "comment": "x"}, "scores.collaboration"),
         ({"scores": {**GOOD_SCORES, "collaboration": -1}, "comment": "x"}, "scores.collaboration"),
         ({"scores": {**GOOD_SCORES, "collaboration": "7"}, "comment": "x"}, "scores.collaboration"),

@@ -216,9 +216,7 @@ def test_reject_without_comment_changes_nothing(european, comment):
     assert api.content.get_state(obj=european) == "pending"
 
 
-@pytest.mark.parametrize(
-    "state", ["draft", "validated", "running", "concluded", "labelled", "archived"]
-)
+@pytest.mark.parametrize("state", ["draft", "validated", "running", "concluded", "labelled", "archived"])
 @pytest.mark.parametrize("decision", ["approve", "reject"])
 @pytest.mark.parametrize("userid", ["teacher-luca", "validator-es"])
 def test_decisions_only_while_pending(portal, people, state, decision, userid):
@@ -233,7 +231,8 @@ def test_decisions_only_while_pending(portal, people, state, decision, userid):
 
 
 @pytest.mark.parametrize(
-    "decision", ["accept", "", None, "APPROVE", "approved", 1, ["approve"]],
+    "decision",
+    ["accept", "", None, "APPROVE", "approved", 1, ["approve"]],
     ids=["accept", "empty", "none", "upper-case", "approved", "number", "list"],
 )
 def test_unknown_decision(european, decision):

@@ -30,8 +30,9 @@ def draft(functional_portal):
     create_validator("validator-es", "ES")
     space = make_space(functional_portal["projects"], "teacher-ana", "teacher-luca", "draft")
     functional_portal._delObject("MailHost")
-    functional_portal._setObject("MailHost", MailHost("MailHost", smtp_host="127.0.0.1",
-                                                      smtp_port=closed_port()))
+    functional_portal._setObject(
+        "MailHost", MailHost("MailHost", smtp_host="127.0.0.1", smtp_port=closed_port())
+    )
     transaction.commit()
     return space
 

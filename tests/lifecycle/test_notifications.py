@@ -127,17 +127,13 @@ def test_user_without_email_is_skipped(draft, mailhost):
     submit(draft)
 
     assert address("validator-it") not in recipients(mailhost)
-    assert recipients(mailhost) == {
-        address(u) for u in ("teacher-luca", "validator-es", "validator-es-two")
-    }
+    assert recipients(mailhost) == {address(u) for u in ("teacher-luca", "validator-es", "validator-es-two")}
 
 
 def test_send_mail_reports_who_was_mailed(people, mailhost):
     api.user.get(userid="teacher-olaf").setMemberProperties({"email": ""})
 
-    sent = send_mail(
-        ["teacher-ana", "teacher-olaf", "nobody-here", "teacher-ana"], "Subject", "Body"
-    )
+    sent = send_mail(["teacher-ana", "teacher-olaf", "nobody-here", "teacher-ana"], "Subject", "Body")
 
     assert sent == ["teacher-ana"]
     assert len(mailhost.messages) == 1
@@ -169,9 +165,7 @@ def test_failing_mailhost_does_not_undo_validation(pending, attempts):
 
     assert attempts
     assert api.content.get_state(obj=pending) == "validated"
-    assert [item["decision"] for item in checklist(pending)["required"]] == [
-        "approve"
-    ] * 3
+    assert [item["decision"] for item in checklist(pending)["required"]] == ["approve"] * 3
 
 
 def test_failing_mailhost_does_not_undo_rejection(pending, attempts):

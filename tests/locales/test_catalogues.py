@@ -72,7 +72,7 @@ def po_msgids(language: str) -> set[str]:
     msgids, current = set(), None
     for line in path.read_text(encoding="utf-8").splitlines():
         if line.startswith("msgid "):
-            current = [ast.literal_eval(line[len("msgid "):])]
+            current = [ast.literal_eval(line[len("msgid ") :])]
         elif line.startswith('"') and current is not None:
             current.append(ast.literal_eval(line))
         elif current is not None:
@@ -96,7 +96,7 @@ def pot_msgids() -> set[str]:
     msgids, current = set(), None
     for line in [*path.read_text(encoding="utf-8").splitlines(), ""]:
         if line.startswith("msgid "):
-            current = [ast.literal_eval(line[len("msgid "):])]
+            current = [ast.literal_eval(line[len("msgid ") :])]
         elif line.startswith('"') and current is not None:
             current.append(ast.literal_eval(line))
         elif current is not None:

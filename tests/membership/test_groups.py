@@ -60,9 +60,7 @@ def group(group_with):
 
 
 def subjects(mailhost) -> list[str]:
-    return [
-        str(make_header(decode_header(message_from_bytes(m)["Subject"]))) for m in mailhost.messages
-    ]
+    return [str(make_header(decode_header(message_from_bytes(m)["Subject"]))) for m in mailhost.messages]
 
 
 # --- the roster ------------------------------------------------------------------
@@ -286,9 +284,7 @@ INVITE_BAD = [
 ]
 
 
-@pytest.mark.parametrize(
-    "access,userid,invited", [c[1:] for c in INVITE_BAD], ids=[c[0] for c in INVITE_BAD]
-)
+@pytest.mark.parametrize("access,userid,invited", [c[1:] for c in INVITE_BAD], ids=[c[0] for c in INVITE_BAD])
 def test_invite_rejected(group_with, mailhost, access, userid, invited):
     group = group_with(access)
     if invited:

@@ -156,7 +156,9 @@ def test_remove_a_founder_changes_nothing(space):
 
 
 def provider(space):
-    adapters = [a for name, a in getAdapters((space,), ILocalRoleProvider) if name == "collective.twinning.roster"]
+    adapters = [
+        a for name, a in getAdapters((space,), ILocalRoleProvider) if name == "collective.twinning.roster"
+    ]
     assert len(adapters) == 1
     return adapters[0]
 

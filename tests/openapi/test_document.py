@@ -41,7 +41,7 @@ def registered_services() -> set[tuple[str, str, str]]:
         if not own.__module__.startswith("collective.twinning."):
             continue
         interface = registration.required[0]
-        name = registration.name[registration.name.index("@"):]
+        name = registration.name[registration.name.index("@") :]
         found.add((method.lower(), name, f"{interface.__module__}.{interface.__name__}"))
     return found
 
@@ -76,8 +76,11 @@ def test_every_path_parameter_is_declared():
     for path, item in document["paths"].items():
         named = set(re.findall(r"{(\w+)}", path))
         for method, operation in item.items():
-            given = {declared[p["$ref"].rsplit("/", 1)[1]]["name"] for p in operation.get("parameters", [])
-                     if "$ref" in p and declared[p["$ref"].rsplit("/", 1)[1]]["in"] == "path"}
+            given = {
+                declared[p["$ref"].rsplit("/", 1)[1]]["name"]
+                for p in operation.get("parameters", [])
+                if "$ref" in p and declared[p["$ref"].rsplit("/", 1)[1]]["in"] == "path"
+            }
             assert given == named, (method, path)
 
 
@@ -120,8 +123,15 @@ def test_content_types_are_documented(portal_type):
 def test_required_fields_of_a_type():
     create = build()["components"]["schemas"]["MobilityCreate"]
     assert set(create["required"]) == {
-        "@type", "title", "key_action", "activity_type", "sending_organisation",
-        "receiving_organisation", "host_country", "start", "end",
+        "@type",
+        "title",
+        "key_action",
+        "activity_type",
+        "sending_organisation",
+        "receiving_organisation",
+        "host_country",
+        "start",
+        "end",
     }
     assert create["properties"]["start"] == {"title": "Start date", "type": "string", "format": "date"}
     assert "countries" not in build()["components"]["schemas"]["TwinSpaceUpdate"]["properties"]  # read-only

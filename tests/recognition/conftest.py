@@ -44,8 +44,13 @@ def day_time(day: date) -> DateTime:
 def make_org(portal, id_="ies-cervantes", country="ES", registered: date | None = None):
     with api.env.adopt_roles(["Manager"]):
         organisation = api.content.create(
-            container=portal["organisations"], type="Organisation", id=id_, safe_id=False,
-            title=f"School {id_}", country=country, organisation_type="secondary",
+            container=portal["organisations"],
+            type="Organisation",
+            id=id_,
+            safe_id=False,
+            title=f"School {id_}",
+            country=country,
+            organisation_type="secondary",
         )
     organisation.creation_date = day_time(registered or TODAY - timedelta(days=3 * 365))
     organisation.reindexObject()
@@ -113,8 +118,12 @@ def make_call(portal, owner=VALIDATOR_ES, country="ES", state="open", **dates):
     }
     with api.env.adopt_user(username=owner):
         call = api.content.create(
-            container=portal["recognition"], type="SchoolLabelCall", title=f"School label {country or 'EU'}",
-            school_year="2025-2026", country=country, **values,
+            container=portal["recognition"],
+            type="SchoolLabelCall",
+            title=f"School label {country or 'EU'}",
+            school_year="2025-2026",
+            country=country,
+            **values,
         )
     if state != "draft":
         with as_system(owner):
@@ -128,9 +137,12 @@ def make_call(portal, owner=VALIDATOR_ES, country="ES", state="open", **dates):
 def apply(call, organisation, teacher="teacher-ana", submit=True):
     with api.env.adopt_user(username=teacher):
         application = api.content.create(
-            container=call, type="SchoolLabelApplication", id=f"{organisation.getId()}-{teacher}",
+            container=call,
+            type="SchoolLabelApplication",
+            id=f"{organisation.getId()}-{teacher}",
             organisation=_relation(organisation),
-            declaration_confirmed=True, **STATEMENTS,
+            declaration_confirmed=True,
+            **STATEMENTS,
         )
         if submit:
             api.content.transition(obj=application, transition="submit")

@@ -23,18 +23,35 @@ import transaction
 
 DENIED = (401, 403)
 TODAY = date.today()
-PEOPLE = ("teacher-ana", "teacher-jon", "teacher-luca", "validator-es", "validator-it", "central-eva",
-          "pupil-gala", "anonymous", "manager")
+PEOPLE = (
+    "teacher-ana",
+    "teacher-jon",
+    "teacher-luca",
+    "validator-es",
+    "validator-it",
+    "central-eva",
+    "pupil-gala",
+    "anonymous",
+    "manager",
+)
 
 
 def make_event(portal, state="published", capacity=2, owner="validator-es", country="ES", started=True):
     start = datetime.now(UTC) + timedelta(days=-1 if started else 7)
     with api.env.adopt_user(username=owner):
         event = api.content.create(
-            container=portal["learning"], type="LearningEvent", title="Project-based learning",
-            kind="online_seminar", capacity=capacity, hours=6, language="en", country=country,
-            registration_opens=TODAY - timedelta(days=5), registration_closes=TODAY + timedelta(days=5),
-            start=start, end=start + timedelta(hours=2),
+            container=portal["learning"],
+            type="LearningEvent",
+            title="Project-based learning",
+            kind="online_seminar",
+            capacity=capacity,
+            hours=6,
+            language="en",
+            country=country,
+            registration_opens=TODAY - timedelta(days=5),
+            registration_closes=TODAY + timedelta(days=5),
+            start=start,
+            end=start + timedelta(hours=2),
         )
     if state == "published":
         with as_system(owner):
@@ -61,21 +78,30 @@ def url(event, service):
 
 # state x role x action: POST @register (a seat for oneself).
 REGISTER = {
-    "published": {"teacher-ana": 201, "teacher-luca": 201, "pupil-gala": DENIED, "anonymous": DENIED,
-                  "validator-it": DENIED},
+    "published": {
+        "teacher-ana": 201,
+        "teacher-luca": 201,
+        "pupil-gala": DENIED,
+        "anonymous": DENIED,
+        "validator-it": DENIED,
+    },
     "draft": {"teacher-ana": DENIED, "teacher-luca": DENIED, "pupil-gala": DENIED, "anonymous": DENIED},
 }
 
 
-@pytest.mark.parametrize("state,who,expected", [
-    (state, who, expected) for state, row in REGISTER.items() for who, expected in row.items()
-])
+@pytest.mark.parametrize(
+    "state,who,expected",
+    [(state, who, expected) for state, row in REGISTER.items() for who, expected in row.items()],
+)
 def test_who_registers(people, session_for, state, who, expected):
     event = make_event(people, state)
     transaction.commit()
     response = session_for(who).post(url(event, "@register"), json={})
-    assert (response.status_code in expected) if isinstance(expected, tuple) else (
-        response.status_code == expected), response.text
+    assert (
+        (response.status_code in expected)
+        if isinstance(expected, tuple)
+        else (response.status_code == expected)
+    ), response.text
 
 
 # state x role x action: GET and POST @attendance (the organisers' list and marks).
@@ -97,13 +123,19 @@ def test_who_marks_attendance(people, session_for, who, expected):
         register(event, "teacher-ana")
     transaction.commit()
     listed = session_for(who).get(url(event, "@attendance"), headers={"Accept": "application/json"})
-    marked = session_for(who).post(url(event, "@attendance"), json={"completed": ["teacher-ana"]},
-                                   headers={"Accept": "application/json"})
+    marked = session_for(who).post(
+        url(event, "@attendance"), json={"completed": ["teacher-ana"]}, headers={"Accept": "application/json"}
+    )
     for response in (listed, marked):
-        assert (response.status_code in expected) if isinstance(expected, tuple) else (
-            response.status_code == expected), response.text
+        assert (
+            (response.status_code in expected)
+            if isinstance(expected, tuple)
+            else (response.status_code == expected)
+        ), response.text
     if expected == 200:
-        assert marked.json()["registered"] == [{"userid": "teacher-ana", "fullname": "Ana Vidal", "completed": True}]
+        assert marked.json()["registered"] == [
+            {"userid": "teacher-ana", "fullname": "Ana Vidal", "completed": True}
+        ]
         assert "@" not in listed.text  # names, never e-mail addresses
 
 
@@ -115,10 +147,14 @@ def test_attendance_of_strangers_or_before_the_start_names_the_field(people, ses
             register(item, "teacher-ana")
     transaction.commit()
     session = session_for("validator-es")
-    stranger = session.post(url(event, "@attendance"), json={"completed": ["teacher-jon"]},
-                            headers={"Accept": "application/json"})
-    early = session.post(url(future, "@attendance"), json={"completed": ["teacher-ana"]},
-                         headers={"Accept": "application/json"})
+    stranger = session.post(
+        url(event, "@attendance"), json={"completed": ["teacher-jon"]}, headers={"Accept": "application/json"}
+    )
+    early = session.post(
+        url(future, "@attendance"),
+        json={"completed": ["teacher-ana"]},
+        headers={"Accept": "application/json"},
+    )
     for response in (stranger, early):
         assert response.status_code == 400 and response.json()["field"] == "completed", response.text
 
@@ -144,22 +180,29 @@ def test_certificate_pdf_and_verification(people, session_for):
     with api.env.adopt_user(username="teacher-ana"):
         register(event, "teacher-ana")
     transaction.commit()
-    session_for("validator-es").post(url(event, "@attendance"), json={"completed": ["teacher-ana"]},
-                                     headers={"Accept": "application/json"})
-    response = session_for("teacher-ana").get(url(event, "@certificate"), headers={"Accept": "application/pdf"})
-    assert response.status_code == 200 and response.headers["Content-Type"].startswith("application/pdf"), response.text[:3000]
+    session_for("validator-es").post(
+        url(event, "@attendance"), json={"completed": ["teacher-ana"]}, headers={"Accept": "application/json"}
+    )
+    response = session_for("teacher-ana").get(
+        url(event, "@certificate"), headers={"Accept": "application/pdf"}
+    )
+    assert response.status_code == 200 and response.headers["Content-Type"].startswith("application/pdf"), (
+        response.text[:3000]
+    )
     text = "\n".join(page.extract_text() for page in PdfReader(BytesIO(response.content)).pages)
     assert "Ana Vidal" in text and "Project-based learning" in text and "6 hours" in text
     assert "teacher-ana@" not in text and "example" not in text.split("Check it at")[0]
     code = next(line.split(": ")[1] for line in text.splitlines() if line.startswith("Verification code"))
 
-    checked = session_for("anonymous").get(f"{people.absolute_url()}/@verify-certificate/{code}",
-                                           headers={"Accept": "application/json"})
+    checked = session_for("anonymous").get(
+        f"{people.absolute_url()}/@verify-certificate/{code}", headers={"Accept": "application/json"}
+    )
     assert checked.status_code == 200 and checked.json()["valid"] is True
     assert checked.json()["name"] == "Ana Vidal" and checked.json()["hours"] == 6
     assert "@example" not in checked.text
-    forged = session_for("anonymous").get(f"{people.absolute_url()}/@verify-certificate/AAAA-BBBB-CCCC",
-                                          headers={"Accept": "application/json"})
+    forged = session_for("anonymous").get(
+        f"{people.absolute_url()}/@verify-certificate/AAAA-BBBB-CCCC", headers={"Accept": "application/json"}
+    )
     assert forged.json()["valid"] is False
 
     # Only the teacher who completed it downloads it.
@@ -167,18 +210,25 @@ def test_certificate_pdf_and_verification(people, session_for):
         other = session_for(who).get(url(event, "@certificate"), headers={"Accept": "application/pdf"})
         assert other.status_code == 404, (who, other.status_code)
     # Un-marking withdraws it: the code no longer verifies.
-    session_for("validator-es").post(url(event, "@attendance"), json={"not_completed": ["teacher-ana"]},
-                                     headers={"Accept": "application/json"})
-    again = session_for("anonymous").get(f"{people.absolute_url()}/@verify-certificate/{code}",
-                                         headers={"Accept": "application/json"})
+    session_for("validator-es").post(
+        url(event, "@attendance"),
+        json={"not_completed": ["teacher-ana"]},
+        headers={"Accept": "application/json"},
+    )
+    again = session_for("anonymous").get(
+        f"{people.absolute_url()}/@verify-certificate/{code}", headers={"Accept": "application/json"}
+    )
     assert again.json()["valid"] is False
 
 
-@pytest.mark.parametrize("userid,fullname,printed", [
-    ("teacher-jon", "", "teacher-jon"),
-    ("teacher-jon", "Jon Arana", "Jon Arana"),
-    ("mar@example.org", None, "mar"),  # an id that is an e-mail address (e-mail login sites)
-])
+@pytest.mark.parametrize(
+    "userid,fullname,printed",
+    [
+        ("teacher-jon", "", "teacher-jon"),
+        ("teacher-jon", "Jon Arana", "Jon Arana"),
+        ("mar@example.org", None, "mar"),  # an id that is an e-mail address (e-mail login sites)
+    ],
+)
 def test_the_name_on_a_certificate_is_never_an_e_mail(people, userid, fullname, printed):
     from collective.twinning.learning.certificates import _name
 

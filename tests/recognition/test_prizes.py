@@ -32,8 +32,9 @@ def labelled_project(portal, id_, ages=(12, 14)):
     space.age_from, space.age_to = ages
     bring_label_to(make_label(space, "teacher-ana", id_=f"nql-es-{id_}"), "awarded", VALIDATOR_ES)
     bring_label_to(make_label(space, PARTNER_IT, id_=f"nql-it-{id_}"), "awarded", VALIDATOR_IT)
-    decide_label(submit_label(make_label(space, "teacher-ana", level="european", id_=f"eql-{id_}")),
-                 EUROPEAN, "award")
+    decide_label(
+        submit_label(make_label(space, "teacher-ana", level="european", id_=f"eql-{id_}")), EUROPEAN, "award"
+    )
     return space
 
 
@@ -46,9 +47,13 @@ def prize_round(portal, validators):
         create_account(juror, "FR")
     create_account("juror-member", "IT", roles=["Teacher"])
     with api.env.adopt_user(username=EUROPEAN):
-        found = api.content.create(container=portal["recognition"], type="PrizeRound",
-                                   title="European Prizes 2026", school_year="2025-2026",
-                                   jury=[*JURORS, "juror-member"])
+        found = api.content.create(
+            container=portal["recognition"],
+            type="PrizeRound",
+            title="European Prizes 2026",
+            school_year="2025-2026",
+            jury=[*JURORS, "juror-member"],
+        )
     with as_system(EUROPEAN):
         api.content.transition(obj=found, transition="open_nominations")
     return found
@@ -56,8 +61,13 @@ def prize_round(portal, validators):
 
 def nominate(prize_round, project, by=VALIDATOR_ES, **fields):
     with api.env.adopt_user(username=by):
-        return api.content.create(container=prize_round, type="PrizeEntry", id=f"entry-{project.getId()}",
-                                  project=project.UID(), **fields)
+        return api.content.create(
+            container=prize_round,
+            type="PrizeEntry",
+            id=f"entry-{project.getId()}",
+            project=project.UID(),
+            **fields,
+        )
 
 
 def judge(prize_round):
@@ -137,7 +147,10 @@ def test_ranking_with_ties_and_the_announcement(portal, prize_round):
                 score(entries[name], juror, {"scores": marks(value)})
     found = {row["category"]: row["entries"] for row in ranking(prize_round)}
     assert [(row["entry_id"], row["rank"], row["score"]) for row in found["age_12_15"]] == [
-        ("entry-p1", 1, 8.0), ("entry-p2", 1, 8.0), ("entry-p3", 3, 6.0)]
+        ("entry-p1", 1, 8.0),
+        ("entry-p2", 1, 8.0),
+        ("entry-p3", 3, 6.0),
+    ]
     assert [(row["entry_id"], row["rank"]) for row in found["age_0_6"]] == [("entry-p4", None)]  # unscored
 
     with as_system(EUROPEAN):

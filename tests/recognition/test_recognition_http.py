@@ -35,7 +35,9 @@ def submitted(portal, school):
 
 
 def status_in(response, expected):
-    return response.status_code in expected if isinstance(expected, tuple) else response.status_code == expected
+    return (
+        response.status_code in expected if isinstance(expected, tuple) else response.status_code == expected
+    )
 
 
 # Who decides a submitted application (POST @evaluation with an award).
@@ -52,8 +54,11 @@ DECIDERS = {
 
 @pytest.mark.parametrize("who,expected", DECIDERS.items())
 def test_who_decides_a_school_label(submitted, session_for, who, expected):
-    response = session_for(who).post(f"{submitted.absolute_url()}/@evaluation", headers=JSON,
-                                     json={"scores": GOOD, "comment": "Well done.", "decision": "award"})
+    response = session_for(who).post(
+        f"{submitted.absolute_url()}/@evaluation",
+        headers=JSON,
+        json={"scores": GOOD, "comment": "Well done.", "decision": "award"},
+    )
     assert status_in(response, expected), response.text
     transaction.begin()
     state = api.content.get_state(obj=submitted)
@@ -67,7 +72,8 @@ def test_eligibility_is_public_and_names_no_one(portal, school, session_for):
     body = response.json()
     assert body["eligible"] is True and body["reasons"] == []
     assert "teacher-ana" not in response.text and "@" not in response.text.replace("@id", "").replace(
-        "@school-label", "")
+        "@school-label", ""
+    )
 
 
 # Who names an ambassador (POST /@ambassadors for a Spanish teacher).
@@ -86,8 +92,9 @@ NAMERS = {
 def test_who_names_an_ambassador(portal, school, session_for, who, expected):
     create_pupil_account("pupil-gala")
     transaction.commit()
-    response = session_for(who).post(f"{portal.absolute_url()}/@ambassadors", headers=JSON,
-                                     json={"user": "teacher-ana"})
+    response = session_for(who).post(
+        f"{portal.absolute_url()}/@ambassadors", headers=JSON, json={"user": "teacher-ana"}
+    )
     assert status_in(response, expected), response.text
     transaction.begin()
     assert ("Ambassador" in api.user.get_roles(username="teacher-ana")) is (expected == 201)
@@ -98,6 +105,7 @@ def test_a_pupil_is_never_an_ambassador(portal, school, session_for):
     create_pupil_account("pupil-gala")
     create_account("pupil-es", "ES").setMemberProperties({"pupil_of": "some-space-uid"})
     transaction.commit()
-    response = session_for(VALIDATOR_ES).post(f"{portal.absolute_url()}/@ambassadors", headers=JSON,
-                                              json={"user": "pupil-es"})
+    response = session_for(VALIDATOR_ES).post(
+        f"{portal.absolute_url()}/@ambassadors", headers=JSON, json={"user": "pupil-es"}
+    )
     assert response.status_code == 400 and response.json().get("field") == "user", response.text

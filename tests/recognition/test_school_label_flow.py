@@ -41,14 +41,21 @@ def run(spec, params):
 
 def decide(application, validator, decision, scores=GOOD):
     with api.env.adopt_user(username=validator):
-        return evaluate(application, validator, {"scores": scores, "comment": "A school of eTwinners.",
-                                                 "decision": decision})
+        return evaluate(
+            application,
+            validator,
+            {"scores": scores, "comment": "A school of eTwinners.", "decision": decision},
+        )
 
 
 def problems(call, organisation, applicant, acting=None):
     with api.env.adopt_user(username=acting or applicant):
-        return [translate(p) for p in application_problems(
-            {"organisation": _relation(organisation), "applicant": applicant}, call)]
+        return [
+            translate(p)
+            for p in application_problems(
+                {"organisation": _relation(organisation), "applicant": applicant}, call
+            )
+        ]
 
 
 def test_award_stores_the_label_on_the_organisation_and_the_search_finds_it(portal, school):
@@ -92,8 +99,16 @@ def test_award_needs_five_on_every_statement_and_writes_nothing_otherwise(portal
     assert awarded_until(school) is None
 
 
-@pytest.mark.parametrize("scores", [{**GOOD, "innovation": 11}, {**GOOD, "innovation": True},
-                                    {"innovation": 5}, {**GOOD, "other": 5}, [1, 2]])
+@pytest.mark.parametrize(
+    "scores",
+    [
+        {**GOOD, "innovation": 11},
+        {**GOOD, "innovation": True},
+        {"innovation": 5},
+        {**GOOD, "other": 5},
+        [1, 2],
+    ],
+)
 def test_bad_scores_name_the_field(portal, school, scores):
     application = apply(make_call(portal), school)
     with pytest.raises(FieldError) as error:
@@ -121,11 +136,14 @@ def test_an_ineligible_school_cannot_apply(portal, school):
     assert "not eligible" in problem and "two years are reached" in problem
 
 
-@pytest.mark.parametrize("state,dates", [
-    ("closed", {}),
-    ("open", {"opens": TODAY + timedelta(days=1)}),
-    ("open", {"closes": TODAY - timedelta(days=1), "opens": TODAY - timedelta(days=20)}),
-])
+@pytest.mark.parametrize(
+    "state,dates",
+    [
+        ("closed", {}),
+        ("open", {"opens": TODAY + timedelta(days=1)}),
+        ("open", {"closes": TODAY - timedelta(days=1), "opens": TODAY - timedelta(days=20)}),
+    ],
+)
 def test_applications_only_while_the_call_is_open(portal, school, state, dates):
     call = make_call(portal, state=state, **dates)
     assert "applications are taken from" in problems(call, school, "teacher-ana")[0]

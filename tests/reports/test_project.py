@@ -38,16 +38,32 @@ def space(portal):
         Roster(space).set("teacher-olga", "TwinSpaceTeacher")
         Roster(space).set("observer-pia", "TwinSpaceObserver")
         for name in ("pupil-marta", "pupil-jorge"):
-            create_pupil(space, {"username": name, "fullname": f"{name.title()} Secret", "password": PASSWORD})
+            create_pupil(
+                space, {"username": name, "fullname": f"{name.title()} Secret", "password": PASSWORD}
+            )
     with api.env.adopt_user(username="teacher-ana"):
         page = api.content.create(container=space, type="Page", id="welcome", title="Welcome")
-        api.content.create(container=page, type="Material", id="clip", title="Clip",
-                           embed_url="https://vimeo.com/1", copyright_confirmed=True)
+        api.content.create(
+            container=page,
+            type="Material",
+            id="clip",
+            title="Clip",
+            embed_url="https://vimeo.com/1",
+            copyright_confirmed=True,
+        )
     make_mobility(space, "teacher-olga", id_="shadowing", state="confirmed")
     make_mobility(
-        space, "teacher-ana", id_="exchange", state="cancelled", title="=Exchange in Genova",
-        activity_type="group_pupil_mobility", participants_staff=0, participants_pupils=20,
-        accompanying_persons=2, start=date(2027, 4, 5), end=date(2027, 4, 11),
+        space,
+        "teacher-ana",
+        id_="exchange",
+        state="cancelled",
+        title="=Exchange in Genova",
+        activity_type="group_pupil_mobility",
+        participants_staff=0,
+        participants_pupils=20,
+        accompanying_persons=2,
+        start=date(2027, 4, 5),
+        end=date(2027, 4, 11),
     )
     bring_label_to(make_label(space, "teacher-olga"), "awarded", "validator-es")
     return space
@@ -75,8 +91,11 @@ def test_project_summary(space, report):
 def test_state_history(report):
     history = report["state_history"]
     assert [(e["action"], e["state"]) for e in history] == [
-        (None, "draft"), ("submit", "pending"), ("validate", "validated"),
-        ("start", "running"), ("label", "labelled"),
+        (None, "draft"),
+        ("submit", "pending"),
+        ("validate", "validated"),
+        ("start", "running"),
+        ("label", "labelled"),
     ]
     assert history[-1]["actor"] == "validator-es"
     assert all("T" in entry["date"] for entry in history)
@@ -95,7 +114,10 @@ def test_members_by_country_and_role_pupils_counted_only(report):
     ]
     # Founders first, then the roster.
     assert [adult["id"] for adult in members["adults"]] == [
-        "teacher-ana", "teacher-luca", "observer-pia", "teacher-olga"
+        "teacher-ana",
+        "teacher-luca",
+        "observer-pia",
+        "teacher-olga",
     ]
 
 
@@ -118,19 +140,29 @@ def test_mobilities(report):
     shadowing, exchange = rows["shadowing"], rows["exchange"]
     assert (shadowing["activity_type"], shadowing["status"]) == ("job_shadowing", "confirmed")
     assert (shadowing["start"], shadowing["end"], shadowing["days"]) == ("2027-02-08", "2027-02-12", 5)
-    assert (shadowing["participants_staff"], shadowing["sending_country"], shadowing["host_country"]) == (2, "ES", "IT")
+    assert (shadowing["participants_staff"], shadowing["sending_country"], shadowing["host_country"]) == (
+        2,
+        "ES",
+        "IT",
+    )
     assert [e["action"] for e in shadowing["history"]] == [None, "confirm"]
     assert (exchange["status"], exchange["days"], exchange["participants_pupils"]) == ("cancelled", 7, 20)
     # Cancelled mobilities do not count in the totals.
     assert report["mobility_totals"] == {
-        "mobilities": 1, "participants_staff": 2, "participants_pupils": 0, "accompanying_persons": 0
+        "mobilities": 1,
+        "participants_staff": 2,
+        "participants_pupils": 0,
+        "accompanying_persons": 0,
     }
 
 
 def test_labels(report):
     (label,) = report["labels"]
     assert (label["level"], label["applicant"], label["country"], label["status"]) == (
-        "national", "teacher-olga", "ES", "awarded"
+        "national",
+        "teacher-olga",
+        "ES",
+        "awarded",
     )
     assert label["school_year"] == "2026-2027"
     assert "T" in label["awarded"]

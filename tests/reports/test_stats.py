@@ -18,8 +18,13 @@ import pytest
 @pytest.fixture
 def portal_with_projects(portal):
     """ES/IT labelled with two mobilities; FR/DE running with one; ES-only draft."""
-    for userid, country in (("teacher-ana", "ES"), ("teacher-luca", "IT"), ("teacher-marie", "FR"),
-                            ("teacher-hans", "DE"), ("teacher-olga", "ES")):
+    for userid, country in (
+        ("teacher-ana", "ES"),
+        ("teacher-luca", "IT"),
+        ("teacher-marie", "FR"),
+        ("teacher-hans", "DE"),
+        ("teacher-olga", "ES"),
+    ):
         create_teacher(userid, country)
     for userid, country in (("validator-es", "ES"), ("validator-fr", "FR"), ("validator-pt", "PT")):
         create_validator(userid, country)
@@ -28,15 +33,25 @@ def portal_with_projects(portal):
 
     heritage = make_space(portal["projects"], "teacher-ana", "teacher-luca", "running", id_="heritage")
     make_mobility(heritage, "teacher-ana", id_="shadowing", state="confirmed")
-    make_mobility(heritage, "teacher-ana", id_="exchange", activity_type="group_pupil_mobility",
-                  key_action="KA220", participants_staff=0, participants_pupils=20, accompanying_persons=2,
-                  start=date(2027, 4, 5), end=date(2027, 4, 11))
+    make_mobility(
+        heritage,
+        "teacher-ana",
+        id_="exchange",
+        activity_type="group_pupil_mobility",
+        key_action="KA220",
+        participants_staff=0,
+        participants_pupils=20,
+        accompanying_persons=2,
+        start=date(2027, 4, 5),
+        end=date(2027, 4, 11),
+    )
     make_mobility(heritage, "teacher-ana", id_="cancelled", state="cancelled")
     bring_label_to(make_label(heritage, "teacher-ana"), "awarded", "validator-es")
 
     rivers = make_space(portal["projects"], "teacher-marie", "teacher-hans", "running", id_="rivers")
-    make_mobility(rivers, "teacher-marie", id_="course", activity_type="course", host_country="DE",
-                  participants_staff=3)
+    make_mobility(
+        rivers, "teacher-marie", id_="course", activity_type="course", host_country="DE", participants_staff=3
+    )
     bring_label_to(make_label(rivers, "teacher-marie"), "submitted", "validator-fr")
 
     make_space(portal["projects"], "teacher-ana", "teacher-olga", "draft", id_="draft")
@@ -75,7 +90,10 @@ def test_manager_sees_every_country(portal_with_projects):
         "by_status": {"cancelled": 1, "confirmed": 1, "planned": 2},
     }
     assert stats["participants"] == {
-        "participants_staff": 5, "participants_pupils": 20, "accompanying_persons": 2, "total": 27
+        "participants_staff": 5,
+        "participants_pupils": 20,
+        "accompanying_persons": 2,
+        "total": 27,
     }
     assert stats["labels"] == {"national": {"2026-2027": {"awarded": 1, "submitted": 1}}}
 
@@ -113,7 +131,8 @@ def test_the_european_validator_sees_every_country_it_may_view(portal_with_proje
     assert stats["countries"] is None
     # Drafts are their founders' and their national services': not counted here.
     assert stats["projects"]["by_state_and_country"] == {
-        "labelled": {"ES": 1, "IT": 1}, "running": {"DE": 1, "FR": 1}
+        "labelled": {"ES": 1, "IT": 1},
+        "running": {"DE": 1, "FR": 1},
     }
     # Each two-country project once per state (issue 22, finding 6: not 2 + 2).
     assert stats["projects"]["by_state"] == {"labelled": 1, "running": 1}

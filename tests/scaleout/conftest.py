@@ -82,8 +82,17 @@ def work(tmp_path_factory) -> Path:
 def demo_var(work) -> Path:
     """The demo site on the embedded FileStorage (what `make run` makes), plus an image."""
     instance, var = work / "demo-instance", work / "demo-var"
-    run(BIN / "python", "scripts/instance.py", "--instance", instance, "--var", var,
-        "--port", free_port(), env={"STORAGE": "filestorage"})
+    run(
+        BIN / "python",
+        "scripts/instance.py",
+        "--instance",
+        instance,
+        "--var",
+        var,
+        "--port",
+        free_port(),
+        env={"STORAGE": "filestorage"},
+    )
     env = {"ADMIN_PASSWORD": ADMIN_PASSWORD, "PYTHONPATH": str(ROOT)}
     conf = instance / "etc" / "zope.conf"
     run(BIN / "zconsole", "run", conf, "scripts/create_site.py", env=env)
@@ -113,8 +122,12 @@ def migrated(work, demo_var, pg):
     dsn = pg("migrated")
     started = time.monotonic()
     result = run("make", "migrate-to-relstorage", f"VAR_DIR={var}", env={"PG_DSN": dsn})
-    return {"dsn": dsn, "output": result.stdout + result.stderr, "var": var,
-            "seconds": time.monotonic() - started}
+    return {
+        "dsn": dsn,
+        "output": result.stdout + result.stderr,
+        "var": var,
+        "seconds": time.monotonic() - started,
+    }
 
 
 class Cluster:
@@ -142,7 +155,10 @@ class Cluster:
         self.log = open(self.log_path, "w")  # noqa: SIM115 - the server writes to it until stop() closes it
         self.process = subprocess.Popen(
             ["make", "run", f"INSTANCE_DIR={self.instance}", f"VAR_DIR={self.var}"],
-            cwd=ROOT, env=self.env, stdout=self.log, stderr=subprocess.STDOUT,
+            cwd=ROOT,
+            env=self.env,
+            stdout=self.log,
+            stderr=subprocess.STDOUT,
             start_new_session=True,  # its own process group, as in a terminal
         )
         deadline = time.monotonic() + READY_SECONDS

@@ -35,7 +35,7 @@ def test_project_submitted_on_a_validated_on_b_seen_by_a_at_once(cluster, payloa
     response = a_ana.post("/projects", json=payload)
     assert response.status_code == 201, response.text
     space = response.json()["@id"]
-    path = space[len(cluster.a):]
+    path = space[len(cluster.a) :]
     response = a_ana.post(f"{path}/@workflow/submit")
     assert response.status_code == 200, response.text
 

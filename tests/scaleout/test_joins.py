@@ -24,18 +24,32 @@ def admin(cluster, which: str) -> Client:
 def test_fifty_teachers_join_one_group_through_two_instances(relstorage_cluster):
     cluster = relstorage_cluster
     manager = admin(cluster, "A")
-    group = manager.post("/groups", json={
-        "@type": "Group", "id": "scaleout-joins", "title": "Joins from two instances", "access": "open",
-        "languages": ["en"], "subjects": ["art"],
-    })
+    group = manager.post(
+        "/groups",
+        json={
+            "@type": "Group",
+            "id": "scaleout-joins",
+            "title": "Joins from two instances",
+            "access": "open",
+            "languages": ["en"],
+            "subjects": ["art"],
+        },
+    )
     assert group.status_code == 201, group.text
     assert manager.post("/groups/scaleout-joins/@workflow/approve").status_code == 200
     joiners = [f"teacher-joiner-{n:02d}" for n in range(JOINERS)]
     for userid in joiners:
-        created = manager.post("/@users", json={
-            "username": userid, "email": f"{userid}@example.org", "password": PASSWORD,
-            "fullname": userid, "country": "FR", "roles": ["Member", "Teacher"],
-        })
+        created = manager.post(
+            "/@users",
+            json={
+                "username": userid,
+                "email": f"{userid}@example.org",
+                "password": PASSWORD,
+                "fullname": userid,
+                "country": "FR",
+                "roles": ["Member", "Teacher"],
+            },
+        )
         assert created.status_code == 201, created.text
 
     def join(numbered):
@@ -47,7 +61,9 @@ def test_fifty_teachers_join_one_group_through_two_instances(relstorage_cluster)
     with ThreadPoolExecutor(max_workers=8) as pool:
         responses = list(pool.map(join, enumerate(joiners)))
 
-    assert [r.status_code for r in responses] == [201] * JOINERS, [r.text for r in responses if r.status_code != 201]
+    assert [r.status_code for r in responses] == [201] * JOINERS, [
+        r.text for r in responses if r.status_code != 201
+    ]
     for which in ("A", "B"):
         members = admin(cluster, which).get("/groups/scaleout-joins/@members").json()
         assert sorted(m["id"] for m in members["items"] if m["role"] == "GroupMember") == joiners

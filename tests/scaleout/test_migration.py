@@ -79,7 +79,10 @@ def test_a_database_holding_data_is_refused(migrated, storages):
     source, _copy = storages
     result = subprocess.run(
         ["make", "migrate-to-relstorage", f"VAR_DIR={migrated['var']}"],
-        cwd=ROOT, env={**os.environ, "PG_DSN": migrated["dsn"]}, capture_output=True, text=True,
+        cwd=ROOT,
+        env={**os.environ, "PG_DSN": migrated["dsn"]},
+        capture_output=True,
+        text=True,
     )
     assert result.returncode != 0
     assert "the destination storage has data" in result.stdout + result.stderr
@@ -92,7 +95,10 @@ def test_pg_dsn_is_required(migrated):
     env = {k: v for k, v in os.environ.items() if k != "PG_DSN"}
     result = subprocess.run(
         ["make", "migrate-to-relstorage", f"VAR_DIR={migrated['var']}"],
-        cwd=ROOT, env=env, capture_output=True, text=True,
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
     )
     assert result.returncode != 0
     assert "set PG_DSN" in result.stderr

@@ -54,8 +54,9 @@ def naive_facets(spec, params) -> dict:
         values = [True, False] if spec_filter.kind == "flag" else spec_filter.allowed()
         others = {index: clause for index, clause in query.items() if index != spec_filter.index}
         counts = {
-            ("true" if value is True else "false" if value is False else value):
-            len(catalog.searchResults(**others, **{spec_filter.index: value}))
+            ("true" if value is True else "false" if value is False else value): len(
+                catalog.searchResults(**others, **{spec_filter.index: value})
+            )
             for value in values
         }
         facets[spec_filter.param] = {value: count for value, count in counts.items() if count}
@@ -67,8 +68,11 @@ def stock_page(spec, params) -> tuple[list, int]:
     parsed = parse(spec, params)
     catalog = api.portal.get_tool("portal_catalog")
     results = catalog.searchResults(
-        **parsed.query(), **parsed.sort, sort_limit=parsed.b_start + parsed.b_size,
-        b_start=parsed.b_start, b_size=parsed.b_size,
+        **parsed.query(),
+        **parsed.sort,
+        sort_limit=parsed.b_start + parsed.b_size,
+        b_start=parsed.b_start,
+        b_size=parsed.b_size,
     )
     brains = [results[i] for i in range(min(len(results), parsed.b_size))]
     return [brain.getURL() for brain in brains], results.actual_result_count
@@ -157,7 +161,9 @@ def test_ties_come_in_the_catalogs_order_across_negative_and_positive_record_ids
         for userid in userids:
             with api.env.adopt_roles(["Manager"]):
                 profile = api.content.create(
-                    container=api.portal.get()["people"], type="TeacherProfile", id=userid,
+                    container=api.portal.get()["people"],
+                    type="TeacherProfile",
+                    id=userid,
                     safe_id=False,
                 )
             profile.fullname, profile.country, profile.creation_date = "Ana Twin", "ES", created
@@ -168,9 +174,12 @@ def test_ties_come_in_the_catalogs_order_across_negative_and_positive_record_ids
     assert min(rids) < 0 < max(rids)
     wrong = []
     for params in (
-        {"q": "Twin", "b_size": "2"}, {"q": "Twin", "b_size": "2", "b_start": "2"},
-        {"q": "Twin", "b_size": "3", "b_start": "4"}, {"country": "ES", "b_size": "4"},
-        {"sort_on": "recent", "b_size": "3"}, {"sort_on": "recent", "b_size": "3", "b_start": "5"},
+        {"q": "Twin", "b_size": "2"},
+        {"q": "Twin", "b_size": "2", "b_start": "2"},
+        {"q": "Twin", "b_size": "3", "b_start": "4"},
+        {"country": "ES", "b_size": "4"},
+        {"sort_on": "recent", "b_size": "3"},
+        {"sort_on": "recent", "b_size": "3", "b_start": "5"},
     ):
         found = search(PEOPLE, params, MEMBER)
         with acting_as(MEMBER):

@@ -67,7 +67,10 @@ CASES = [
     ("people, as manager", PEOPLE, {}, MANAGER, 4, PEOPLE_FACETS),
     (
         "people, one filter: its own facet keeps every country",
-        PEOPLE, {"country": "ES"}, MEMBER, 2,
+        PEOPLE,
+        {"country": "ES"},
+        MEMBER,
+        2,
         {
             "country": {"ES": 2, "IT": 1, "FR": 1},
             "language": {"es": 2, "en": 1},
@@ -80,7 +83,10 @@ CASES = [
     ),
     (
         "people, two countries OR-ed, AND a language",
-        PEOPLE, {"country": ["ES", "FR"], "language": "en"}, MEMBER, 2,
+        PEOPLE,
+        {"country": ["ES", "FR"], "language": "en"},
+        MEMBER,
+        2,
         {
             "country": {"ES": 1, "IT": 1, "FR": 1},  # the English speakers
             "language": {"es": 2, "en": 2, "fr": 1},  # the Spanish and French teachers
@@ -93,36 +99,61 @@ CASES = [
     ),
     (
         "people, a text search narrows every facet",
-        PEOPLE, {"q": "Cervantes"}, MEMBER, 1,
+        PEOPLE,
+        {"q": "Cervantes"},
+        MEMBER,
+        1,
         {
-            "country": {"ES": 1}, "language": {"es": 1, "en": 1}, "subject": {"history": 1, "art": 1},
-            "vocational_subject": {}, "member_type": {"teacher": 1}, "available": {"true": 1},
+            "country": {"ES": 1},
+            "language": {"es": 1, "en": 1},
+            "subject": {"history": 1, "art": 1},
+            "vocational_subject": {},
+            "member_type": {"teacher": 1},
+            "available": {"true": 1},
             "ambassador": {"true": 1},
         },
     ),
     ("organisations, no filter", ORGANISATIONS, {}, None, 5, ORGANISATION_FACETS),
     (
         "organisations, by type",
-        ORGANISATIONS, {"organisation_type": "primary"}, None, 2,
-        {"country": {"ES": 1, "FR": 1}, "organisation_type": {"secondary": 2, "primary": 2, "vocational": 1},
-         "school_label": {}},
+        ORGANISATIONS,
+        {"organisation_type": "primary"},
+        None,
+        2,
+        {
+            "country": {"ES": 1, "FR": 1},
+            "organisation_type": {"secondary": 2, "primary": 2, "vocational": 1},
+            "school_label": {},
+        },
     ),
     (
         "organisations, by region (no facet of its own)",
-        ORGANISATIONS, {"region": "Liguria"}, None, 1,
+        ORGANISATIONS,
+        {"region": "Liguria"},
+        None,
+        1,
         {"country": {"IT": 1}, "organisation_type": {"secondary": 1}, "school_label": {}},
     ),
     (
         "organisations, two filters",
-        ORGANISATIONS, {"country": "ES", "organisation_type": ["secondary", "vocational"]}, None, 1,
-        {"country": {"ES": 1, "IT": 1, "PT": 1}, "organisation_type": {"secondary": 1, "primary": 1},
-         "school_label": {}},
+        ORGANISATIONS,
+        {"country": "ES", "organisation_type": ["secondary", "vocational"]},
+        None,
+        1,
+        {
+            "country": {"ES": 1, "IT": 1, "PT": 1},
+            "organisation_type": {"secondary": 1, "primary": 1},
+            "school_label": {},
+        },
     ),
     ("postings, no filter", POSTINGS, {}, None, 3, POSTING_FACETS),
     ("postings, as manager: the expired one still left out", POSTINGS, {}, MANAGER, 3, POSTING_FACETS),
     (
         "postings, including the expired one",
-        POSTINGS, {"include_expired": "true"}, None, 4,
+        POSTINGS,
+        {"include_expired": "true"},
+        None,
+        4,
         {
             "partnership_type": {"etwinning_project": 2, "ka1_job_shadowing": 1, "ka1_hosting_pupils": 1},
             "looking_for": {"partner_school": 2, "participants": 1, "host_school": 1},
@@ -135,7 +166,10 @@ CASES = [
     ),
     (
         "postings, topic AND country",
-        POSTINGS, {"topic": "stem", "country": "ES"}, None, 1,
+        POSTINGS,
+        {"topic": "stem", "country": "ES"},
+        None,
+        1,
         {
             "partnership_type": {"etwinning_project": 1},
             "looking_for": {"partner_school": 1},
@@ -148,7 +182,10 @@ CASES = [
     ),
     (
         "postings, ages (no facet) with the expired one",
-        POSTINGS, {"age_from": "12", "include_expired": "true"}, None, 2,
+        POSTINGS,
+        {"age_from": "12", "include_expired": "true"},
+        None,
+        2,
         {
             "partnership_type": {"etwinning_project": 1, "ka1_hosting_pupils": 1},
             "looking_for": {"partner_school": 1, "host_school": 1},
@@ -165,7 +202,10 @@ CASES = [
     ("projects, as a pupil", PROJECTS, {}, PUPIL, 4, PROJECT_FACETS),
     (
         "projects, one country",
-        PROJECTS, {"country": "ES"}, None, 3,
+        PROJECTS,
+        {"country": "ES"},
+        None,
+        3,
         {
             "subject": {"history": 1, "art": 1, "mathematics": 1, "physics": 1},
             "language": {"en": 2, "es": 3, "it": 1},
@@ -179,7 +219,10 @@ CASES = [
     ),
     (
         "projects, two states OR-ed, AND a language",
-        PROJECTS, {"state": ["running", "validated"], "language": "en"}, None, 2,
+        PROJECTS,
+        {"state": ["running", "validated"], "language": "en"},
+        None,
+        2,
         {
             "subject": {"history": 1, "art": 1, "biology": 1},
             "language": {"en": 2, "es": 1, "it": 2, "fr": 1},
@@ -193,10 +236,19 @@ CASES = [
     ),
     (
         "projects, nothing found: every facet still answers for its own values",
-        PROJECTS, {"country": "FR", "kind": "national"}, None, 0,
+        PROJECTS,
+        {"country": "FR", "kind": "national"},
+        None,
+        0,
         {
-            "subject": {}, "language": {}, "country": {"ES": 2},  # national projects are Spanish
-            "state": {}, "kind": {"european": 1}, "erasmus": {}, "label": {}, "prize": {},
+            "subject": {},
+            "language": {},
+            "country": {"ES": 2},  # national projects are Spanish
+            "state": {},
+            "kind": {"european": 1},
+            "erasmus": {},
+            "label": {},
+            "prize": {},
         },
     ),
 ]
@@ -233,7 +285,10 @@ def test_what_a_user_may_not_see_is_not_counted(population):
 
 
 def test_organisation_rename_refreshes_the_summaries(population, portal):
-    pointing = api.content.find(portal_type="TeacherProfile", organisation_uid=[b.UID for b in api.content.find(portal_type="Organisation")])
+    pointing = api.content.find(
+        portal_type="TeacherProfile",
+        organisation_uid=[b.UID for b in api.content.find(portal_type="Organisation")],
+    )
     brain = pointing[0]
     organisation = api.content.get(UID=brain.twinning_summary["organisation"]["UID"])
     organisation.name = "Renamed School"

@@ -24,17 +24,51 @@ SPECS = {"people": PEOPLE, "organisations": ORGANISATIONS, "postings": POSTINGS,
 # The parameters each search accepts (its public API).
 PARAMS = {
     "people": {
-        "q", "country", "language", "subject", "vocational_subject", "member_type",
-        "available", "ambassador", "sort_on", "b_start", "b_size",
+        "q",
+        "country",
+        "language",
+        "subject",
+        "vocational_subject",
+        "member_type",
+        "available",
+        "ambassador",
+        "sort_on",
+        "b_start",
+        "b_size",
     },
     "organisations": {"q", "country", "region", "organisation_type", "school_label", "b_start", "b_size"},
     "postings": {
-        "q", "partnership_type", "looking_for", "country", "organisation", "language", "subject",
-        "vocational_subject", "topic", "age_from", "age_to", "include_expired", "b_start", "b_size",
+        "q",
+        "partnership_type",
+        "looking_for",
+        "country",
+        "organisation",
+        "language",
+        "subject",
+        "vocational_subject",
+        "topic",
+        "age_from",
+        "age_to",
+        "include_expired",
+        "b_start",
+        "b_size",
     },
     "projects": {
-        "q", "subject", "language", "country", "state", "kind", "registered_since", "erasmus",
-        "label", "prize", "age_from", "age_to", "sort_on", "b_start", "b_size",
+        "q",
+        "subject",
+        "language",
+        "country",
+        "state",
+        "kind",
+        "registered_since",
+        "erasmus",
+        "label",
+        "prize",
+        "age_from",
+        "age_to",
+        "sort_on",
+        "b_start",
+        "b_size",
     },
 }
 
@@ -127,11 +161,7 @@ SPECIFIC_BAD = {
         ({"member_type": "teacher"}, "member_type"),
     ],
 }
-BAD = [
-    (name, form, param)
-    for name in sorted(SPECS)
-    for form, param in COMMON_BAD + SPECIFIC_BAD[name]
-]
+BAD = [(name, form, param) for name in sorted(SPECS) for form, param in COMMON_BAD + SPECIFIC_BAD[name]]
 
 
 @pytest.mark.parametrize(
@@ -174,10 +204,14 @@ def test_choices_become_an_or_query_on_their_index(portal):
     parsed = parse(PEOPLE, {"country": ["ES", "IT"], "language": "en", "q": "ana"})
     assert parsed.chosen == {"country": ["ES", "IT"], "languages": ["en"]}
     assert parsed.core == {
-        "portal_type": "TeacherProfile", "review_state": "visible", "SearchableText": "ana*",
+        "portal_type": "TeacherProfile",
+        "review_state": "visible",
+        "SearchableText": "ana*",
     }
     assert parsed.query() == {
-        **parsed.core, "country": {"query": ["ES", "IT"]}, "languages": {"query": ["en"]},
+        **parsed.core,
+        "country": {"query": ["ES", "IT"]},
+        "languages": {"query": ["en"]},
     }
 
 
@@ -195,14 +229,17 @@ def test_defaults_of_each_search(portal):
     postings = parse(POSTINGS, {})
     # Expired postings hidden, for admins too.
     assert postings.core == {
-        "portal_type": "PartnerPosting", "review_state": "published", "show_inactive": False,
+        "portal_type": "PartnerPosting",
+        "review_state": "published",
+        "show_inactive": False,
     }
     assert postings.sort == {"sort_on": "created", "sort_order": "descending"}
     projects = parse(PROJECTS, {})
     assert projects.chosen == {"review_state": ["validated", "running", "concluded", "labelled"]}
     assert projects.sort == {"sort_on": "created", "sort_order": "descending"}
     assert parse(PROJECTS, {"sort_on": "title"}).sort == {
-        "sort_on": "sortable_title", "sort_order": "ascending",
+        "sort_on": "sortable_title",
+        "sort_order": "ascending",
     }
 
 
@@ -224,14 +261,18 @@ def test_registered_since_is_a_minimum_creation_date(portal):
 def test_organisation_uid_is_checked_against_the_catalog(portal):
     with api.env.adopt_roles(["Manager"]):
         school = api.content.create(
-            container=portal["organisations"], type="Organisation", title="Colegio Sol",
-            country="ES", organisation_type="primary",
+            container=portal["organisations"],
+            type="Organisation",
+            title="Colegio Sol",
+            country="ES",
+            organisation_type="primary",
         )
     parsed = parse(POSTINGS, {"organisation": school.UID()})
     assert parsed.core["organisation_uid"] == {"query": [school.UID()]}
 
 
 # --- the helpers ---------------------------------------------------------------------
+
 
 @pytest.mark.parametrize(
     "value,query",
@@ -251,10 +292,19 @@ def test_text_query(value, query):
     assert text_query("q", value) == query
 
 
-@pytest.mark.parametrize("value,expected", [
-    ("true", True), ("TRUE", True), ("1", True), ("yes", True),
-    ("false", False), ("False", False), ("0", False), ("no", False),
-])
+@pytest.mark.parametrize(
+    "value,expected",
+    [
+        ("true", True),
+        ("TRUE", True),
+        ("1", True),
+        ("yes", True),
+        ("false", False),
+        ("False", False),
+        ("0", False),
+        ("no", False),
+    ],
+)
 def test_parse_flag(value, expected):
     assert parse_flag("available", value) is expected
 
@@ -274,8 +324,16 @@ def test_parse_date():
 
 @pytest.mark.parametrize(
     "value,low,high,ok",
-    [("0", 0, None, True), ("5", 1, 100, True), ("100", 1, 100, True), ("101", 1, 100, False),
-     ("0", 1, 100, False), ("-3", 0, None, False), ("", 0, None, False), ("1e3", 0, None, False)],
+    [
+        ("0", 0, None, True),
+        ("5", 1, 100, True),
+        ("100", 1, 100, True),
+        ("101", 1, 100, False),
+        ("0", 1, 100, False),
+        ("-3", 0, None, False),
+        ("", 0, None, False),
+        ("1e3", 0, None, False),
+    ],
 )
 def test_parse_int(value, low, high, ok):
     if ok:

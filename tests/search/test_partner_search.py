@@ -147,9 +147,24 @@ def test_items_are_what_the_catalog_shows_each_user(population, find):
 
 
 SUMMARY_KEYS = {
-    "@id", "@type", "UID", "title", "description", "review_state", "partnership_type",
-    "looking_for", "country", "organisation", "languages", "subjects", "vocational_subjects",
-    "topics", "age_from", "age_to", "expires", "created",
+    "@id",
+    "@type",
+    "UID",
+    "title",
+    "description",
+    "review_state",
+    "partnership_type",
+    "looking_for",
+    "country",
+    "organisation",
+    "languages",
+    "subjects",
+    "vocational_subjects",
+    "topics",
+    "age_from",
+    "age_to",
+    "expires",
+    "created",
 }
 
 

@@ -91,9 +91,7 @@ def test_items_are_what_the_catalog_shows_each_user(population, find):
     for actor, userid in ACTORS.items():
         found = find(PEOPLE, {}, userid)
         with acting_as(userid):
-            shown = sorted(
-                b.getId for b in catalog(portal_type="TeacherProfile", review_state="visible")
-            )
+            shown = sorted(b.getId for b in catalog(portal_type="TeacherProfile", review_state="visible"))
         if found != EXPECTED[actor] or sorted(found) != shown:
             wrong.append((actor, found, shown))
     assert wrong == []
@@ -108,8 +106,18 @@ def test_hidden_profiles_are_in_the_catalog_for_their_owner_and_administrators(p
 
 
 SUMMARY_KEYS = {
-    "@id", "@type", "UID", "title", "country", "organisation", "member_type", "subjects",
-    "vocational_subjects", "languages", "available_for_projects", "ambassador",
+    "@id",
+    "@type",
+    "UID",
+    "title",
+    "country",
+    "organisation",
+    "member_type",
+    "subjects",
+    "vocational_subjects",
+    "languages",
+    "available_for_projects",
+    "ambassador",
 }
 
 
@@ -183,7 +191,5 @@ def test_who_may_search_people(portal, searchers):
     allowed = {}
     for actor in SEARCHERS:
         with acting_as(ACTORS[actor]):
-            allowed[actor] = bool(
-                api.user.has_permission("collective.twinning: Search people", obj=portal)
-            )
+            allowed[actor] = bool(api.user.has_permission("collective.twinning: Search people", obj=portal))
     assert allowed == SEARCHERS

@@ -88,9 +88,15 @@ def test_items_are_what_the_catalog_shows_each_user(population, find):
     for actor, userid in ACTORS.items():
         found = find(PROJECTS, {}, userid)
         with acting_as(userid):
-            shown = [b.getId for b in catalog(
-                portal_type="TwinSpace", review_state=states, sort_on="created", sort_order="descending",
-            )]
+            shown = [
+                b.getId
+                for b in catalog(
+                    portal_type="TwinSpace",
+                    review_state=states,
+                    sort_on="created",
+                    sort_order="descending",
+                )
+            ]
         if found != shown or found != FOUND_PROJECTS:
             wrong.append((actor, found, shown))
     assert wrong == []
@@ -122,8 +128,22 @@ def test_batching_links(population):
 
 
 SUMMARY_KEYS = {
-    "@id", "@type", "UID", "title", "description", "review_state", "countries", "kind",
-    "languages", "subjects", "age_from", "age_to", "erasmus", "labels", "prizes", "created",
+    "@id",
+    "@type",
+    "UID",
+    "title",
+    "description",
+    "review_state",
+    "countries",
+    "kind",
+    "languages",
+    "subjects",
+    "age_from",
+    "age_to",
+    "erasmus",
+    "labels",
+    "prizes",
+    "created",
 }
 
 

@@ -24,12 +24,15 @@ def brain_item(brain) -> dict:
     return item
 
 
-@pytest.mark.parametrize("portal_type,with_state,with_organisation", [
-    ("TeacherProfile", False, True),
-    ("Organisation", False, False),
-    ("PartnerPosting", True, True),
-    ("TwinSpace", True, False),
-])
+@pytest.mark.parametrize(
+    "portal_type,with_state,with_organisation",
+    [
+        ("TeacherProfile", False, True),
+        ("Organisation", False, False),
+        ("PartnerPosting", True, True),
+        ("TwinSpace", True, False),
+    ],
+)
 def test_an_item_is_what_its_brain_gives(population, portal_type, with_state, with_organisation):
     catalog = api.portal.get_tool("portal_catalog")
     with acting_as(MANAGER):
@@ -41,8 +44,9 @@ def test_an_item_is_what_its_brain_gives(population, portal_type, with_state, wi
         assert made == brain_item(brain)
         assert made["@id"].endswith("/" + brain.getId)
         assert ("review_state" in made) is with_state
-    linked = [item_of(b, request)["organisation"] for b in brains
-              if (b.twinning_summary or {}).get("organisation")]
+    linked = [
+        item_of(b, request)["organisation"] for b in brains if (b.twinning_summary or {}).get("organisation")
+    ]
     if with_organisation:  # the organisation's URL, never its path
         assert linked and all(o["@id"].startswith("http") for o in linked)
         assert all("path" not in o for o in linked)

@@ -116,6 +116,9 @@ def test_classic_forgot_password_form_answers_the_same(accounts, request_factory
         for userid in ("teacher-ana", "nobody-here", "pupil-gala")
     ]
     assert {page.status_code for page in pages} == {200}
-    texts = {page.text.replace(userid, "ID") for page, userid in zip(pages, ("teacher-ana", "nobody-here", "pupil-gala"), strict=True)}
+    texts = {
+        page.text.replace(userid, "ID")
+        for page, userid in zip(pages, ("teacher-ana", "nobody-here", "pupil-gala"), strict=True)
+    }
     assert len(texts) == 1
     assert "could not be found" not in pages[1].text

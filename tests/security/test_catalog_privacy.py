@@ -51,9 +51,7 @@ def space(functional_portal):
 
 
 def test_all_metadata_of_a_public_project_holds_no_members_only_value(space, session_for):
-    response = session_for("anonymous").get(
-        "@search", params={"UID": space.UID(), "metadata_fields": "_all"}
-    )
+    response = session_for("anonymous").get("@search", params={"UID": space.UID(), "metadata_fields": "_all"})
     assert response.status_code == 200
     (item,) = response.json()["items"]
     assert item["title"] == space.title  # the public summary is there
@@ -75,9 +73,7 @@ def test_all_metadata_of_a_public_project_holds_no_members_only_value(space, ses
 )
 def test_queries_on_private_values_answer_nothing(space, session_for, query):
     """Without the fix, each query finds the project: a yes about a private value."""
-    response = session_for("anonymous").get(
-        "@search", params={"portal_type": "TwinSpace", **query}
-    )
+    response = session_for("anonymous").get("@search", params={"portal_type": "TwinSpace", **query})
     assert response.status_code == 200
     assert response.json()["items_total"] == 0
 

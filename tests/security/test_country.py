@@ -38,10 +38,16 @@ def cast(functional_portal, anon_request):
     create_account(SITE_ADMIN, "ES", roles=["Site Administrator"])
     transaction.commit()
     # Self-registered, as the portal makes them: pending for the national service of ES.
-    response = anon_request.post("/@users", json={
-        "username": PENDING, "email": f"{PENDING}@example.org", "password": PASSWORD,
-        "fullname": "Pending Pia", "country": "ES",
-    })
+    response = anon_request.post(
+        "/@users",
+        json={
+            "username": PENDING,
+            "email": f"{PENDING}@example.org",
+            "password": PASSWORD,
+            "fullname": "Pending Pia",
+            "country": "ES",
+        },
+    )
     assert response.status_code == 201, response.text
     return functional_portal
 
@@ -95,7 +101,9 @@ def test_who_changes_a_country(cast, session_for, who, whose, expected):
         assert (change["from_country"], change["to_country"]) == ("ES", "PT")
         assert change["when"]
     else:
-        assert response.status_code in (expected if isinstance(expected, tuple) else (expected,)), response.text
+        assert response.status_code in (expected if isinstance(expected, tuple) else (expected,)), (
+            response.text
+        )
         if expected == 400:
             assert response.json()["field"] == "country"
         assert country_of(whose) == "ES"
@@ -160,8 +168,8 @@ def test_unchanged_country_in_a_body_is_no_change(cast, session_for):
 
 
 @pytest.mark.parametrize(
-    "who,status", [("manager", 200), (SITE_ADMIN, 200), (VALIDATOR_ES, DENIED), (TEACHER, DENIED),
-                   ("anonymous", DENIED)],
+    "who,status",
+    [("manager", 200), (SITE_ADMIN, 200), (VALIDATOR_ES, DENIED), (TEACHER, DENIED), ("anonymous", DENIED)],
 )
 def test_the_portal_audit_log_is_for_administrators(cast, session_for, who, status):
     assert session_for("manager").patch(f"/@users/{TEACHER}", json={"country": "PT"}).status_code == 204
@@ -179,6 +187,7 @@ def test_the_portal_audit_log_is_for_administrators(cast, session_for, who, stat
 # The Classic UI: Plone's personal-information form (the account's owner) and
 # user-information form (administrators, ?userid=).
 
+
 def form_session(userid: str) -> requests.Session:
     session = requests.Session()
     session.auth = (userid, PASSWORD)
@@ -191,17 +200,28 @@ def post_form(portal, session, view: str, fields: dict):
     assert page.status_code == 200, page.text
     token = re.search(r'name="_authenticator"[^>]*value="([^"]+)"', page.text).group(1)
     # What a browser sends for the fields the test leaves alone: the required notification choice.
-    data = {"_authenticator": token, "form.buttons.save": "Save",
-            "form.widgets.notification_mail:list": "daily", "form.widgets.notification_mail-empty-marker": "1",
-            **fields}
+    data = {
+        "_authenticator": token,
+        "form.buttons.save": "Save",
+        "form.widgets.notification_mail:list": "daily",
+        "form.widgets.notification_mail-empty-marker": "1",
+        **fields,
+    }
     return page, session.post(url, data=data)
 
 
 def test_personal_information_form_keeps_the_country(cast):
-    page, response = post_form(cast, form_session(TEACHER), "personal-information", {
-        "form.widgets.fullname": "Ana Vidal", "form.widgets.email": f"{TEACHER}@example.org",
-        "form.widgets.country:list": "IT", "form.widgets.country-empty-marker": "1",
-    })
+    page, response = post_form(
+        cast,
+        form_session(TEACHER),
+        "personal-information",
+        {
+            "form.widgets.fullname": "Ana Vidal",
+            "form.widgets.email": f"{TEACHER}@example.org",
+            "form.widgets.country:list": "IT",
+            "form.widgets.country-empty-marker": "1",
+        },
+    )
 
     assert 'name="form.widgets.country:list"' not in page.text  # shown, not editable
     assert response.status_code == 200, response.text
@@ -211,15 +231,26 @@ def test_personal_information_form_keeps_the_country(cast):
 
 
 def test_administrator_changes_a_country_in_the_user_information_form(cast):
-    page, response = post_form(cast, form_session(SITE_ADMIN), "user-information", {
-        "userid": TEACHER,
-        "form.widgets.fullname": "Teacher Ana", "form.widgets.email": f"{TEACHER}@example.org",
-        "form.widgets.country:list": "IT", "form.widgets.country-empty-marker": "1",
-    })
+    page, response = post_form(
+        cast,
+        form_session(SITE_ADMIN),
+        "user-information",
+        {
+            "userid": TEACHER,
+            "form.widgets.fullname": "Teacher Ana",
+            "form.widgets.email": f"{TEACHER}@example.org",
+            "form.widgets.country:list": "IT",
+            "form.widgets.country-empty-marker": "1",
+        },
+    )
 
     assert 'name="form.widgets.country:list"' in page.text
     assert response.status_code == 200, response.text
     assert country_of(TEACHER) == "IT"
     [change] = country_changes(cast)
     assert (change["who"], change["target"], change["from_country"], change["to_country"]) == (
-        SITE_ADMIN, TEACHER, "ES", "IT")
+        SITE_ADMIN,
+        TEACHER,
+        "ES",
+        "IT",
+    )

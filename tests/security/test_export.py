@@ -53,8 +53,12 @@ def project(functional_portal):
         public = api.content.create(container=space, type="Page", id="public-page", title="Public")
         private = api.content.create(container=space, type="Page", id="private-page", title="Private")
         api.content.create(
-            container=public, type="Material", id="private-material", title="Link",
-            embed_url="https://www.youtube.com/watch?v=abc", copyright_confirmed=True,
+            container=public,
+            type="Material",
+            id="private-material",
+            title="Link",
+            embed_url="https://www.youtube.com/watch?v=abc",
+            copyright_confirmed=True,
         )
         subpage = api.content.create(container=private, type="Page", id="public-subpage", title="Sub")
     with as_system("teacher-ana-es"):
@@ -92,7 +96,7 @@ def test_a_validator_archive_agrees_with_the_report(project, session_for):
 
     paths = items(exported(session_for, "validator-es"))
 
-    reported = {item["url"][len(space_url) + 1:] for item in report["content"]}
+    reported = {item["url"][len(space_url) + 1 :] for item in report["content"]}
     assert reported == {path for path, item in paths.items() if item["portal_type"] in ("Page", "Material")}
 
 
@@ -103,9 +107,7 @@ def test_a_validator_archive_is_partial_without_pupils_history_or_annotations(pr
     space_data = members["space.json"]
     assert space_data["pupils"] == []
     assert "pupil-nora" not in {entry["user"] for entry in space_data["roster"]}
-    assert b"pupil-nora" not in b"".join(
-        str(data).encode() for data in members.values()
-    )
+    assert b"pupil-nora" not in b"".join(str(data).encode() for data in members.values())
     for item in items(members).values():
         assert not {"workflow_history", "local_roles", "owner", "annotations"} & set(item)
         # Only fields the validator may read (plone.restapi's serialization shows the same).

@@ -149,11 +149,15 @@ def test_administrator_change_while_pending_starts_the_checklist_again(cast, spa
     space = cast["projects"]["space"]
     required = checklist(space)["required"]
     assert [(item.get("user") or item.get("country"), item["decision"]) for item in required] == [
-        (OUTSIDER, None), ("ES", None), ("FR", None)]
+        (OUTSIDER, None),
+        ("ES", None),
+        ("FR", None),
+    ]
 
 
 # Finding 10's other half: a founder's country changes (only an administrator may change it);
 # a project past draft keeps its countries on the founders' edits.
+
 
 def test_a_running_project_keeps_its_countries_when_a_founder_moves(cast, space_in, session_for):
     space_in("running")
@@ -179,6 +183,7 @@ def test_a_draft_follows_its_founders_countries(cast, space_in, session_for):
 
 # The Classic UI edit form, through the publisher.
 
+
 def post_edit_form(portal, userid: str, cofounder: str):
     session = requests.Session()
     session.auth = (userid, PASSWORD)
@@ -186,14 +191,22 @@ def post_edit_form(portal, userid: str, cofounder: str):
     page = session.get(url)
     assert page.status_code == 200, page.text
     token = re.search(r'name="_authenticator"[^>]*value="([^"]+)"', page.text).group(1)
-    return session.post(url, data={
-        "_authenticator": token, "form.buttons.save": "Save",
-        "form.widgets.IBasic.title": "Project space",
-        "form.widgets.languages:list": "en", "form.widgets.languages-empty-marker": "1",
-        "form.widgets.subjects:list": "art", "form.widgets.subjects-empty-marker": "1",
-        "form.widgets.age_from": "8", "form.widgets.age_to": "10",
-        "form.widgets.cofounder": cofounder,
-    }, allow_redirects=False)
+    return session.post(
+        url,
+        data={
+            "_authenticator": token,
+            "form.buttons.save": "Save",
+            "form.widgets.IBasic.title": "Project space",
+            "form.widgets.languages:list": "en",
+            "form.widgets.languages-empty-marker": "1",
+            "form.widgets.subjects:list": "art",
+            "form.widgets.subjects-empty-marker": "1",
+            "form.widgets.age_from": "8",
+            "form.widgets.age_to": "10",
+            "form.widgets.cofounder": cofounder,
+        },
+        allow_redirects=False,
+    )
 
 
 def test_edit_form_refuses_a_founder_change_of_a_running_project(cast, space_in):

@@ -55,7 +55,11 @@ def nothing_made(portal) -> bool:
     return (
         "space" not in projects.objectIds()
         and api.user.get(userid="pupil-nora") is None
-        and not api.content.find(portal_type=["TwinSpace", "Page", "File"], unrestricted=True, path="/".join(projects.getPhysicalPath()))
+        and not api.content.find(
+            portal_type=["TwinSpace", "Page", "File"],
+            unrestricted=True,
+            path="/".join(projects.getPhysicalPath()),
+        )
     )
 
 
@@ -80,7 +84,9 @@ def test_a_validator_of_another_country_cannot_import(archive, session_for, func
     assert nothing_made(functional_portal)
 
 
-def test_a_validator_gets_a_draft_with_a_fresh_history_not_a_labelled_project(archive, session_for, functional_portal):
+def test_a_validator_gets_a_draft_with_a_fresh_history_not_a_labelled_project(
+    archive, session_for, functional_portal
+):
     response = post(session_for("validator-es"), archive)
 
     assert response.status_code == 201, response.text
@@ -97,7 +103,9 @@ def test_a_validator_gets_a_draft_with_a_fresh_history_not_a_labelled_project(ar
     assert api.content.get_state(obj=space["mobility"]) == "planned"
 
 
-def test_a_validator_keeps_founders_members_and_pupils_through_the_roster_rules(archive, session_for, functional_portal):
+def test_a_validator_keeps_founders_members_and_pupils_through_the_roster_rules(
+    archive, session_for, functional_portal
+):
     def share(members):  # a role the sharing page gives: restored for administrators only
         space_record(members)["local_roles"]["validator-es"] = ["Editor"]
 
@@ -119,7 +127,9 @@ def test_a_validator_keeps_founders_members_and_pupils_through_the_roster_rules(
 
 
 @pytest.mark.parametrize("importer", IMPORTERS)
-def test_a_page_by_a_pupil_comes_back_with_its_recreated_author(archive, session_for, functional_portal, importer):
+def test_a_page_by_a_pupil_comes_back_with_its_recreated_author(
+    archive, session_for, functional_portal, importer
+):
     def by_pupil(members):
         members[item_name(members, "welcome/week-1")]["creators"] = ["pupil-nora"]
 
@@ -137,7 +147,9 @@ def _validator_manager(members):
     space_record(members)["local_roles"]["validator-es"] = ["Manager"]
 
 
-def test_an_archive_cannot_make_its_importing_validator_manager(archive, session_for, request_factory, functional_portal):
+def test_an_archive_cannot_make_its_importing_validator_manager(
+    archive, session_for, request_factory, functional_portal
+):
     response = post(session_for("validator-es"), edited(archive, _validator_manager))
     # Then, as the review did: the ZMI's add form (with its CSRF token) stores a page template.
     zmi = request_factory(basic_auth=("validator-es", PASSWORD), api=False)
@@ -147,7 +159,9 @@ def test_an_archive_cannot_make_its_importing_validator_manager(archive, session
     zmi.post(
         "projects/space/manage_addProduct/PageTemplates/manage_addPageTemplate",
         data={
-            "id": "xss", "title": "", "text": "<p>hi</p><script>alert(document.cookie)</script>",
+            "id": "xss",
+            "title": "",
+            "text": "<p>hi</p><script>alert(document.cookie)</script>",
             "_authenticator": token.group(1) if token else "",
         },
         allow_redirects=False,
@@ -169,7 +183,9 @@ def test_an_administrator_restore_refuses_a_manager_local_role(archive, session_
     assert nothing_made(functional_portal)
 
 
-def test_an_administrator_restores_as_it_was_with_sharing_roles_but_no_roster_roles(archive, session_for, functional_portal):
+def test_an_administrator_restores_as_it_was_with_sharing_roles_but_no_roster_roles(
+    archive, session_for, functional_portal
+):
     def share(members):
         roles = space_record(members)["local_roles"]
         roles["teacher-eva-es"] = ["Editor"]  # the sharing page gives it
@@ -188,7 +204,9 @@ def test_an_administrator_restores_as_it_was_with_sharing_roles_but_no_roster_ro
     assert "TwinSpaceAdmin" not in api.user.get_roles(username="member-mia-es", obj=space)
 
 
-def test_an_administrator_restore_gives_owner_only_to_the_recorded_owner(archive, session_for, functional_portal):
+def test_an_administrator_restore_gives_owner_only_to_the_recorded_owner(
+    archive, session_for, functional_portal
+):
     def forge_owner(members):
         record = members[item_name(members, "welcome")]
         record["local_roles"]["validator-fr"] = ["Owner"]
@@ -201,7 +219,9 @@ def test_an_administrator_restore_gives_owner_only_to_the_recorded_owner(archive
 
 
 @pytest.mark.parametrize("importer", IMPORTERS)
-def test_a_roster_entry_cannot_make_a_non_teacher_space_admin(archive, session_for, functional_portal, importer):
+def test_a_roster_entry_cannot_make_a_non_teacher_space_admin(
+    archive, session_for, functional_portal, importer
+):
     def promote(members):
         members["space.json"]["roster"].append({"user": "member-mia-es", "role": "TwinSpaceAdmin"})
 
@@ -214,7 +234,9 @@ def test_a_roster_entry_cannot_make_a_non_teacher_space_admin(archive, session_f
 
 
 @pytest.mark.parametrize("importer", IMPORTERS)
-def test_a_pupil_entry_cannot_turn_an_existing_account_into_a_pupil(archive, session_for, functional_portal, importer):
+def test_a_pupil_entry_cannot_turn_an_existing_account_into_a_pupil(
+    archive, session_for, functional_portal, importer
+):
     def enrol(members):
         members["space.json"]["pupils"].append({"id": "validator-fr", "fullname": "Not a pupil"})
         members["space.json"]["roster"].append({"user": "validator-fr", "role": "TwinSpacePupil"})
@@ -240,7 +262,9 @@ def test_pupil_ids_pass_the_checks_of_pupil_creation(archive, session_for, funct
     assert api.user.get(userid="bad id!") is None
 
 
-def test_a_validator_cannot_import_a_project_founded_by_a_non_teacher(archive, session_for, functional_portal):
+def test_a_validator_cannot_import_a_project_founded_by_a_non_teacher(
+    archive, session_for, functional_portal
+):
     def founder(members):
         space_record(members)["creators"] = ["member-mia-es"]
 
@@ -264,7 +288,9 @@ def test_founders_must_be_of_the_countries_the_archive_says(archive, session_for
 
 def test_a_rebuild_relates_items_of_the_archive_only(archive, session_for, functional_portal):
     def elsewhere(members):
-        members[item_name(members, "mobility")]["fields"]["preparation_pages"] = {"$relations": [uuid.uuid4().hex]}
+        members[item_name(members, "mobility")]["fields"]["preparation_pages"] = {
+            "$relations": [uuid.uuid4().hex]
+        }
 
     response = post(session_for("validator-es"), edited(archive, elsewhere))
 
@@ -281,10 +307,19 @@ def _html_file(members):
     add_item(
         members,
         {
-            "path": "evil", "id": "evil", "portal_type": "File", "UID": uid, "creators": ["teacher-ana-es"],
+            "path": "evil",
+            "id": "evil",
+            "portal_type": "File",
+            "UID": uid,
+            "creators": ["teacher-ana-es"],
             "fields": {
                 "title": "Evil",
-                "file": {"$blob": f"blobs/{uid}/file", "kind": "file", "filename": "evil.html", "content_type": "text/html"},
+                "file": {
+                    "$blob": f"blobs/{uid}/file",
+                    "kind": "file",
+                    "filename": "evil.html",
+                    "content_type": "text/html",
+                },
             },
         },
         {f"blobs/{uid}/file": samples.HTML},
@@ -298,8 +333,13 @@ def _mobility_in_a_page(members):
 
 
 @pytest.mark.parametrize("importer", IMPORTERS)
-@pytest.mark.parametrize("edit,container,portal_type", [(_html_file, "TwinSpace", "File"), (_mobility_in_a_page, "Page", "Mobility")])
-def test_only_types_the_container_allows(archive, session_for, functional_portal, importer, edit, container, portal_type):
+@pytest.mark.parametrize(
+    "edit,container,portal_type",
+    [(_html_file, "TwinSpace", "File"), (_mobility_in_a_page, "Page", "Mobility")],
+)
+def test_only_types_the_container_allows(
+    archive, session_for, functional_portal, importer, edit, container, portal_type
+):
     response = post(session_for(importer), edited(archive, edit))
 
     assert response.status_code == 400, response.text
@@ -320,7 +360,9 @@ def test_a_file_is_stored_as_its_sniffed_kind(archive, session_for, functional_p
 
     assert response.status_code == 201, response.text
     transaction.begin()
-    assert functional_portal["projects"]["space"]["welcome"]["worksheet"].file.contentType == "application/pdf"
+    assert (
+        functional_portal["projects"]["space"]["welcome"]["worksheet"].file.contentType == "application/pdf"
+    )
 
 
 @pytest.mark.parametrize("importer", IMPORTERS)
@@ -328,7 +370,10 @@ def test_a_lead_image_is_held_to_the_image_rules(archive, session_for, functiona
     def svg(members):
         name = f"blobs/{space_record(members)['UID']}/image"
         space_record(members)["fields"]["image"] = {
-            "$blob": name, "kind": "image", "filename": "logo.svg", "content_type": "image/png",
+            "$blob": name,
+            "kind": "image",
+            "filename": "logo.svg",
+            "content_type": "image/png",
         }
         members[name] = samples.SVG
 
@@ -346,10 +391,21 @@ def test_a_picture_loses_its_metadata_as_on_upload(archive, session_for, functio
         add_item(
             members,
             {
-                "path": "photo", "id": "photo", "portal_type": "Material", "UID": uid, "creators": ["teacher-ana-es"],
+                "path": "photo",
+                "id": "photo",
+                "portal_type": "Material",
+                "UID": uid,
+                "creators": ["teacher-ana-es"],
                 "fields": {
-                    "title": "Class photo", "copyright_confirmed": True, "license": "cc-by-sa-4.0",
-                    "image": {"$blob": f"blobs/{uid}/image", "kind": "image", "filename": "class.jpg", "content_type": "image/jpeg"},
+                    "title": "Class photo",
+                    "copyright_confirmed": True,
+                    "license": "cc-by-sa-4.0",
+                    "image": {
+                        "$blob": f"blobs/{uid}/image",
+                        "kind": "image",
+                        "filename": "class.jpg",
+                        "content_type": "image/jpeg",
+                    },
                 },
             },
             {f"blobs/{uid}/image": samples.photo("JPEG")},
@@ -364,7 +420,9 @@ def test_a_picture_loses_its_metadata_as_on_upload(archive, session_for, functio
 
 
 @pytest.mark.parametrize("importer", IMPORTERS)
-def test_rich_text_is_always_filtered_on_output(archive, session_for, request_factory, functional_portal, importer):
+def test_rich_text_is_always_filtered_on_output(
+    archive, session_for, request_factory, functional_portal, importer
+):
     def script(members):
         members[item_name(members, "welcome")]["fields"]["text"] = {
             "$richtext": "<p>hi</p><script>alert(document.cookie)</script>",
@@ -383,7 +441,9 @@ def test_rich_text_is_always_filtered_on_output(archive, session_for, request_fa
 # Finding 11: bounds on every member, read through a bounded reader ---------------------------
 
 
-def test_a_small_zip_with_a_huge_manifest_is_refused_before_it_is_inflated(archive, session_for, functional_portal):
+def test_a_small_zip_with_a_huge_manifest_is_refused_before_it_is_inflated(
+    archive, session_for, functional_portal
+):
     def pad(members):
         members["manifest.json"]["padding"] = " " * (64 * 1024 * 1024)
 
@@ -427,9 +487,9 @@ def _tag(key: str, value):
     def edit(members):
         record = members[item_name(members, "welcome")]
         if key.startswith("annotations."):
-            record["annotations"][key[len("annotations."):]] = value
+            record["annotations"][key[len("annotations.") :]] = value
         elif key.startswith("fields."):
-            record["fields"][key[len("fields."):]] = value
+            record["fields"][key[len("fields.") :]] = value
         else:
             record[key] = value
 
@@ -440,7 +500,15 @@ UNKNOWN = {
     "workflow history": ("workflow_history", {"$evil": 1}),
     "workflow history entry": (
         "workflow_history",
-        {"$mapping": "dict", "items": [["twinspace_content_workflow", {"$tuple": [{"$mapping": "dict", "items": [["review_state", "nowhere"]]}]}]]},
+        {
+            "$mapping": "dict",
+            "items": [
+                [
+                    "twinspace_content_workflow",
+                    {"$tuple": [{"$mapping": "dict", "items": [["review_state", "nowhere"]]}]},
+                ]
+            ],
+        },
     ),
     "annotation": ("annotations.collective.twinning.audit", {"$mapping": "evil", "items": []}),
     "date": ("created", {"$DateTime": "not a date"}),
@@ -449,7 +517,9 @@ UNKNOWN = {
 
 
 @pytest.mark.parametrize("key,value", UNKNOWN.values(), ids=list(UNKNOWN))
-def test_unknown_or_malformed_tags_are_a_400_naming_where(archive, session_for, functional_portal, key, value):
+def test_unknown_or_malformed_tags_are_a_400_naming_where(
+    archive, session_for, functional_portal, key, value
+):
     members = documents(archive)
     name = item_name(members, "welcome")
     _tag(key, value)(members)

@@ -84,7 +84,9 @@ def _bulletin_post_by_the_pupil(members):
 
 
 @pytest.mark.parametrize("importer", IMPORTERS)
-@pytest.mark.parametrize("edit", [_pupil_post_to_bulletin, _bulletin_post_by_the_pupil], ids=["channel", "author"])
+@pytest.mark.parametrize(
+    "edit", [_pupil_post_to_bulletin, _bulletin_post_by_the_pupil], ids=["channel", "author"]
+)
 def test_a_pupil_never_writes_to_the_bulletin(archive, session_for, functional_portal, importer, edit):
     response = post(session_for(importer), edited(archive, edit))
 
@@ -107,8 +109,14 @@ def test_a_restore_keeps_the_state_a_channel_gives(archive, session_for, functio
 def _comment_by(userid: str, path: str = "wall-post"):
     def edit(members):
         comments = record(members, path)["comments"]
-        forged = dict(comments[0], id=comments[-1]["id"] + 1, author_username=userid, creator=userid,
-                      author_name=userid, in_reply_to=None)
+        forged = dict(
+            comments[0],
+            id=comments[-1]["id"] + 1,
+            author_username=userid,
+            creator=userid,
+            author_name=userid,
+            in_reply_to=None,
+        )
         comments.append(forged)
 
     return edit
@@ -117,11 +125,17 @@ def _comment_by(userid: str, path: str = "wall-post"):
 @pytest.mark.parametrize("importer", IMPORTERS)
 @pytest.mark.parametrize(
     "userid,path",
-    [("member-mia-es", "wall-post"), ("validator-fr", "forum/rivers"), ("pupil-nora", "bulletin-post"),
-     ("nobody-here", "wall-post")],
+    [
+        ("member-mia-es", "wall-post"),
+        ("validator-fr", "forum/rivers"),
+        ("pupil-nora", "bulletin-post"),
+        ("nobody-here", "wall-post"),
+    ],
     ids=["non-member", "validator", "pupil-on-the-bulletin", "no-account"],
 )
-def test_a_comment_by_someone_who_may_not_comment_there(archive, session_for, functional_portal, importer, userid, path):
+def test_a_comment_by_someone_who_may_not_comment_there(
+    archive, session_for, functional_portal, importer, userid, path
+):
     response = post(session_for(importer), edited(archive, _comment_by(userid, path)))
 
     refused(response, functional_portal, userid, path, "comments")
@@ -141,12 +155,18 @@ def test_a_like_by_a_non_member(archive, session_for, functional_portal, importe
 @pytest.mark.parametrize("importer", IMPORTERS)
 @pytest.mark.parametrize(
     "userid,option,words",
-    [("member-mia-es", 0, ["member-mia-es"]), ("pupil-nora", 2, ["2", "option"]),
-     ("pupil-nora", -1, ["-1", "option"]), ("pupil-nora", True, ["poll_answers"]),
-     ("pupil-nora", "0", ["poll_answers"])],
+    [
+        ("member-mia-es", 0, ["member-mia-es"]),
+        ("pupil-nora", 2, ["2", "option"]),
+        ("pupil-nora", -1, ["-1", "option"]),
+        ("pupil-nora", True, ["poll_answers"]),
+        ("pupil-nora", "0", ["poll_answers"]),
+    ],
     ids=["non-member", "past-the-last", "negative", "boolean", "text"],
 )
-def test_a_poll_answer_by_a_non_member_or_out_of_range(archive, session_for, functional_portal, importer, userid, option, words):
+def test_a_poll_answer_by_a_non_member_or_out_of_range(
+    archive, session_for, functional_portal, importer, userid, option, words
+):
     def answer(members):
         record(members, "poll")["poll_answers"][userid] = option
 
@@ -191,7 +211,9 @@ MALFORMED = {
 
 @pytest.mark.parametrize("importer", IMPORTERS)
 @pytest.mark.parametrize("edit,key", MALFORMED.values(), ids=list(MALFORMED))
-def test_malformed_collaboration_is_a_400_naming_where(archive, session_for, functional_portal, importer, edit, key):
+def test_malformed_collaboration_is_a_400_naming_where(
+    archive, session_for, functional_portal, importer, edit, key
+):
     response = post(session_for(importer), edited(archive, edit))
 
     refused(response, functional_portal, key)
@@ -225,6 +247,8 @@ def test_a_rebuild_names_comment_authors_as_their_accounts_do(archive, session_f
     wall = functional_portal["projects"]["space"]["wall-post"]
     names = {c.author_username: c.author_name for c in IConversation(wall).getComments()}
     assert names == {
-        "teacher-eva-es": "Teacher Eva Es", "pupil-nora": "Nora Pérez",
-        "teacher-ana-es": "Teacher Ana Es", "teacher-luca-it": "Teacher Luca It",
+        "teacher-eva-es": "Teacher Eva Es",
+        "pupil-nora": "Nora Pérez",
+        "teacher-ana-es": "Teacher Ana Es",
+        "teacher-luca-it": "Teacher Luca It",
     }

@@ -49,8 +49,11 @@ def assert_refused(response):
 def test_add_member_from_a_cross_site_form_refused(space, session_for, content_type):
     """The add-on's service: the founder's browser adds the attacker to the project."""
     response = send(
-        session_for("teacher-ana"), "POST", "projects/space/@members",
-        {"user": "teacher-jon", "role": "TwinSpaceAdmin"}, content_type,
+        session_for("teacher-ana"),
+        "POST",
+        "projects/space/@members",
+        {"user": "teacher-jon", "role": "TwinSpaceAdmin"},
+        content_type,
     )
     assert_refused(response)
     transaction.begin()
@@ -68,8 +71,11 @@ def test_edit_content_from_a_cross_site_form_refused(space, session_for, content
 
 def test_change_password_from_a_cross_site_form_refused(space, session_for):
     response = send(
-        session_for("teacher-ana"), "PATCH", "@users/teacher-ana",
-        {"email": "attacker@example.org"}, "text/plain",
+        session_for("teacher-ana"),
+        "PATCH",
+        "@users/teacher-ana",
+        {"email": "attacker@example.org"},
+        "text/plain",
     )
     assert_refused(response)
     transaction.begin()

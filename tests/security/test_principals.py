@@ -21,8 +21,11 @@ RESERVED = ["validators-MT", "validators:MT", "twinspace:abc:TwinSpaceAdmin", "g
 
 def registration(userid: str) -> dict:
     return {
-        "username": userid, "email": "attacker@example.org", "password": PASSWORD,
-        "fullname": "Mallory", "country": "MT",
+        "username": userid,
+        "email": "attacker@example.org",
+        "password": PASSWORD,
+        "fullname": "Mallory",
+        "country": "MT",
     }
 
 
@@ -94,7 +97,8 @@ def test_a_group_with_the_old_validators_name_gives_no_right(space, request_fact
 def test_search_tells_nobody_which_project_a_pupil_is_in(space, session_for, anon_request):
     """Finding 9: the member index is gone; the parameter changes nothing in the answer."""
     created = session_for("teacher-ana").post(
-        "/projects/running/@pupils", json={"username": "pupil-paula", "fullname": "Paula", "password": PASSWORD}
+        "/projects/running/@pupils",
+        json={"username": "pupil-paula", "fullname": "Paula", "password": PASSWORD},
     )
     assert created.status_code == 201, created.text
 

@@ -99,10 +99,17 @@ def test_nobody_sets_pupil_of_through_users_patch(cast, session_for, who, whose,
 
 @pytest.mark.parametrize("who", ["anonymous", "manager"])
 def test_nobody_creates_a_pupil_account_through_users_post(cast, session_for, who):
-    response = session_for(who).post("/@users", json={
-        "username": "pupil-fake", "email": "pupil-fake@example.org", "password": PASSWORD,
-        "fullname": "Fake Pupil", "country": "ES", "pupil_of": cast["projects"]["space"].UID(),
-    })
+    response = session_for(who).post(
+        "/@users",
+        json={
+            "username": "pupil-fake",
+            "email": "pupil-fake@example.org",
+            "password": PASSWORD,
+            "fullname": "Fake Pupil",
+            "country": "ES",
+            "pupil_of": cast["projects"]["space"].UID(),
+        },
+    )
 
     assert response.status_code == 400, response.text
     assert response.json()["field"] == "pupil_of"
@@ -112,9 +119,7 @@ def test_nobody_creates_a_pupil_account_through_users_post(cast, session_for, wh
 
 def test_nobody_creates_a_pupil_account_through_a_csv_upload(cast, session_for):
     csv = f"username,email,password,fullname,pupil_of\npupil-fake,pupil-fake@example.org,{PASSWORD},Fake,x\n"
-    response = session_for("manager").post(
-        "/@users", files={"file": ("users.csv", csv, "text/csv")}
-    )
+    response = session_for("manager").post("/@users", files={"file": ("users.csv", csv, "text/csv")})
 
     assert response.status_code == 400, response.text
     assert response.json()["field"] == "pupil_of"
@@ -132,8 +137,15 @@ def test_personal_information_form_has_no_pupil_of(cast):
     assert "pupil_of" not in page.text
     token = re.search(r'name="_authenticator"[^>]*value="([^"]+)"', page.text).group(1)
 
-    session.post(url, data={"_authenticator": token, "form.buttons.save": "Save",
-                            "form.widgets.fullname": "Gala Ruiz", "form.widgets.pupil_of": ""})
+    session.post(
+        url,
+        data={
+            "_authenticator": token,
+            "form.buttons.save": "Save",
+            "form.widgets.fullname": "Gala Ruiz",
+            "form.widgets.pupil_of": "",
+        },
+    )
 
     assert pupil_of(PUPIL) == cast["projects"]["space"].UID()
 
@@ -144,6 +156,9 @@ def test_no_code_running_as_the_pupil_changes_it(portal):
 
     create_pupil_account(PUPIL)
     assert is_pupil_account(api.user.get(userid=PUPIL))
-    with api.env.adopt_user(username=PUPIL), pytest.raises(FieldError) as error:  # the request's transaction aborts
+    with (
+        api.env.adopt_user(username=PUPIL),
+        pytest.raises(FieldError) as error,
+    ):  # the request's transaction aborts
         api.user.get_current().setMemberProperties({"pupil_of": ""})
     assert error.value.field == "pupil_of"

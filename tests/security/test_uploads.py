@@ -134,8 +134,11 @@ def test_sniffed_kind_whatever_stored_the_file(cast):
 
     with api.env.adopt_user(username="teacher-ana"):
         material = api.content.create(
-            container=cast["projects"]["space"], type="Material", title="Scan",
+            container=cast["projects"]["space"],
+            type="Material",
+            title="Scan",
             file=NamedBlobFile(data=samples.PDF, contentType="text/html", filename="scan.html"),
-            copyright_confirmed=True, license="cc-by-4.0",
+            copyright_confirmed=True,
+            license="cc-by-4.0",
         )
     assert material.file.contentType == "application/pdf"

@@ -93,7 +93,8 @@ def test_who_reads_a_group_log(functional_portal, people, session_for, userid, e
     else:
         assert response.status_code == 200, response.text
         assert [(e["what"], e["target"]) for e in response.json()["items"]][:2] == [
-            ("member_added", "teacher-jon"), ("transition", None)
+            ("member_added", "teacher-jon"),
+            ("transition", None),
         ]
 
 
@@ -109,12 +110,24 @@ def test_roster_and_pupil_changes_are_recorded(space, session_for):
             api.content.transition(obj=space, transition=transition)
     transaction.commit()
     ana = session_for("teacher-ana")
-    assert ana.post("/projects/space/@members", json={"user": "teacher-olaf", "role": "TwinSpaceObserver"}).status_code == 201
-    assert ana.patch("/projects/space/@members/teacher-olaf", json={"role": "TwinSpaceTeacher"}).status_code == 200
+    assert (
+        ana.post(
+            "/projects/space/@members", json={"user": "teacher-olaf", "role": "TwinSpaceObserver"}
+        ).status_code
+        == 201
+    )
+    assert (
+        ana.patch("/projects/space/@members/teacher-olaf", json={"role": "TwinSpaceTeacher"}).status_code
+        == 200
+    )
     assert ana.delete("/projects/space/@members/teacher-olaf").status_code == 204
-    assert ana.post(
-        "/projects/space/@pupils", json={"username": "pupil-nora", "fullname": "Nora P", "password": PASSWORD}
-    ).status_code == 201
+    assert (
+        ana.post(
+            "/projects/space/@pupils",
+            json={"username": "pupil-nora", "fullname": "Nora P", "password": PASSWORD},
+        ).status_code
+        == 201
+    )
     assert ana.delete("/projects/space/@pupils/pupil-nora").status_code == 204
 
     newest = [(e["who"], e["what"], e["target"], e.get("role"), e.get("previous_role")) for e in log(ana)][:6]
@@ -167,7 +180,11 @@ def test_label_decisions_are_recorded_with_their_scores(functional_portal, peopl
     entries = log(session_for("teacher-luca"))
     by_what = {e["what"]: e for e in entries}
     awarded = by_what["label_award"]
-    assert (awarded["who"], awarded["target"], awarded["comment"]) == ("validator-es", label.UID(), "Well documented.")
+    assert (awarded["who"], awarded["target"], awarded["comment"]) == (
+        "validator-es",
+        label.UID(),
+        "Well documented.",
+    )
     assert (awarded["applicant"], awarded["level"]) == ("teacher-ana", "national")
     assert awarded["scores"] == GOOD_SCORES
     assert (awarded["score_total"], awarded["score_max"]) == (sum(GOOD_SCORES.values()), 50)
@@ -189,8 +206,10 @@ def test_batches(space, session_for):
     assert "next" not in body["batching"]
 
 
-@pytest.mark.parametrize("params,name", [({"b_size": "many"}, "b_size"), ({"b_start": -1}, "b_start"),
-                                         ({"b_size": 100000}, "b_size")])
+@pytest.mark.parametrize(
+    "params,name",
+    [({"b_size": "many"}, "b_size"), ({"b_start": -1}, "b_start"), ({"b_size": 100000}, "b_size")],
+)
 def test_bad_batch_parameters(space, session_for, params, name):
     response = session_for("teacher-ana").get("/projects/space/@audit", params=params)
     assert response.status_code == 400

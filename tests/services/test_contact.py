@@ -41,14 +41,22 @@ def site(functional_portal):
     space = make_space(portal["projects"], "teacher-ana-es", "teacher-luca-it", "running")
     with api.env.adopt_user(username="teacher-luca-it"):
         posting = api.content.create(
-            container=portal["partner-finding"], type="PartnerPosting", id="job-shadowing-genova",
-            title="We host job shadowing in Genova", partnership_type="ka1_job_shadowing",
-            looking_for="participants", country="IT",
+            container=portal["partner-finding"],
+            type="PartnerPosting",
+            id="job-shadowing-genova",
+            title="We host job shadowing in Genova",
+            partnership_type="ka1_job_shadowing",
+            looking_for="participants",
+            country="IT",
         )
         api.content.transition(obj=posting, transition="publish")
         api.content.create(
-            container=portal["partner-finding"], type="PartnerPosting", id="draft-posting",
-            title="Not ready", partnership_type="etwinning_project", looking_for="partner_school",
+            container=portal["partner-finding"],
+            type="PartnerPosting",
+            id="draft-posting",
+            title="Not ready",
+            partnership_type="etwinning_project",
+            looking_for="partner_school",
             country="IT",
         )
     sync_profile("teacher-ana-es")
@@ -71,8 +79,7 @@ class Mails:
     def sent(self) -> list:
         transaction.begin()  # see what the server committed
         return [
-            message_from_bytes(m, policy=email_policy)
-            for m in self.portal.MailHost.messages[self.before:]
+            message_from_bytes(m, policy=email_policy) for m in self.portal.MailHost.messages[self.before :]
         ]
 
 
@@ -103,7 +110,8 @@ def test_who_may_contact(site, session_for):
     mails = site.sent()
     assert len(mails) == 2 * sum(SENT.values())
     assert {m["Reply-To"].addresses[0].addr_spec for m in mails} == {
-        "teacher-marta-es@example.org", "admin-olga@example.org",
+        "teacher-marta-es@example.org",
+        "admin-olga@example.org",
     }
 
 

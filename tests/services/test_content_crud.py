@@ -9,7 +9,11 @@ PATCHES = {
     "Group": ("access", "invitation", {"token": "invitation", "title": "By invitation only"}),
     "PartnerPosting": ("expires", "2027-12-31", "2027-12-31"),
     "Page": ("title", "Renamed page", "Renamed page"),
-    "Material": ("license", "cc0-1.0", {"token": "cc0-1.0", "title": "Creative Commons Zero - public domain dedication (CC0)"}),
+    "Material": (
+        "license",
+        "cc0-1.0",
+        {"token": "cc0-1.0", "title": "Creative Commons Zero - public domain dedication (CC0)"},
+    ),
     "Mobility": ("participants_staff", 3, 3),
     "QualityLabel": ("school_year", "2027-2028", "2027-2028"),
 }

@@ -29,7 +29,9 @@ import transaction
 def test_create_with_a_malformed_body_is_400(session, twinspace, body, named):
     before = set(twinspace.objectIds())
     response = session("manager").post(
-        "projects/space", data=body, headers={"Content-Type": "application/json", "Accept": "application/json"}
+        "projects/space",
+        data=body,
+        headers={"Content-Type": "application/json", "Accept": "application/json"},
     )
     assert response.status_code == 400, response.text
     assert response.json()["field"] == named, response.text
@@ -48,7 +50,9 @@ def test_create_with_a_malformed_body_is_400(session, twinspace, body, named):
 )
 def test_update_with_a_malformed_body_is_400(session, twinspace, body):
     response = session("manager").patch(
-        "projects/space", data=body, headers={"Content-Type": "application/json", "Accept": "application/json"}
+        "projects/space",
+        data=body,
+        headers={"Content-Type": "application/json", "Accept": "application/json"},
     )
     assert response.status_code == 400, response.text
     transaction.begin()

@@ -38,7 +38,9 @@ def curl(request_factory):
     return get
 
 
-@pytest.mark.parametrize("accept", [None, "*/*", "application/zip", "application/json", BROWSER, "application/*"])
+@pytest.mark.parametrize(
+    "accept", [None, "*/*", "application/zip", "application/json", BROWSER, "application/*"]
+)
 def test_export_is_a_zip_for_any_client(project, curl, accept):
     response = curl("projects/space/@export", accept)
 

@@ -63,44 +63,64 @@ def state_of(portal) -> dict:
         "running roster": sorted(Roster(running).items()),
         "group roster": sorted(GroupRoster(group).items()),
         "checklist": checklist(pending),
-        "label": (api.content.get_state(obj=label), IAnnotations(label).get("collective.twinning.evaluation")),
+        "label": (
+            api.content.get_state(obj=label),
+            IAnnotations(label).get("collective.twinning.evaluation"),
+        ),
         "accounts": sorted(u.getId() for u in api.user.get_users()),
         "audit": [len(audit.entries(place)) for place in (running, pending, group)],
         "mails": len(portal.MailHost.messages),
         "projects": sorted(portal["projects"].objectIds()),
         "catalog": len(catalog.unrestrictedSearchResults()),
-        "jon's places": sorted(b.getId for b in catalog.unrestrictedSearchResults(twinspace_members="teacher-jon")),
+        "jon's places": sorted(
+            b.getId for b in catalog.unrestrictedSearchResults(twinspace_members="teacher-jon")
+        ),
     }
 
 
 CASES = {
     "members POST": (
         "collective.twinning.membership.members.send_mail",
-        "teacher-ana", "POST", "/projects/running/@members", {"user": "teacher-jon", "role": "TwinSpaceTeacher"},
+        "teacher-ana",
+        "POST",
+        "/projects/running/@members",
+        {"user": "teacher-jon", "role": "TwinSpaceTeacher"},
     ),
     "join": (
         "collective.twinning.membership.roster.GroupRoster.withdraw",
-        "teacher-jon", "POST", "/groups/group/@join", None,
+        "teacher-jon",
+        "POST",
+        "/groups/group/@join",
+        None,
     ),
     "validation POST": (
         "collective.twinning.lifecycle.checklist._fire",
-        "validator-it", "POST", "/projects/pending/@validation", {"decision": "approve"},
+        "validator-it",
+        "POST",
+        "/projects/pending/@validation",
+        {"decision": "approve"},
     ),
     "evaluation POST": (
         "collective.twinning.labels.evaluation.describe",
-        "validator-es", "POST", "/projects/running/label/@evaluation",
+        "validator-es",
+        "POST",
+        "/projects/running/label/@evaluation",
         {"scores": GOOD_SCORES, "comment": "Good.", "decision": "award"},
     ),
     "pupils POST": (
         "collective.twinning.membership.pupils.forget_request",
-        "teacher-ana", "POST", "/projects/running/@pupils",
+        "teacher-ana",
+        "POST",
+        "/projects/running/@pupils",
         {"username": "pupil-nora", "fullname": "Nora P", "password": PASSWORD},
     ),
 }
 
 
 @pytest.mark.parametrize("target,userid,method,path,body", CASES.values(), ids=list(CASES))
-def test_a_failure_mid_service_writes_nothing(world, session_for, monkeypatch, target, userid, method, path, body):
+def test_a_failure_mid_service_writes_nothing(
+    world, session_for, monkeypatch, target, userid, method, path, body
+):
     before = state_of(world)
     monkeypatch.setattr(target, explode)
 
@@ -125,7 +145,8 @@ def test_a_failure_mid_import_writes_nothing(world, session_for, monkeypatch):
     monkeypatch.setattr("collective.twinning.exportimport.importer._restore_metadata", explode)
 
     response = session_for("manager").post(
-        "/projects/@import", data=archive.content,
+        "/projects/@import",
+        data=archive.content,
         headers={"Content-Type": "application/zip", "Accept": "application/json"},
     )
 

@@ -61,8 +61,13 @@ def test_teacher_creates_a_pending_group_and_validators_are_mailed(functional_po
     before = len(functional_portal.MailHost.messages)
     response = session("teacher-ana").post(
         "/groups",
-        json={"@type": "Group", "title": "Robotics", "access": "etwinners", "languages": ["en"],
-              "subjects": ["physics"]},
+        json={
+            "@type": "Group",
+            "title": "Robotics",
+            "access": "etwinners",
+            "languages": ["en"],
+            "subjects": ["physics"],
+        },
     )
     assert response.status_code == 201, response.text
     body = response.json()
@@ -210,8 +215,15 @@ def test_invite_list_withdraw(functional_portal, group_with, session):
 
 @pytest.mark.parametrize(
     "body",
-    [{}, {"user": ""}, {"user": 3}, {"user": "nobody-here"}, {"user": "member-dora"},
-     {"user": "pupil-gala"}, {"user": "teacher-ana"}],
+    [
+        {},
+        {"user": ""},
+        {"user": 3},
+        {"user": "nobody-here"},
+        {"user": "member-dora"},
+        {"user": "pupil-gala"},
+        {"user": "teacher-ana"},
+    ],
     ids=["missing", "empty", "number", "unknown", "not-a-teacher", "pupil", "member"],
 )
 def test_bad_invitation(group_with, session, body):
@@ -247,7 +259,8 @@ def test_members_on_a_group(functional_portal, group_with, session):
     assert promoted.json() == {"id": "teacher-ben", "role": "GroupAdmin"}
     listing = session("teacher-ben").get("/groups/group/@members").json()
     assert [(m["id"], m["role"]) for m in listing["items"]] == [
-        ("teacher-ana", "GroupAdmin"), ("teacher-ben", "GroupAdmin")
+        ("teacher-ana", "GroupAdmin"),
+        ("teacher-ben", "GroupAdmin"),
     ]
     assert "email" not in str(listing)
     assert admin.delete("/groups/group/@members/teacher-ben").status_code == 204

@@ -84,25 +84,47 @@ def test_a_title_change_syncs_nobody(staff, session_for):
     assert state_of("member-nora-pt") is None
 
 
-@pytest.mark.parametrize(("method", "path", "body", "message"), [
-    ("patch", "/@groups", {"roles": ["Teacher"]}, "one group id"),
-    ("patch", "/@groups/school-staff/new-staff", {"roles": []}, "one group id"),
-    ("delete", "/@groups", None, "one group id"),
-    ("delete", "/@groups/school-staff/new-staff", None, "one group id"),
-    ("patch", "/@groups/school-staff", ["Teacher"], "JSON object"),
-    ("patch", "/@groups/school-staff", 7, "JSON object"),
-    ("patch", "/@groups/school-staff", {"roles": ["Emperor"]}, "roles: unknown value 'Emperor'"),
-    ("patch", "/@groups/school-staff", {"roles": "Teacher"}, "roles: give a list"),
-    ("patch", "/@groups/school-staff", {"roles": [7]}, "roles: give a list"),
-    ("patch", "/@groups/school-staff", {"groups": ["no-such-group"]}, "groups: unknown value 'no-such-group'"),
-    ("patch", "/@groups/school-staff", {"groups": "hired-teachers"}, "groups: give a list"),
-    ("patch", "/@groups/school-staff", {"users": ["member-nora-pt"]}, "users: give an object"),
-    ("patch", "/@groups/school-staff", {"users": {"member-nora-pt": "yes"}}, "users: 'member-nora-pt' is not valid"),
-    ("patch", "/@groups/school-staff", {"users": {"nobody-here-at-all": True}}, "users: unknown value 'nobody-here-at-all'"),
-    ("patch", "/@groups/school-staff", {"title": 5}, "title: give a string"),
-    ("patch", "/@groups/school-staff", {"roles": ["Teacher"], "description": ["x"]},
-     "description: give a string"),
-])
+@pytest.mark.parametrize(
+    ("method", "path", "body", "message"),
+    [
+        ("patch", "/@groups", {"roles": ["Teacher"]}, "one group id"),
+        ("patch", "/@groups/school-staff/new-staff", {"roles": []}, "one group id"),
+        ("delete", "/@groups", None, "one group id"),
+        ("delete", "/@groups/school-staff/new-staff", None, "one group id"),
+        ("patch", "/@groups/school-staff", ["Teacher"], "JSON object"),
+        ("patch", "/@groups/school-staff", 7, "JSON object"),
+        ("patch", "/@groups/school-staff", {"roles": ["Emperor"]}, "roles: unknown value 'Emperor'"),
+        ("patch", "/@groups/school-staff", {"roles": "Teacher"}, "roles: give a list"),
+        ("patch", "/@groups/school-staff", {"roles": [7]}, "roles: give a list"),
+        (
+            "patch",
+            "/@groups/school-staff",
+            {"groups": ["no-such-group"]},
+            "groups: unknown value 'no-such-group'",
+        ),
+        ("patch", "/@groups/school-staff", {"groups": "hired-teachers"}, "groups: give a list"),
+        ("patch", "/@groups/school-staff", {"users": ["member-nora-pt"]}, "users: give an object"),
+        (
+            "patch",
+            "/@groups/school-staff",
+            {"users": {"member-nora-pt": "yes"}},
+            "users: 'member-nora-pt' is not valid",
+        ),
+        (
+            "patch",
+            "/@groups/school-staff",
+            {"users": {"nobody-here-at-all": True}},
+            "users: unknown value 'nobody-here-at-all'",
+        ),
+        ("patch", "/@groups/school-staff", {"title": 5}, "title: give a string"),
+        (
+            "patch",
+            "/@groups/school-staff",
+            {"roles": ["Teacher"], "description": ["x"]},
+            "description: give a string",
+        ),
+    ],
+)
 def test_bad_group_calls_are_400(staff, session_for, method, path, body, message):
     call = getattr(session_for("manager"), method)
     answer = call(path, json=body) if body is not None else call(path)
@@ -124,26 +146,38 @@ def test_only_user_managers_change_groups(staff, session_for):
 
 # --- POST @groups: the body checked; members added after the roles -----------------------
 
+
 def test_a_new_group_holding_teacher_shows_its_members_profiles(staff, session_for):
-    answer = session_for("manager").post("/@groups", json={
-        "groupname": "spring-hires", "title": "Spring hires", "roles": ["Teacher"],
-        "users": ["member-olaf-dk", "new-staff"],
-    })
+    answer = session_for("manager").post(
+        "/@groups",
+        json={
+            "groupname": "spring-hires",
+            "title": "Spring hires",
+            "roles": ["Teacher"],
+            "users": ["member-olaf-dk", "new-staff"],
+        },
+    )
     assert answer.status_code == 201, answer.text
     assert (answer.json()["id"], answer.json()["groupname"]) == ("spring-hires", "spring-hires")
     assert [state_of(u) for u in STAFF] == [None, "visible", "visible"]
 
 
-@pytest.mark.parametrize(("body", "message"), [
-    ({"groupname": 7}, "groupname: give a string"),
-    ({"groupname": "spring-hires", "roles": ["Emperor"]}, "roles: unknown value 'Emperor'"),
-    ({"groupname": "spring-hires", "roles": "Teacher"}, "roles: give a list"),
-    ({"groupname": "spring-hires", "groups": ["no-such-group"]}, "groups: unknown value 'no-such-group'"),
-    ({"groupname": "spring-hires", "users": "member-nora-pt"}, "users: give a list"),
-    ({"groupname": "spring-hires", "users": ["nobody-here-at-all"]}, "users: unknown value 'nobody-here-at-all'"),
-    ({"groupname": "spring-hires", "email": ["x@example.org"]}, "email: give a string"),
-    (["spring-hires"], "JSON object"),
-])
+@pytest.mark.parametrize(
+    ("body", "message"),
+    [
+        ({"groupname": 7}, "groupname: give a string"),
+        ({"groupname": "spring-hires", "roles": ["Emperor"]}, "roles: unknown value 'Emperor'"),
+        ({"groupname": "spring-hires", "roles": "Teacher"}, "roles: give a list"),
+        ({"groupname": "spring-hires", "groups": ["no-such-group"]}, "groups: unknown value 'no-such-group'"),
+        ({"groupname": "spring-hires", "users": "member-nora-pt"}, "users: give a list"),
+        (
+            {"groupname": "spring-hires", "users": ["nobody-here-at-all"]},
+            "users: unknown value 'nobody-here-at-all'",
+        ),
+        ({"groupname": "spring-hires", "email": ["x@example.org"]}, "email: give a string"),
+        (["spring-hires"], "JSON object"),
+    ],
+)
 def test_bad_new_groups_are_400(staff, session_for, body, message):
     answer = session_for("manager").post("/@groups", json=body)
     assert answer.status_code == 400, answer.text

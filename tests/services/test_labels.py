@@ -87,9 +87,7 @@ def test_project_not_yet_or_no_longer_labellable(functional_portal, session_for,
     assert "Rule 'project_state'" in response.json()["message"]
 
 
-@pytest.mark.parametrize(
-    "length,status", [(149, 400), (150, 201), (2000, 201), (2001, 400)]
-)
+@pytest.mark.parametrize("length,status", [(149, 400), (150, 201), (2000, 201), (2001, 400)])
 def test_criterion_length(project, session_for, length, status):
     response = session_for(TEACHER).post(URL, json=application(collaboration="x" * length))
     assert response.status_code == status, response.text
@@ -100,7 +98,11 @@ def test_criterion_length(project, session_for, length, status):
 def test_the_applicant_submits(project, session_for):
     make_label(project, TEACHER, id_="label")
     transaction.commit()
-    assert session_for(ACCOUNTS["founder"]).post(f"{URL}/label/@workflow/submit").status_code in (400, 401, 403)
+    assert session_for(ACCOUNTS["founder"]).post(f"{URL}/label/@workflow/submit").status_code in (
+        400,
+        401,
+        403,
+    )
     response = session_for(TEACHER).post(f"{URL}/label/@workflow/submit")
     assert response.status_code == 200, response.text
     assert response.json()["review_state"] == "submitted"
@@ -169,7 +171,8 @@ def test_award_through_workflow_after_evaluation(submitted, session_for):
 
 def test_reject_through_rest(submitted, session_for):
     response = session_for(VALIDATOR).post(
-        f"{URL}/label/@evaluation", json={**DECISION, "decision": "reject", "comment": "Too little collaboration."}
+        f"{URL}/label/@evaluation",
+        json={**DECISION, "decision": "reject", "comment": "Too little collaboration."},
     )
     assert response.status_code == 200
     assert response.json()["state"] == "rejected"

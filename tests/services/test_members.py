@@ -250,7 +250,9 @@ def test_change_body(space, session):
     assert response.status_code == 200
     assert response.json() == {"id": "teacher-kim", "role": "TwinSpaceAdmin"}
     # the promoted admin may now manage members
-    response = session("teacher-kim").post(f"{SPACE}/@members", json={"user": "teacher-jon", "role": "TwinSpaceObserver"})
+    response = session("teacher-kim").post(
+        f"{SPACE}/@members", json={"user": "teacher-jon", "role": "TwinSpaceObserver"}
+    )
     assert response.status_code == 201
 
 
@@ -272,16 +274,44 @@ BAD = [
     ("add-no-user", "POST", "@members", {"role": "TwinSpaceTeacher"}, 400, "user"),
     ("add-user-null", "POST", "@members", {"user": None, "role": "TwinSpaceTeacher"}, 400, "user"),
     ("add-user-number", "POST", "@members", {"user": 7, "role": "TwinSpaceTeacher"}, 400, "user"),
-    ("add-unknown-user", "POST", "@members", {"user": "nobody-here", "role": "TwinSpaceTeacher"}, 400, "user"),
+    (
+        "add-unknown-user",
+        "POST",
+        "@members",
+        {"user": "nobody-here", "role": "TwinSpaceTeacher"},
+        400,
+        "user",
+    ),
     ("add-no-role", "POST", "@members", {"user": "teacher-jon"}, 400, "role"),
     ("add-unknown-role", "POST", "@members", {"user": "teacher-jon", "role": "Overlord"}, 400, "role"),
     ("add-global-role", "POST", "@members", {"user": "teacher-jon", "role": "Manager"}, 400, "role"),
     ("add-existing", "POST", "@members", {"user": "teacher-dan", "role": "TwinSpaceAdmin"}, 400, "user"),
     ("add-founder", "POST", "@members", {"user": "teacher-ben", "role": "TwinSpaceObserver"}, 400, "user"),
-    ("add-pupil-as-teacher", "POST", "@members", {"user": "pupil-gala", "role": "TwinSpaceTeacher"}, 400, "user"),
-    ("add-teacher-as-pupil", "POST", "@members", {"user": "teacher-jon", "role": "TwinSpacePupil"}, 400, "user"),
+    (
+        "add-pupil-as-teacher",
+        "POST",
+        "@members",
+        {"user": "pupil-gala", "role": "TwinSpaceTeacher"},
+        400,
+        "user",
+    ),
+    (
+        "add-teacher-as-pupil",
+        "POST",
+        "@members",
+        {"user": "teacher-jon", "role": "TwinSpacePupil"},
+        400,
+        "user",
+    ),
     ("add-body-list", "POST", "@members", ["teacher-jon"], 400, "body"),
-    ("add-with-subpath", "POST", "@members/teacher-jon", {"user": "teacher-jon", "role": "TwinSpaceTeacher"}, 404, None),
+    (
+        "add-with-subpath",
+        "POST",
+        "@members/teacher-jon",
+        {"user": "teacher-jon", "role": "TwinSpaceTeacher"},
+        404,
+        None,
+    ),
     ("change-no-role", "PATCH", "@members/teacher-kim", {}, 400, "role"),
     ("change-unknown-role", "PATCH", "@members/teacher-kim", {"role": "Owner"}, 400, "role"),
     ("change-to-pupil", "PATCH", "@members/teacher-kim", {"role": "TwinSpacePupil"}, 400, "user"),
@@ -298,9 +328,7 @@ BAD = [
 ]
 
 
-@pytest.mark.parametrize(
-    "method,path,body,status,word", [c[1:] for c in BAD], ids=[c[0] for c in BAD]
-)
+@pytest.mark.parametrize("method,path,body,status,word", [c[1:] for c in BAD], ids=[c[0] for c in BAD])
 def test_bad_input(functional_portal, space, session, method, path, body, status, word):
     sent = len(functional_portal.MailHost.messages)
     before = roster_now(functional_portal)
@@ -360,9 +388,12 @@ def test_admins_cannot_write_space_roles_through_sharing(space, session):
     ana = session("teacher-ana")
     available = {role["id"] for role in ana.get(f"{SPACE}/@sharing").json()["available_roles"]}
     assert not available & set(PEOPLE.values())
-    ana.post(f"{SPACE}/@sharing", json={
-        "entries": [{"id": "member-finn", "type": "user", "roles": {"TwinSpaceAdmin": True}}],
-    })
+    ana.post(
+        f"{SPACE}/@sharing",
+        json={
+            "entries": [{"id": "member-finn", "type": "user", "roles": {"TwinSpaceAdmin": True}}],
+        },
+    )
     transaction.begin()
     assert api.user.get_roles(username="member-finn", obj=space).count("TwinSpaceAdmin") == 0
 

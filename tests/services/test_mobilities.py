@@ -23,7 +23,9 @@ def project(functional_portal):
     space, _page, _materials = build_project(functional_portal, "running")
     space.erasmus_key_action = "KA122"
     # Another project the teacher works in, with a page of its own.
-    elsewhere = make_space(functional_portal["projects"], ACCOUNTS["founder"], None, "running", id_="elsewhere")
+    elsewhere = make_space(
+        functional_portal["projects"], ACCOUNTS["founder"], None, "running", id_="elsewhere"
+    )
     with as_system():
         Roster(elsewhere).set(TEACHER, "TwinSpaceTeacher")
         api.content.create(container=elsewhere, type="Page", id="foreign-page", title="Not ours")
@@ -59,19 +61,38 @@ REFUSED = [
     ("course-of-31-days", {"activity_type": "course", "end": "2027-03-10"}, "days"),
     ("no-staff", {"participants_staff": 0}, "participants_staff"),
     ("pupils-on-a-course", {"activity_type": "course", "participants_pupils": 1}, "participants_pupils"),
-    ("group-of-one-pupil", {"activity_type": "group_pupil_mobility", "participants_pupils": 1,
-                            "accompanying_persons": 1}, "participants_pupils"),
-    ("group-unaccompanied", {"activity_type": "group_pupil_mobility", "participants_pupils": 20},
-     "accompanying_persons"),
-    ("short-term-of-9-days", {"activity_type": "short_term_pupil_mobility", "participants_pupils": 2,
-                              "end": "2027-02-16"}, "days"),
-    ("long-term-without-agreement", {"activity_type": "long_term_pupil_mobility", "participants_pupils": 1,
-                                     "end": "2027-04-08"}, "learning_agreement"),
+    (
+        "group-of-one-pupil",
+        {"activity_type": "group_pupil_mobility", "participants_pupils": 1, "accompanying_persons": 1},
+        "participants_pupils",
+    ),
+    (
+        "group-unaccompanied",
+        {"activity_type": "group_pupil_mobility", "participants_pupils": 20},
+        "accompanying_persons",
+    ),
+    (
+        "short-term-of-9-days",
+        {"activity_type": "short_term_pupil_mobility", "participants_pupils": 2, "end": "2027-02-16"},
+        "days",
+    ),
+    (
+        "long-term-without-agreement",
+        {"activity_type": "long_term_pupil_mobility", "participants_pupils": 1, "end": "2027-04-08"},
+        "learning_agreement",
+    ),
     ("other-key-action", {"key_action": "KA220"}, "key_action"),
     ("outgoing-to-home", {"host_country": "ES"}, "host_country"),
-    ("foreign-preparation-page", {"preparation_pages": ["/projects/elsewhere/foreign-page"]}, "preparation_pages"),
-    ("material-as-preparation-page", {"preparation_pages": ["/projects/space/material-teacher"]},
-     "preparation_pages"),
+    (
+        "foreign-preparation-page",
+        {"preparation_pages": ["/projects/elsewhere/foreign-page"]},
+        "preparation_pages",
+    ),
+    (
+        "material-as-preparation-page",
+        {"preparation_pages": ["/projects/space/material-teacher"]},
+        "preparation_pages",
+    ),
 ]
 
 
@@ -88,10 +109,24 @@ def test_rule_broken(project, session_for, changes, rule):
 ACCEPTED = [
     ("two-day-job-shadowing", {}),
     ("one-day-preparatory-visit", {"activity_type": "preparatory_visit", "end": "2027-02-08"}),
-    ("short-term-of-29-days", {"activity_type": "short_term_pupil_mobility", "participants_staff": 0,
-                               "participants_pupils": 3, "end": "2027-03-08"}),
-    ("group-of-two-accompanied", {"activity_type": "group_pupil_mobility", "participants_staff": 0,
-                                  "participants_pupils": 2, "accompanying_persons": 1}),
+    (
+        "short-term-of-29-days",
+        {
+            "activity_type": "short_term_pupil_mobility",
+            "participants_staff": 0,
+            "participants_pupils": 3,
+            "end": "2027-03-08",
+        },
+    ),
+    (
+        "group-of-two-accompanied",
+        {
+            "activity_type": "group_pupil_mobility",
+            "participants_staff": 0,
+            "participants_pupils": 2,
+            "accompanying_persons": 1,
+        },
+    ),
     ("incoming-at-home", {"direction": "incoming", "host_country": "ES", "sending_country": "IT"}),
     ("own-preparation-page", {"preparation_pages": ["/projects/space/page"]}),
 ]
@@ -113,17 +148,26 @@ def test_long_term_mobility_with_its_learning_agreement(project, session_for):
         "filename": "learning-agreement.pdf",
         "content-type": "application/pdf",
     }
-    response = session_for(TEACHER).post("/projects/space", json=mobility(
-        activity_type="long_term_pupil_mobility", participants_staff=0, participants_pupils=1,
-        start="2027-01-10", end="2027-03-10", learning_agreement=agreement,
-    ))
+    response = session_for(TEACHER).post(
+        "/projects/space",
+        json=mobility(
+            activity_type="long_term_pupil_mobility",
+            participants_staff=0,
+            participants_pupils=1,
+            start="2027-01-10",
+            end="2027-03-10",
+            learning_agreement=agreement,
+        ),
+    )
     assert response.status_code == 201, response.text
     assert response.json()["learning_agreement"]["filename"] == "learning-agreement.pdf"
 
 
 def test_preparation_pages_read_back(project, session_for):
     session = session_for(TEACHER)
-    url = session.post("/projects/space", json=mobility(preparation_pages=["/projects/space/page"])).json()["@id"]
+    url = session.post("/projects/space", json=mobility(preparation_pages=["/projects/space/page"])).json()[
+        "@id"
+    ]
     pages = session.get(url).json()["preparation_pages"]
     assert [page["@id"].rsplit("/", 1)[-1] for page in pages] == ["page"]
     # Pupils read the mobility and reach the page they prepare it in.
@@ -145,8 +189,14 @@ def _workflow(session, url, transition):
 
 @pytest.mark.parametrize(
     "role,allowed",
-    [("founder", True), ("teacher", True), ("pupil", False), ("observer", False), ("member", False),
-     ("validator", False)],
+    [
+        ("founder", True),
+        ("teacher", True),
+        ("pupil", False),
+        ("observer", False),
+        ("member", False),
+        ("validator", False),
+    ],
 )
 def test_confirm_through_rest(project, session_for, role, allowed):
     make_mobility(project, TEACHER)
@@ -162,8 +212,16 @@ def test_confirm_through_rest(project, session_for, role, allowed):
 
 
 @pytest.mark.parametrize(
-    "role,status", [("teacher", 200), ("pupil", 200), ("observer", 200), ("validator", 200),
-                    ("other_validator", 401), ("member", 401), ("anonymous", 401)]
+    "role,status",
+    [
+        ("teacher", 200),
+        ("pupil", 200),
+        ("observer", 200),
+        ("validator", 200),
+        ("other_validator", 401),
+        ("member", 401),
+        ("anonymous", 401),
+    ],
 )
 def test_who_reads_a_mobility(project, session_for, role, status):
     make_mobility(project, TEACHER)
@@ -178,8 +236,13 @@ def test_report_needs_a_report_through_rest(project, session_for):
     transaction.commit()
     session = session_for(TEACHER)
     assert _workflow(session, "/projects/space/mobility", "report").status_code == 400
-    assert session.patch("/projects/space/mobility", json={
-        "report": {"data": "<p>We observed six lessons.</p>", "content-type": "text/html"}}).status_code == 204
+    assert (
+        session.patch(
+            "/projects/space/mobility",
+            json={"report": {"data": "<p>We observed six lessons.</p>", "content-type": "text/html"}},
+        ).status_code
+        == 204
+    )
     response = _workflow(session, "/projects/space/mobility", "report")
     assert response.status_code == 200, response.text
     assert session.get("/projects/space/mobility").json()["review_state"] == "reported"

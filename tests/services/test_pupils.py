@@ -181,13 +181,13 @@ PUPIL_DENIED = [
 ]
 
 
-@pytest.mark.parametrize(
-    "method,path,body", [c[1:] for c in PUPIL_DENIED], ids=[c[0] for c in PUPIL_DENIED]
-)
+@pytest.mark.parametrize("method,path,body", [c[1:] for c in PUPIL_DENIED], ids=[c[0] for c in PUPIL_DENIED])
 def test_pupil_is_denied(functional_portal, space, other_space, session, payloads, method, path, body):
     if isinstance(body, str):
         body = payloads[body]
-    before = {pid: len(functional_portal[pid].objectIds()) for pid in ("projects", "groups", "partner-finding")}
+    before = {
+        pid: len(functional_portal[pid].objectIds()) for pid in ("projects", "groups", "partner-finding")
+    }
     response = session("pupil-gala").request(method, path, json=body)
     assert response.status_code in DENIED, response.text
     transaction.begin()

@@ -18,7 +18,9 @@ def space(functional_portal):
 
 
 def a_class(size: int, **extra) -> list[dict]:
-    return [{"username": f"pupil-class-{n:02d}", "fullname": f"Pupil {n} Class", **extra} for n in range(size)]
+    return [
+        {"username": f"pupil-class-{n:02d}", "fullname": f"Pupil {n} Class", **extra} for n in range(size)
+    ]
 
 
 def test_thirty_pupils_at_once_with_generated_passwords(functional_portal, space, session):
@@ -43,7 +45,8 @@ def test_thirty_pupils_at_once_with_generated_passwords(functional_portal, space
 
 def test_a_given_password_is_kept_and_not_returned(functional_portal, space, session):
     response = session("teacher-ana").post(
-        f"{SPACE}/@pupils", json={"pupils": [{"username": "pupil-nico", "fullname": "Nico Costa", "password": PASSWORD}]}
+        f"{SPACE}/@pupils",
+        json={"pupils": [{"username": "pupil-nico", "fullname": "Nico Costa", "password": PASSWORD}]},
     )
 
     assert response.status_code == 201, response.text
@@ -58,9 +61,16 @@ BAD = [
     ("too-many", a_class(MAX_PUPILS_AT_ONCE + 1), "pupils"),
     ("not-an-object", [*a_class(2), "pupil-x"], "pupils[2]"),
     ("third-has-no-name", [*a_class(2), {"username": "pupil-x"}], "pupils[2].fullname"),
-    ("taken-in-the-middle", [*a_class(2), {"username": "teacher-dan", "fullname": "T"}, *a_class(3)[2:]],
-     "pupils[2].username"),
-    ("twice-in-the-list", [*a_class(2), {"username": "PUPIL-CLASS-00", "fullname": "Again"}], "pupils[2].username"),
+    (
+        "taken-in-the-middle",
+        [*a_class(2), {"username": "teacher-dan", "fullname": "T"}, *a_class(3)[2:]],
+        "pupils[2].username",
+    ),
+    (
+        "twice-in-the-list",
+        [*a_class(2), {"username": "PUPIL-CLASS-00", "fullname": "Again"}],
+        "pupils[2].username",
+    ),
     ("reserved", [{"username": "validators-ES", "fullname": "M"}], "pupils[0].username"),
     ("short-password", [{"username": "pupil-x", "fullname": "X", "password": "abc"}], "pupils[0].password"),
 ]

@@ -23,9 +23,16 @@ def project(functional_portal):
 @pytest.mark.parametrize(
     "role,allowed",
     [
-        ("founder", True), ("admin", True), ("validator", True), ("manager", True),
-        ("teacher", False), ("pupil", False), ("observer", False), ("member", False),
-        ("other_validator", False), ("anonymous", False),
+        ("founder", True),
+        ("admin", True),
+        ("validator", True),
+        ("manager", True),
+        ("teacher", False),
+        ("pupil", False),
+        ("observer", False),
+        ("member", False),
+        ("other_validator", False),
+        ("anonymous", False),
     ],
 )
 def test_who_gets_the_report(project, session_for, role, allowed):
@@ -62,8 +69,15 @@ def test_report_unknown_format(project, session_for):
 
 @pytest.mark.parametrize(
     "who,status",
-    [("validator", 200), ("other_validator", 200), ("validator-eu-central", 200), ("manager", 200),
-     ("founder", 401), ("member", 401), ("anonymous", 401)],
+    [
+        ("validator", 200),
+        ("other_validator", 200),
+        ("validator-eu-central", 200),
+        ("manager", 200),
+        ("founder", 401),
+        ("member", 401),
+        ("anonymous", 401),
+    ],
 )
 def test_who_gets_the_stats(project, session_for, who, status):
     session = session_for("anonymous" if who == "anonymous" else ACCOUNTS.get(who, who))

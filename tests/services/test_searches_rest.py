@@ -27,11 +27,23 @@ ALLOWED = {
 TOTALS = {"@people-search": 4, "@organisation-search": 5, "@partner-search": 3, "@project-search": 4}
 FACETS = {
     "@people-search": {
-        "country", "language", "subject", "vocational_subject", "member_type", "available", "ambassador",
+        "country",
+        "language",
+        "subject",
+        "vocational_subject",
+        "member_type",
+        "available",
+        "ambassador",
     },
     "@organisation-search": {"country", "organisation_type", "school_label"},
     "@partner-search": {
-        "partnership_type", "looking_for", "country", "language", "subject", "vocational_subject", "topic",
+        "partnership_type",
+        "looking_for",
+        "country",
+        "language",
+        "subject",
+        "vocational_subject",
+        "topic",
     },
     "@project-search": {"subject", "language", "country", "state", "kind", "erasmus", "label", "prize"},
 }

@@ -108,8 +108,7 @@ def test_validator_of_the_country_approves(functional_portal, applicants, sessio
     assert "Teacher" in roles_of(functional_portal, "teacher-nuria")
     assert listed(session_for("validator-es")) == []
     [mail] = [
-        message_from_bytes(m, policy=email_policy)
-        for m in functional_portal.MailHost.messages[already:]
+        message_from_bytes(m, policy=email_policy) for m in functional_portal.MailHost.messages[already:]
     ]
     assert mail["To"] == "teacher-nuria@example.org"
     assert "approved" in mail["Subject"]
@@ -141,9 +140,7 @@ def test_validator_rejects(functional_portal, applicants, session_for):
 
 
 def test_manager_decides_any_country(functional_portal, applicants, session_for):
-    response = session_for("manager").post(
-        "/@teacher-requests/teacher-marco", json={"decision": "approve"}
-    )
+    response = session_for("manager").post("/@teacher-requests/teacher-marco", json={"decision": "approve"})
 
     assert response.status_code == 200, response.text
     assert "Teacher" in roles_of(functional_portal, "teacher-marco")
@@ -180,9 +177,7 @@ BAD_REQUESTS = [
 ]
 
 
-@pytest.mark.parametrize(
-    "path,body,field", [c[1:] for c in BAD_REQUESTS], ids=[c[0] for c in BAD_REQUESTS]
-)
+@pytest.mark.parametrize("path,body,field", [c[1:] for c in BAD_REQUESTS], ids=[c[0] for c in BAD_REQUESTS])
 def test_bad_request(functional_portal, applicants, session_for, path, body, field):
     response = session_for("validator-es").post(
         f"/@teacher-requests{path}", data=body, headers={"Content-Type": "application/json"}

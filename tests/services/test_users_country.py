@@ -52,9 +52,7 @@ def test_post_unknown_country(functional_portal, request_factory, who, country):
     assert not exists("teacher-nuria")
 
 
-@pytest.mark.parametrize(
-    "extra", [{}, {"country": ""}, {"country": None}], ids=["missing", "empty", "null"]
-)
+@pytest.mark.parametrize("extra", [{}, {"country": ""}, {"country": None}], ids=["missing", "empty", "null"])
 def test_self_registration_requires_country(functional_portal, anon_request, extra):
     response = anon_request.post("/@users", json=new_user("teacher-nuria", **extra))
 
@@ -81,9 +79,7 @@ def test_administrator_may_create_an_account_without_country(functional_portal, 
 
 
 def test_self_registration_cannot_choose_roles(functional_portal, anon_request):
-    response = anon_request.post(
-        "/@users", json=new_user("teacher-nuria", country="ES", roles=["Teacher"])
-    )
+    response = anon_request.post("/@users", json=new_user("teacher-nuria", country="ES", roles=["Teacher"]))
 
     assert response.status_code == 400, response.text
     assert not exists("teacher-nuria")
@@ -125,9 +121,7 @@ def test_patch_cannot_clear_country(nuria, sessions, country):
     assert country_of("teacher-nuria") == "ES"
 
 
-@pytest.mark.parametrize(
-    "who,status,stored", [("manager", 204, "PT"), ("self", 400, "ES")]
-)
+@pytest.mark.parametrize("who,status,stored", [("manager", 204, "PT"), ("self", 400, "ES")])
 def test_patch_valid_country_is_stored_by_an_administrator(nuria, sessions, who, status, stored):
     """Nobody changes their own country after registration (tests/security/test_country.py)."""
     response = sessions[who].patch("/@users/teacher-nuria", json={"country": "PT"})

@@ -76,7 +76,9 @@ def test_get(space_in, session_for, state, userid, expected):
         assert body["state"] == state
         assert body["kind"] == "european"
         assert [(i["kind"], i.get("user") or i.get("country")) for i in body["required"]] == [
-            ("partner", "teacher-luca"), ("national", "ES"), ("national", "IT"),
+            ("partner", "teacher-luca"),
+            ("national", "ES"),
+            ("national", "IT"),
         ]
         assert body["complete"] is False
 
@@ -98,9 +100,7 @@ POST_CASES = [
 
 
 @pytest.mark.parametrize("decision", ["approve", "reject"])
-@pytest.mark.parametrize(
-    "state,userid,expected", POST_CASES, ids=[f"{c[0]}-{c[1]}" for c in POST_CASES]
-)
+@pytest.mark.parametrize("state,userid,expected", POST_CASES, ids=[f"{c[0]}-{c[1]}" for c in POST_CASES])
 def test_post(functional_portal, space_in, session_for, state, userid, expected, decision):
     space_in(state)
 
@@ -119,7 +119,10 @@ def test_post(functional_portal, space_in, session_for, state, userid, expected,
         assert after == state
         if expected == 400:
             body = response.json()
-            assert (body["field"], body["message"]) == ("state", "Decisions are taken while the project is pending.")
+            assert (body["field"], body["message"]) == (
+                "state",
+                "Decisions are taken while the project is pending.",
+            )
 
 
 def test_european_path(functional_portal, space_in, session_for):
@@ -138,15 +141,16 @@ def test_european_path(functional_portal, space_in, session_for):
     assert body["state"] == "validated"
     assert body["complete"] is True
     assert [(i["decision"], i["by"]) for i in body["required"]] == [
-        ("approve", "teacher-luca"), ("approve", "validator-es"), ("approve", "validator-it"),
+        ("approve", "teacher-luca"),
+        ("approve", "validator-es"),
+        ("approve", "validator-it"),
     ]
     transaction.begin()
     space = functional_portal["projects"]["space"]
     assert api.content.get_state(obj=space) == "validated"
     assert space.workflow_history["twinspace_workflow"][-1]["actor"] == "validator-it"
     mails = [
-        message_from_bytes(m, policy=email_policy)
-        for m in functional_portal.MailHost.messages[already:]
+        message_from_bytes(m, policy=email_policy) for m in functional_portal.MailHost.messages[already:]
     ]
     assert sorted(m["To"] for m in mails) == ["teacher-ana@example.org", "teacher-luca@example.org"]
     for mail in mails:

@@ -172,9 +172,7 @@ def test_catalog_index(portal, index, meta_type):
 def test_only_the_system_adds_teacher_profiles(portal, roles, expected):
     """Profiles are made by directory.profiles, never by hand."""
     with api.env.adopt_roles(roles):
-        may_add = api.user.has_permission(
-            "collective.twinning: Add TeacherProfile", obj=portal["people"]
-        )
+        may_add = api.user.has_permission("collective.twinning: Add TeacherProfile", obj=portal["people"])
     assert bool(may_add) is expected
 
 
@@ -200,8 +198,13 @@ def test_summary_column(portal):
 @pytest.mark.parametrize(
     "role",
     [
-        "TwinSpaceAdmin", "TwinSpaceTeacher", "TwinSpacePupilAdmin", "TwinSpacePupil",
-        "TwinSpaceObserver", "GroupAdmin", "GroupMember",
+        "TwinSpaceAdmin",
+        "TwinSpaceTeacher",
+        "TwinSpacePupilAdmin",
+        "TwinSpacePupil",
+        "TwinSpaceObserver",
+        "GroupAdmin",
+        "GroupMember",
     ],
 )
 def test_local_role_defined_and_shown_in_sharing(portal, role):

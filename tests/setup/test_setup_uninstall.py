@@ -47,9 +47,7 @@ def test_types_removed(portal, uninstall, portal_type):
     assert portal_type not in portal.portal_types.objectIds()
 
 
-@pytest.mark.parametrize(
-    "container_id", ["projects", "groups", "partner-finding", "people", "organisations"]
-)
+@pytest.mark.parametrize("container_id", ["projects", "groups", "partner-finding", "people", "organisations"])
 def test_empty_containers_removed(portal, uninstall, container_id):
     uninstall()
     assert container_id not in portal.objectIds()
@@ -57,9 +55,7 @@ def test_empty_containers_removed(portal, uninstall, container_id):
 
 def test_container_with_content_is_kept(portal, uninstall):
     with api.env.adopt_roles(["Manager"]):
-        api.content.create(
-            container=portal["groups"], type="Group", id="kept", title="Kept", access="open"
-        )
+        api.content.create(container=portal["groups"], type="Group", id="kept", title="Kept", access="open")
     uninstall()
     assert "kept" in portal["groups"].objectIds()
     assert "projects" not in portal.objectIds()

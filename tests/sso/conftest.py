@@ -57,6 +57,8 @@ def sso_site(functional_portal, provider, monkeypatch):
     for variable in ("OIDC_ISSUER", "OIDC_CLIENT_ID", "OIDC_CLIENT_SECRET"):
         monkeypatch.delenv(variable, raising=False)
     applyProfile(functional_portal, "collective.twinning:sso")
-    set_sso(issuer=provider.url, client_id=CLIENT_ID, client_secret=CLIENT_SECRET, provider_name=PROVIDER_NAME)
+    set_sso(
+        issuer=provider.url, client_id=CLIENT_ID, client_secret=CLIENT_SECRET, provider_name=PROVIDER_NAME
+    )
     transaction.commit()
     return functional_portal

@@ -43,5 +43,7 @@ def login_state(browser: requests.Session) -> dict:
 
 def is_logged_in_as(browser: requests.Session, portal_url: str, userid: str) -> bool:
     """Whether the portal takes this browser for ``userid`` (its own account data over REST)."""
-    response = browser.get(f"{portal_url}/@users/{userid}", headers={"Accept": "application/json"}, timeout=30)
+    response = browser.get(
+        f"{portal_url}/@users/{userid}", headers={"Accept": "application/json"}, timeout=30
+    )
     return response.status_code == 200 and response.json()["id"] == userid

@@ -25,8 +25,14 @@ def sign_in(portal, issuer=ISSUER, **claims):
 
 
 def ana(**extra):
-    return {"sub": "ana-garcia", "name": "Ana García", "email": "ana@school.es", "email_verified": True,
-            "country": "ES", **extra}
+    return {
+        "sub": "ana-garcia",
+        "name": "Ana García",
+        "email": "ana@school.es",
+        "email_verified": True,
+        "country": "ES",
+        **extra,
+    }
 
 
 def test_first_login_makes_a_plain_member_in_its_countrys_queue(sso_portal):
@@ -34,7 +40,10 @@ def test_first_login_makes_a_plain_member_in_its_countrys_queue(sso_portal):
     assert (userid, made) == ("sso-ana-garcia", True)
     user = api.user.get(userid=userid)
     assert (user.getProperty("fullname"), user.getProperty("email"), user.getProperty("country")) == (
-        "Ana García", "ana@school.es", "ES")
+        "Ana García",
+        "ana@school.es",
+        "ES",
+    )
     roles = set(api.user.get_roles(user=user))
     assert "Member" in roles
     assert not roles & {"Teacher", "NationalValidator", "EuropeanValidator", "Manager", "Site Administrator"}
@@ -50,11 +59,22 @@ def test_given_and_family_name_when_there_is_no_name(sso_portal):
 
 def test_the_claims_are_the_registrys(sso_portal):
     set_sso(claim_fullname="display_name", claim_email="mail", claim_country="c")
-    userid, _ = sign_in(sso_portal, sub="marta", display_name="Marta Ruiz", mail="marta@school.pt", c="PT",
-                        name="ignored", email="ignored@example.org", country="ES")
+    userid, _ = sign_in(
+        sso_portal,
+        sub="marta",
+        display_name="Marta Ruiz",
+        mail="marta@school.pt",
+        c="PT",
+        name="ignored",
+        email="ignored@example.org",
+        country="ES",
+    )
     user = api.user.get(userid=userid)
     assert (user.getProperty("fullname"), user.getProperty("email"), user.getProperty("country")) == (
-        "Marta Ruiz", "marta@school.pt", "PT")
+        "Marta Ruiz",
+        "marta@school.pt",
+        "PT",
+    )
 
 
 @pytest.mark.parametrize("given,stored", [("ES", "ES"), ("es", "ES"), ("XX", ""), ("Spain", ""), (None, "")])
@@ -69,7 +89,14 @@ def test_country_is_the_providers_when_it_is_a_portal_country(sso_portal, given,
 
 
 @pytest.mark.parametrize(
-    "sub", ["validators:ES", "validators-ES", "twinspace:0123:TwinSpaceAdmin", "group:abc:GroupAdmin", "Validators:IT"]
+    "sub",
+    [
+        "validators:ES",
+        "validators-ES",
+        "twinspace:0123:TwinSpaceAdmin",
+        "group:abc:GroupAdmin",
+        "Validators:IT",
+    ],
 )
 def test_no_reserved_id_whatever_the_sub(sso_portal, sub):
     userid, made = sign_in(sso_portal, sub=sub, name="Mallory", country="MT")

@@ -56,7 +56,10 @@ def test_login_through_the_provider_makes_the_account_and_its_request(eva):
     transaction.begin()
     user = api.user.get(userid=USERID)
     assert (user.getProperty("fullname"), user.getProperty("email"), user.getProperty("country")) == (
-        "Eva Novák", "eva@school.cz", "CZ")
+        "Eva Novák",
+        "eva@school.cz",
+        "CZ",
+    )
     assert [item["id"] for item in pending_for({"CZ"})] == [USERID]
 
 

@@ -47,13 +47,16 @@ def make(who: str) -> str:
 
 
 def basic(portal_url: str, userid: str) -> bool:
-    response = requests.get(f"{portal_url}/@users/{userid}", auth=(userid, PASSWORD), headers=JSON, timeout=30)
+    response = requests.get(
+        f"{portal_url}/@users/{userid}", auth=(userid, PASSWORD), headers=JSON, timeout=30
+    )
     return response.status_code == 200
 
 
 def rest_login(portal_url: str, userid: str) -> str | None:
-    response = requests.post(f"{portal_url}/@login", json={"login": userid, "password": PASSWORD}, headers=JSON,
-                             timeout=30)
+    response = requests.post(
+        f"{portal_url}/@login", json={"login": userid, "password": PASSWORD}, headers=JSON, timeout=30
+    )
     return response.json()["token"] if response.status_code == 200 else None
 
 
@@ -95,8 +98,15 @@ def test_a_refused_right_password_is_answered_as_a_wrong_one(sso_site):
     transaction.commit()
     answers = {}
     for password in (PASSWORD, "wrong-password-1"):
-        response = requests.post(f"{portal_url}/login", data={"__ac_name": "person-national-validator",
-                                 "__ac_password": password, "buttons.login": "Log in"}, timeout=30)
+        response = requests.post(
+            f"{portal_url}/login",
+            data={
+                "__ac_name": "person-national-validator",
+                "__ac_password": password,
+                "buttons.login": "Log in",
+            },
+            timeout=30,
+        )
         answers[password] = (response.status_code, status_messages(response.text))
     assert answers[PASSWORD] == answers["wrong-password-1"]
     assert any("Login failed" in message for message in answers[PASSWORD][1])
@@ -125,7 +135,9 @@ def test_the_lockout_still_locks_with_the_guard_in_place(sso_site):
     transaction.commit()
     assert basic(portal_url, userid)
     for _ in range(sso_site.acl_users[LOCKOUT_ID].max_failures):
-        requests.get(f"{portal_url}/@users/{userid}", auth=(userid, "wrong-password-1"), headers=JSON, timeout=30)
+        requests.get(
+            f"{portal_url}/@users/{userid}", auth=(userid, "wrong-password-1"), headers=JSON, timeout=30
+        )
     assert not basic(portal_url, userid)
 
 
@@ -135,8 +147,11 @@ def test_rest_clients_keep_jwt(sso_site):
     set_sso(sso_only_for_staff=True)
     transaction.commit()
     token = rest_login(portal_url, "person-teacher")
-    response = requests.get(f"{portal_url}/@users/person-teacher",
-                            headers={**JSON, "Authorization": f"Bearer {token}"}, timeout=30)
+    response = requests.get(
+        f"{portal_url}/@users/person-teacher",
+        headers={**JSON, "Authorization": f"Bearer {token}"},
+        timeout=30,
+    )
     assert response.status_code == 200
 
 
@@ -161,7 +176,9 @@ def test_staff_log_in_through_the_provider(sso_site, provider):
     api.user.get(userid="person-national-validator").setMemberProperties({"email": "validator@agency.es"})
     set_sso(sso_only_for_staff=True, allow_linking=True)
     transaction.commit()
-    provider.set_user("v-es-1", name="Validator", email="validator@agency.es", email_verified=True, country="ES")
+    provider.set_user(
+        "v-es-1", name="Validator", email="validator@agency.es", email_verified=True, country="ES"
+    )
     browser, authorization_url = start(portal_url)
     browser.get(authorize(authorization_url, "v-es-1"), allow_redirects=False, timeout=30)
     assert is_logged_in_as(browser, portal_url, "person-national-validator")

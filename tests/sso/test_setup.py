@@ -34,9 +34,17 @@ def test_installing_twice_changes_nothing(sso_portal):
 
 def test_defaults_leave_linking_and_sso_only_off(sso_portal):
     settings = sso_settings()
-    assert (settings.allow_linking, settings.sso_only_for_staff, settings.hide_local_login) == (False, False, False)
+    assert (settings.allow_linking, settings.sso_only_for_staff, settings.hide_local_login) == (
+        False,
+        False,
+        False,
+    )
     assert settings.scopes == ("openid", "profile", "email")
-    assert (settings.claim_fullname, settings.claim_email, settings.claim_country) == ("name", "email", "country")
+    assert (settings.claim_fullname, settings.claim_email, settings.claim_country) == (
+        "name",
+        "email",
+        "country",
+    )
 
 
 def test_the_registry_configures_the_plugin(sso_portal):
@@ -53,7 +61,11 @@ def test_the_environment_wins_and_is_not_stored(sso_portal, monkeypatch):
     monkeypatch.setenv("OIDC_CLIENT_ID", "agency-portal")
     monkeypatch.setenv("OIDC_CLIENT_SECRET", "env-secret")
     plugin = sso_portal.acl_users.oidc
-    assert (plugin.getProperty("issuer"), plugin.getProperty("client_id"), plugin.getProperty("client_secret")) == (
+    assert (
+        plugin.getProperty("issuer"),
+        plugin.getProperty("client_id"),
+        plugin.getProperty("client_secret"),
+    ) == (
         "https://idp.agency.example",
         "agency-portal",
         "env-secret",
@@ -94,4 +106,6 @@ def test_uninstalling_gives_source_users_its_place_back(sso_portal):
     assert "source_users" in authenticators and GUARD_ID not in authenticators
     assert "oidc" not in sso_portal.acl_users.objectIds()
     api.user.create(email="t@example.org", username="teacher-after", password="secret-pass-2026")
-    assert sso_portal.acl_users.authenticate("teacher-after", "secret-pass-2026", sso_portal.REQUEST) is not None
+    assert (
+        sso_portal.acl_users.authenticate("teacher-after", "secret-pass-2026", sso_portal.REQUEST) is not None
+    )

@@ -11,8 +11,7 @@ def test_deleted_account_leaves_every_roster(portal):
     create_teacher("teacher-owner", "ES")
     create_teacher("teacher-dan", "ES")
     spaces = [
-        make_space(portal["projects"], "teacher-owner", None, "running", id_=f"space-{n}")
-        for n in range(2)
+        make_space(portal["projects"], "teacher-owner", None, "running", id_=f"space-{n}") for n in range(2)
     ]
     for space in spaces:
         Roster(space).set("teacher-dan", "TwinSpaceAdmin")

@@ -122,6 +122,7 @@ def test_no_submit_without_a_country(portal):
 # Founders are frozen from pending on (content.founders): any writer that announces its
 # change (here a script) is held to the rule, against the partner founder of record.
 
+
 @pytest.fixture
 def founders_cast(portal):
     create_teacher("teacher-owner", "ES")
@@ -159,7 +160,8 @@ def test_a_script_changing_the_partner_founder(founders_cast, state, who, allowe
     if allowed:
         assert cofounder_of_record(space) == "teacher-pt"
         assert [e["previous_cofounder"] for e in entries(space) if e["what"] == "cofounder_changed"] == [
-            "teacher-it"]
+            "teacher-it"
+        ]
     else:
         assert cofounder_of_record(space) == "teacher-it"
         assert space.countries == ("ES", "IT")

@@ -100,8 +100,7 @@ def test_pending_for_skips_teachers_and_deleted_users(applicants):
 
 @pytest.mark.parametrize(
     "validator,expected",
-    [("validator-es", {"ES"}), ("validator-it", {"IT"}), ("admin-maria", None),
-     ("siteadmin-sara", None)],
+    [("validator-es", {"ES"}), ("validator-it", {"IT"}), ("admin-maria", None), ("siteadmin-sara", None)],
 )
 def test_countries_of_validator(validators, validator, expected):
     assert requests.countries_of_validator(validator) == expected
@@ -181,7 +180,8 @@ def test_administrators_decide_any_country(applicants, validators, manager, user
 
 
 @pytest.mark.parametrize(
-    "decision", ["accept", "", None, "Approve", ["approve"]],
+    "decision",
+    ["accept", "", None, "Approve", ["approve"]],
     ids=["accept", "empty", "none", "capitalised", "list"],
 )
 def test_unknown_decision(applicants, validators, decision):
@@ -209,9 +209,7 @@ def _mails(host) -> list[dict]:
             {
                 "to": message["To"],
                 "subject": str(make_header(decode_header(message["Subject"]))),
-                "body": message.get_payload(decode=True).decode(
-                    message.get_content_charset() or "utf-8"
-                ),
+                "body": message.get_payload(decode=True).decode(message.get_content_charset() or "utf-8"),
             }
         )
     return result

@@ -22,6 +22,8 @@ def test_the_step_gives_the_permission_to_its_roles(portal):
     assert readers(portal) == READERS
 
 
-@pytest.mark.parametrize("role", ["Member", "Teacher", "TwinSpaceTeacher", "TwinSpacePupil", "EuropeanValidator"])
+@pytest.mark.parametrize(
+    "role", ["Member", "Teacher", "TwinSpaceTeacher", "TwinSpacePupil", "EuropeanValidator"]
+)
 def test_others_do_not_read_audit_logs(portal, role):
     assert role not in readers(portal)

@@ -36,7 +36,9 @@ def test_upgrade_from_1000(portal):
 
         setup = api.portal.get_tool("portal_setup")
         steps = setup.listUpgrades(PROFILE)
-        assert [step["dest"] for step in steps] == [("1001",)] * 4 + [("1002",)] * 2 + [("1003",)] * 5 + [("1004",)] * 2
+        assert [step["dest"] for step in steps] == [("1001",)] * 4 + [("1002",)] * 2 + [("1003",)] * 5 + [
+            ("1004",)
+        ] * 2
         setup.upgradeProfile(PROFILE)
 
     assert setup.getLastVersionForProfile(PROFILE) == ("1004",)

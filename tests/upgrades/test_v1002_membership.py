@@ -52,7 +52,9 @@ def test_rosters_reach_their_members_after_the_upgrade(old_site):
     upgrade()
     space, group = old_site["space"], old_site["group"]
     assert index.members(space) == {
-        "teacher-ana": "TwinSpaceAdmin", "teacher-luca": "TwinSpaceAdmin", "teacher-cleo": "TwinSpaceTeacher",
+        "teacher-ana": "TwinSpaceAdmin",
+        "teacher-luca": "TwinSpaceAdmin",
+        "teacher-cleo": "TwinSpaceTeacher",
     }
     assert index.invited_uids("teacher-cleo") == [group.UID()]
     with api.env.adopt_user(username="teacher-cleo"):

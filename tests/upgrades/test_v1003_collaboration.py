@@ -51,15 +51,21 @@ def test_upgrade_installs_collaboration(old_site):
     assert api.portal.get_registry_record("collective.twinning.meeting_server") == "https://meet.jit.si"
     assert "youtube" in str(api.portal.get_registry_record("collective.twinning.embed_hosts")).lower()
     assert api.portal.get_tool("portal_memberdata").getProperty("notification_mail") == "daily"
-    assert CONFIGLET in {action.getId() for action in api.portal.get_tool("portal_controlpanel").listActions()}
+    assert CONFIGLET in {
+        action.getId() for action in api.portal.get_tool("portal_controlpanel").listActions()
+    }
     # only the members of a place comment there: no "Reply to item" for every authenticated user
     assert reply_roles(old_site) == {"Manager", "Site Administrator"}
-    assert api.portal.get_registry_record("plone.app.discussion.interfaces.IDiscussionSettings.globally_enabled")
+    assert api.portal.get_registry_record(
+        "plone.app.discussion.interfaces.IDiscussionSettings.globally_enabled"
+    )
 
 
 def test_upgrade_twice_is_harmless(portal):
     with api.env.adopt_roles(["Manager"]):
         upgrade()
         upgrade()
-    assert api.portal.get_tool("portal_workflow").getChainForPortalType("Thread") == ("twinspace_content_workflow",)
+    assert api.portal.get_tool("portal_workflow").getChainForPortalType("Thread") == (
+        "twinspace_content_workflow",
+    )
     assert reply_roles(portal) == {"Manager", "Site Administrator"}

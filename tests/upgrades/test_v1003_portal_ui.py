@@ -10,7 +10,9 @@ def test_upgrade_sets_the_records_and_the_menu(portal):
     with api.env.adopt_roles(["Manager"]):
         api.portal.set_registry_record("plone.available_languages", ["en", "fr"])
         api.portal.set_registry_record("plone.generate_tabs", True)
-        api.portal.set_registry_record("plone.app.theming.interfaces.IThemeSettings.hostnameBlacklist", ["127.0.0.1"])
+        api.portal.set_registry_record(
+            "plone.app.theming.interfaces.IThemeSettings.hostnameBlacklist", ["127.0.0.1"]
+        )
         api.portal.set_registry_record("collective.twinning.max_file_size_mb", 7)
         actions = api.portal.get_tool("portal_actions")
         actions.portal_tabs.manage_delObjects(["twinning-projects"])

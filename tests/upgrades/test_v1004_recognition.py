@@ -11,8 +11,12 @@ from tests.helpers import create_teacher
 
 PROFILE = f"{PACKAGE_NAME}:default"
 TYPES = ("SchoolLabelCall", "SchoolLabelApplication", "PrizeRound", "PrizeEntry", "LearningEvent")
-WORKFLOWS = ("school_label_call_workflow", "school_label_application_workflow",
-             "prize_round_workflow", "learning_event_workflow")
+WORKFLOWS = (
+    "school_label_call_workflow",
+    "school_label_application_workflow",
+    "prize_round_workflow",
+    "learning_event_workflow",
+)
 
 
 def downgrade_to_1003(portal):
@@ -35,7 +39,9 @@ def test_upgrade_from_1003(portal):
         downgrade_to_1003(portal)
         get_profile("teacher-ana").ambassador = True  # an owner's claim, as 1003 allowed
         setup = api.portal.get_tool("portal_setup")
-        assert [step["dest"] for step in setup.listUpgrades(PROFILE)] == [("1004",)] * 2  # comment authors, recognition
+        assert [step["dest"] for step in setup.listUpgrades(PROFILE)] == [
+            ("1004",)
+        ] * 2  # comment authors, recognition
         setup.upgradeProfile(PROFILE)
 
     assert setup.getLastVersionForProfile(PROFILE) == ("1004",)

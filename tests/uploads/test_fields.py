@@ -19,7 +19,10 @@ import pytest
 
 @pytest.mark.parametrize(
     "field,validator",
-    [(ILeadImageBehavior["image"], LeadImageValidator), (IMobility["learning_agreement"], LearningAgreementValidator)],
+    [
+        (ILeadImageBehavior["image"], LeadImageValidator),
+        (IMobility["learning_agreement"], LearningAgreementValidator),
+    ],
 )
 def test_classic_forms_find_the_validator(portal, field, validator):
     request = portal.REQUEST

@@ -99,9 +99,7 @@ def test_safe_file_stored_as_sent(manager, twinspace):
 
 
 def test_downloads_are_attachments_and_not_sniffed(manager, twinspace):
-    response = manager.post(
-        "projects/space", json=material("file", samples.TEXT, "list.txt", "text/plain")
-    )
+    response = manager.post("projects/space", json=material("file", samples.TEXT, "list.txt", "text/plain"))
     url = response.json()["@id"]
     download = manager.get(f"{url}/@@download/file", headers={"Accept": "*/*"})
     assert download.status_code == 200

@@ -26,7 +26,41 @@ VOCABULARIES = {
     "Licences": ("cc-by-sa-4.0", r"^[a-z0-9.-]+$"),
 }
 
-ERASMUS_PROGRAMME_COUNTRIES = ["AT", "BE", "BG", "HR", "CY", "CZ", "DK", "EE", "FI", "FR", "DE", "GR", "HU", "IE", "IT", "LV", "LT", "LU", "MT", "NL", "PL", "PT", "RO", "SK", "SI", "ES", "SE", "IS", "LI", "NO", "MK", "RS", "TR"]
+ERASMUS_PROGRAMME_COUNTRIES = [
+    "AT",
+    "BE",
+    "BG",
+    "HR",
+    "CY",
+    "CZ",
+    "DK",
+    "EE",
+    "FI",
+    "FR",
+    "DE",
+    "GR",
+    "HU",
+    "IE",
+    "IT",
+    "LV",
+    "LT",
+    "LU",
+    "MT",
+    "NL",
+    "PL",
+    "PT",
+    "RO",
+    "SK",
+    "SI",
+    "ES",
+    "SE",
+    "IS",
+    "LI",
+    "NO",
+    "MK",
+    "RS",
+    "TR",
+]
 
 
 def vocabulary(name, context=None):
@@ -52,15 +86,29 @@ def test_countries_cover_erasmus_programme(portal):
     "name,expected",
     [
         ("KeyActions", {"KA120", "KA121", "KA122", "KA210", "KA220"}),
-        ("ActivityTypes", {
-            "job_shadowing", "teaching_assignment", "course", "group_pupil_mobility",
-            "short_term_pupil_mobility", "long_term_pupil_mobility", "preparatory_visit",
-            "invited_expert",
-        }),
-        ("PartnershipTypes", {
-            "etwinning_project", "ka1_job_shadowing", "ka1_teaching_assignment",
-            "ka1_hosting_pupils", "ka2_partnership",
-        }),
+        (
+            "ActivityTypes",
+            {
+                "job_shadowing",
+                "teaching_assignment",
+                "course",
+                "group_pupil_mobility",
+                "short_term_pupil_mobility",
+                "long_term_pupil_mobility",
+                "preparatory_visit",
+                "invited_expert",
+            },
+        ),
+        (
+            "PartnershipTypes",
+            {
+                "etwinning_project",
+                "ka1_job_shadowing",
+                "ka1_teaching_assignment",
+                "ka1_hosting_pupils",
+                "ka2_partnership",
+            },
+        ),
         ("LookingFor", {"partner_school", "host_school", "participants", "expert"}),
         ("GroupAccess", {"open", "etwinners", "invitation"}),
     ],

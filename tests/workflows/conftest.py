@@ -78,8 +78,12 @@ def build_project(portal, state: str):
         for role in ("founder", "admin", "teacher", "pupiladmin", "pupil", "observer"):
             materials[role] = _owned_by(
                 api.content.create(
-                    container=space, type="Material", id=f"material-{role}", title=f"By {role}",
-                    embed_url="https://vimeo.com/1", copyright_confirmed=True,
+                    container=space,
+                    type="Material",
+                    id=f"material-{role}",
+                    title=f"By {role}",
+                    embed_url="https://vimeo.com/1",
+                    copyright_confirmed=True,
                 ),
                 ACCOUNTS[role],
             )

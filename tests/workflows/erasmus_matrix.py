@@ -10,8 +10,18 @@ from tests.workflows.matrix import SPACE_MEMBERS
 
 
 ROLES = (
-    "founder", "admin", "teacher", "pupiladmin", "pupil", "observer",
-    "member", "anonymous", "validator", "other_validator", "european", "manager",
+    "founder",
+    "admin",
+    "teacher",
+    "pupiladmin",
+    "pupil",
+    "observer",
+    "member",
+    "anonymous",
+    "validator",
+    "other_validator",
+    "european",
+    "manager",
 )
 MOBILITY_STATES = ("planned", "confirmed", "completed", "reported", "cancelled")
 LABEL_STATES = ("draft", "submitted", "awarded", "rejected")
@@ -61,7 +71,12 @@ LABEL = {
     },
     # The applicant owns the application; the project's creator owns the whole
     # space (Owner is inherited), so may edit a draft too.
-    "modify": {"draft": frozenset({"teacher", "founder", "manager"}), "submitted": MANAGER, "awarded": MANAGER, "rejected": MANAGER},
+    "modify": {
+        "draft": frozenset({"teacher", "founder", "manager"}),
+        "submitted": MANAGER,
+        "awarded": MANAGER,
+        "rejected": MANAGER,
+    },
     "evaluate": {"draft": MANAGER, "submitted": DECIDERS, "awarded": MANAGER, "rejected": MANAGER},
     "view_evaluation": {
         "draft": MANAGER,

@@ -15,8 +15,17 @@ Roles of the tables:
 """
 
 ROLES = (
-    "creator", "admin", "member", "teacher", "user", "pupil", "anonymous",
-    "validator", "other_validator", "eu_validator", "manager",
+    "creator",
+    "admin",
+    "member",
+    "teacher",
+    "user",
+    "pupil",
+    "anonymous",
+    "validator",
+    "other_validator",
+    "eu_validator",
+    "manager",
 )
 STATES = ("pending", "active", "archived")
 EVERYONE = frozenset(ROLES)

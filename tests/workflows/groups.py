@@ -56,8 +56,12 @@ def build_group(portal, state: str):
         materials = {
             role: _owned_by(
                 api.content.create(
-                    container=group, type="Material", id=f"material-{role}", title=f"By {role}",
-                    embed_url="https://vimeo.com/1", copyright_confirmed=True,
+                    container=group,
+                    type="Material",
+                    id=f"material-{role}",
+                    title=f"By {role}",
+                    embed_url="https://vimeo.com/1",
+                    copyright_confirmed=True,
                 ),
                 GROUP_ACCOUNTS[role],
             )

@@ -15,8 +15,17 @@ Roles of the tables:
 """
 
 ROLES = (
-    "founder", "admin", "teacher", "pupiladmin", "pupil", "observer",
-    "member", "anonymous", "validator", "other_validator", "manager",
+    "founder",
+    "admin",
+    "teacher",
+    "pupiladmin",
+    "pupil",
+    "observer",
+    "member",
+    "anonymous",
+    "validator",
+    "other_validator",
+    "manager",
 )
 STATES = ("draft", "pending", "validated", "running", "concluded", "labelled", "archived")
 EVERYONE = frozenset(ROLES)

@@ -175,7 +175,9 @@ def test_label_transition_table(portal, transition, level, state, roles):
     space = running_project(portal)
     if level == "european":
         _european_ready(space)
-    label = make_label(space, ACCOUNTS["founder"] if level == "european" else ACCOUNTS["teacher"], level=level)
+    label = make_label(
+        space, ACCOUNTS["founder"] if level == "european" else ACCOUNTS["teacher"], level=level
+    )
     if state == "submitted":
         with as_system(label.applicant):
             api.content.transition(obj=label, transition="submit")

@@ -54,8 +54,13 @@ def test_rest_tables(functional_portal, request_factory):
         make_mobility(space, ACCOUNTS["teacher"], id_=f"mobility-{state}", state=state)
     # One application per project and level: one project per application, same people.
     for state in LABEL_STATES:
-        project = make_space(functional_portal["projects"], ACCOUNTS["founder"], "cofounder-ivo", "running",
-                             id_=f"space-{state}")
+        project = make_space(
+            functional_portal["projects"],
+            ACCOUNTS["founder"],
+            "cofounder-ivo",
+            "running",
+            id_=f"space-{state}",
+        )
         with as_system():
             for userid, role in Roster(space).items():
                 Roster(project).set(userid, role)

@@ -17,15 +17,18 @@ import pytest
 CHECKS = {
     "view_group": lambda group, private, public, own: can("View", group),
     "modify_group": lambda group, private, public, own: can("Modify portal content", group),
-    "add_page": lambda group, private, public, own: can("collective.twinning: Add Page", group)
-    and can("Add portal content", group),
-    "add_material": lambda group, private, public, own: can("collective.twinning: Add Material", group)
-    and can("Add portal content", group),
+    "add_page": lambda group, private, public, own: (
+        can("collective.twinning: Add Page", group) and can("Add portal content", group)
+    ),
+    "add_material": lambda group, private, public, own: (
+        can("collective.twinning: Add Material", group) and can("Add portal content", group)
+    ),
     "view_private_page": lambda group, private, public, own: can("View", private),
     "view_public_page": lambda group, private, public, own: can("View", public),
     "edit_others_page": lambda group, private, public, own: can("Modify portal content", private),
-    "edit_own_material": lambda group, private, public, own: own is not None
-    and can("Modify portal content", own),
+    "edit_own_material": lambda group, private, public, own: (
+        own is not None and can("Modify portal content", own)
+    ),
     "publish_page": lambda group, private, public, own: "publish" in transitions_for(private),
     "join": lambda group, private, public, own: can("collective.twinning: Join groups", group),
     "leave": lambda group, private, public, own: can("collective.twinning: View members", group),
@@ -49,9 +52,7 @@ def test_group_permission_table(portal, state):
     assert allowed == expected
 
 
-@pytest.mark.parametrize(
-    "transition,state,roles", TRANSITIONS, ids=[f"{t}-{s}" for t, s, _ in TRANSITIONS]
-)
+@pytest.mark.parametrize("transition,state,roles", TRANSITIONS, ids=[f"{t}-{s}" for t, s, _ in TRANSITIONS])
 def test_group_transition_table(portal, transition, state, roles):
     group, _private, _public, _materials = build_group(portal, state)
     may = set()

@@ -40,15 +40,20 @@ def test_rest_listing_hides_the_private_page(functional_portal, request_factory,
     """GET on the group lists its items as the caller may see them."""
     build_group(functional_portal, state)
     transaction.commit()
-    for role, expected in [("member", {"page", "public"}), ("teacher", {"public"}), ("anonymous", {"public"})]:
+    for role, expected in [
+        ("member", {"page", "public"}),
+        ("teacher", {"public"}),
+        ("anonymous", {"public"}),
+    ]:
         if role == "anonymous":
             session = request_factory()
         else:
             session = request_factory(basic_auth=(GROUP_ACCOUNTS[role], PASSWORD))
         response = session.get("/groups/group")
         if role in EXPECTED["view_group"][state]:
-            pages = {item["@id"].rsplit("/", 1)[-1] for item in response.json()["items"]
-                     if item["@type"] == "Page"}
+            pages = {
+                item["@id"].rsplit("/", 1)[-1] for item in response.json()["items"] if item["@type"] == "Page"
+            }
             assert pages == expected, role
         else:
             assert response.status_code in DENIED

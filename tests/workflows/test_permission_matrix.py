@@ -15,15 +15,16 @@ import pytest
 CHECKS = {
     "view_space": lambda space, page, own: can("View", space),
     "modify_space": lambda space, page, own: can("Modify portal content", space),
-    "add_page": lambda space, page, own: can("collective.twinning: Add Page", space)
-    and can("Add portal content", space),
-    "add_material": lambda space, page, own: can("collective.twinning: Add Material", space)
-    and can("Add portal content", space),
+    "add_page": lambda space, page, own: (
+        can("collective.twinning: Add Page", space) and can("Add portal content", space)
+    ),
+    "add_material": lambda space, page, own: (
+        can("collective.twinning: Add Material", space) and can("Add portal content", space)
+    ),
     "view_private_page": lambda space, page, own: can("View", page),
     "edit_others_page": lambda space, page, own: can("Modify portal content", page),
     "delete_others_page": lambda space, page, own: can("Delete objects", page),
-    "edit_own_material": lambda space, page, own: own is not None
-    and can("Modify portal content", own),
+    "edit_own_material": lambda space, page, own: own is not None and can("Modify portal content", own),
     "publish_page": lambda space, page, own: "publish" in transitions_for(page),
     "manage_members": lambda space, page, own: can("collective.twinning: Manage members", space),
     "manage_pupils": lambda space, page, own: can("collective.twinning: Manage pupils", space),
@@ -47,9 +48,7 @@ def test_permission_table(project_in, state):
     assert allowed == expected
 
 
-@pytest.mark.parametrize(
-    "transition,state,roles", TRANSITIONS, ids=[f"{t}-{s}" for t, s, _ in TRANSITIONS]
-)
+@pytest.mark.parametrize("transition,state,roles", TRANSITIONS, ids=[f"{t}-{s}" for t, s, _ in TRANSITIONS])
 def test_transition_table(project_in, transition, state, roles):
     space, _page, _materials = project_in(state)
     may = set()

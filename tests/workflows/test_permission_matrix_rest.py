@@ -17,9 +17,14 @@ REQUESTS = {
     "modify_space": ("PATCH", "", {"description": "Changed"}, {204}),
     "add_page": ("POST", "", {"@type": "Page", "title": "New page"}, {201}),
     "add_material": (
-        "POST", "",
-        {"@type": "Material", "title": "Clip", "embed_url": "https://vimeo.com/2",
-         "copyright_confirmed": True},
+        "POST",
+        "",
+        {
+            "@type": "Material",
+            "title": "Clip",
+            "embed_url": "https://vimeo.com/2",
+            "copyright_confirmed": True,
+        },
         {201},
     ),
     "view_private_page": ("GET", "/page", None, {200}),

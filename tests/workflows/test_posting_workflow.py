@@ -78,9 +78,13 @@ def build_posting(portal, state: str):
     create_account(ACCOUNTS["manager"], "ES", roles=["Manager"])
     with acting_as("owner"):
         posting = api.content.create(
-            container=portal["partner-finding"], type="PartnerPosting", id="history-partner-wanted",
-            title="History partner wanted", partnership_type="etwinning_project",
-            looking_for="partner_school", country="ES",
+            container=portal["partner-finding"],
+            type="PartnerPosting",
+            id="history-partner-wanted",
+            title="History partner wanted",
+            partnership_type="etwinning_project",
+            looking_for="partner_school",
+            country="ES",
         )
         for transition in {"draft": [], "published": ["publish"], "closed": ["publish", "close"]}[state]:
             api.content.transition(obj=posting, transition=transition)
@@ -128,7 +132,8 @@ def test_the_author_publishes_and_a_validator_of_its_country_closes(portal):
     assert api.content.get_state(obj=posting) == "closed"
     history = posting.workflow_history["posting_workflow"]
     assert [(h["action"], h["actor"]) for h in history[1:]] == [
-        ("publish", ACCOUNTS["owner"]), ("close", ACCOUNTS["validator"]),
+        ("publish", ACCOUNTS["owner"]),
+        ("close", ACCOUNTS["validator"]),
     ]
 
 

@@ -42,10 +42,18 @@ def test_project_lifecycle(functional_portal, request_factory):
     anon = request_factory()
 
     # Ana registers the project with Luca as partner founder.
-    created = ana.post("/projects", json={
-        "@type": "TwinSpace", "title": "Rivers of Europe", "cofounder": "teacher-luca",
-        "languages": ["en"], "subjects": ["geography"], "age_from": 10, "age_to": 12,
-    })
+    created = ana.post(
+        "/projects",
+        json={
+            "@type": "TwinSpace",
+            "title": "Rivers of Europe",
+            "cofounder": "teacher-luca",
+            "languages": ["en"],
+            "subjects": ["geography"],
+            "age_from": 10,
+            "age_to": 12,
+        },
+    )
     assert created.status_code == 201, created.text
     url = created.json()["@id"]
     assert anon.get(url).status_code == 401  # a draft is not public
@@ -54,7 +62,9 @@ def test_project_lifecycle(functional_portal, request_factory):
     assert ana.post(f"{url}/@workflow/submit").status_code == 200
     mails = _mails(functional_portal)
     assert _recipients(mails, "Project submitted") == {
-        "teacher-luca@example.org", "validator-es@example.org", "validator-it@example.org",
+        "teacher-luca@example.org",
+        "validator-es@example.org",
+        "validator-it@example.org",
     }
     assert all(url in body for _to, subject, body in mails if subject.startswith("Project submitted"))
 
@@ -71,15 +81,21 @@ def test_project_lifecycle(functional_portal, request_factory):
     assert last.json()["state"] == "validated"
     assert last.json()["complete"] is True
     assert _recipients(_mails(functional_portal), "Project validated") == {
-        "teacher-ana@example.org", "teacher-luca@example.org",
+        "teacher-ana@example.org",
+        "teacher-luca@example.org",
     }
     assert anon.get(url).status_code == 200  # the summary is public now
 
     # Start, add a pupil, publish a page.
     assert luca.post(f"{url}/@workflow/start").status_code == 200
-    pupil = ana.post(f"{url}/@pupils", json={
-        "username": "pupil-marco", "fullname": "Marco Rossi", "password": PASSWORD,
-    })
+    pupil = ana.post(
+        f"{url}/@pupils",
+        json={
+            "username": "pupil-marco",
+            "fullname": "Marco Rossi",
+            "password": PASSWORD,
+        },
+    )
     assert pupil.status_code == 201, pupil.text
     page = ana.post(url, json={"@type": "Page", "title": "Our rivers"})
     assert page.status_code == 201
@@ -91,10 +107,15 @@ def test_project_lifecycle(functional_portal, request_factory):
     assert anon.get(page_url).status_code == 200
 
     # The pupil adds material; nobody outside can.
-    material = pupil_session.post(url, json={
-        "@type": "Material", "title": "My drawing", "embed_url": "https://vimeo.com/3",
-        "copyright_confirmed": True,
-    })
+    material = pupil_session.post(
+        url,
+        json={
+            "@type": "Material",
+            "title": "My drawing",
+            "embed_url": "https://vimeo.com/3",
+            "copyright_confirmed": True,
+        },
+    )
     assert material.status_code == 201
 
     # Conclude: content frozen, admins still hide/publish; then the ES validator archives.
@@ -120,10 +141,18 @@ def test_rejection_goes_back_to_draft(functional_portal, request_factory):
     transaction.commit()
     ana = request_factory(basic_auth=("teacher-ana", PASSWORD))
     val_es = request_factory(basic_auth=("validator-es", PASSWORD))
-    url = ana.post("/projects", json={
-        "@type": "TwinSpace", "title": "Recycling at school", "cofounder": "teacher-pia",
-        "languages": ["es"], "subjects": ["environmental_education"], "age_from": 6, "age_to": 8,
-    }).json()["@id"]
+    url = ana.post(
+        "/projects",
+        json={
+            "@type": "TwinSpace",
+            "title": "Recycling at school",
+            "cofounder": "teacher-pia",
+            "languages": ["es"],
+            "subjects": ["environmental_education"],
+            "age_from": 6,
+            "age_to": 8,
+        },
+    ).json()["@id"]
     ana.post(f"{url}/@workflow/submit")
     checklist = val_es.get(f"{url}/@validation").json()
     assert checklist["kind"] == "national"

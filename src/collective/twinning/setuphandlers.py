@@ -102,11 +102,7 @@ class HiddenProfiles:
 
 def _grant_locally(container, permission: str, roles: tuple[str, ...]) -> None:
     """Add ``roles`` to ``permission`` on ``container``, keeping what it acquires."""
-    current = {
-        entry["name"]
-        for entry in container.rolesOfPermission(permission)
-        if entry["selected"]
-    }
+    current = {entry["name"] for entry in container.rolesOfPermission(permission) if entry["selected"]}
     container.manage_permission(permission, roles=sorted(current | set(roles)), acquire=True)
 
 
@@ -159,8 +155,6 @@ def uninstall(context):
         if container is None:
             continue
         if container.objectIds():
-            logger.warning(
-                "Keeping /%s: it still holds %d items.", spec.id, len(container.objectIds())
-            )
+            logger.warning("Keeping /%s: it still holds %d items.", spec.id, len(container.objectIds()))
             continue
         api.content.delete(obj=container, check_linkintegrity=False)

@@ -28,9 +28,7 @@ class TwinningLayer(PloneSandboxLayer):
 
 FIXTURE = TwinningLayer()
 
-INTEGRATION_TESTING = IntegrationTesting(
-    bases=(FIXTURE,), name="CollectiveTwinningLayer:IntegrationTesting"
-)
+INTEGRATION_TESTING = IntegrationTesting(bases=(FIXTURE,), name="CollectiveTwinningLayer:IntegrationTesting")
 
 FUNCTIONAL_TESTING = FunctionalTesting(
     bases=(FIXTURE, WSGI_SERVER_FIXTURE),

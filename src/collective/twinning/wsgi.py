@@ -17,8 +17,21 @@ MESSAGE = "Content-Type: multipart/form-data needs a boundary."
 BAD_CREDENTIALS = "Authorization: malformed basic credentials."
 # HTTP and the WebDAV methods Zope publishes.
 METHODS = (
-    "GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS", "TRACE",
-    "PROPFIND", "PROPPATCH", "MKCOL", "COPY", "MOVE", "LOCK", "UNLOCK",
+    "GET",
+    "HEAD",
+    "POST",
+    "PUT",
+    "PATCH",
+    "DELETE",
+    "OPTIONS",
+    "TRACE",
+    "PROPFIND",
+    "PROPPATCH",
+    "MKCOL",
+    "COPY",
+    "MOVE",
+    "LOCK",
+    "UNLOCK",
 )
 
 
@@ -59,14 +72,20 @@ def malformed_requests(app):
         method = environ.get("REQUEST_METHOD", "GET")
         if method not in METHODS:
             return _error(
-                start_response, "405 Method Not Allowed", "MethodNotAllowed",
-                f"Method {method[:20]} is not supported.", [("Allow", ", ".join(METHODS))],
+                start_response,
+                "405 Method Not Allowed",
+                "MethodNotAllowed",
+                f"Method {method[:20]} is not supported.",
+                [("Allow", ", ".join(METHODS))],
             )
         if multipart_needs_boundary(environ.get("CONTENT_TYPE", "")):
             return _error(start_response, "400 Bad Request", "BadRequest", MESSAGE)
         if malformed_basic_auth(environ.get("HTTP_AUTHORIZATION", "")):
             return _error(
-                start_response, "401 Unauthorized", "Unauthorized", BAD_CREDENTIALS,
+                start_response,
+                "401 Unauthorized",
+                "Unauthorized",
+                BAD_CREDENTIALS,
                 [("WWW-Authenticate", 'Basic realm="Zope"')],
             )
         return app(environ, start_response)

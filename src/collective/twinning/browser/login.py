@@ -31,7 +31,7 @@ def is_front_page(url: str | None, portal_url: str) -> bool:
     portal_path = urlsplit(portal_url).path.rstrip("/")
     if not path.startswith(portal_path):
         return False
-    return path[len(portal_path):].lstrip("/") in FRONT_VIEWS
+    return path[len(portal_path) :].lstrip("/") in FRONT_VIEWS
 
 
 @implementer(IRedirectAfterLogin)

@@ -50,10 +50,7 @@ def _content_events(place, limit: int):
         sort_limit=limit,
     )
     total = getattr(brains, "actual_result_count", len(brains))
-    events = (
-        (-_epoch(brain.created), "content", brain)
-        for brain in itertools.islice(brains, limit)
-    )
+    events = ((-_epoch(brain.created), "content", brain) for brain in itertools.islice(brains, limit))
     return events, total
 
 
@@ -74,7 +71,7 @@ def _comment_kind(catalog, path: str) -> str:
 def _creator(place, brain) -> str:
     """The item's creator, read from the item (creators are not catalogued inside places)."""
     item = place
-    for name in brain.getPath().split("/")[len(place.getPhysicalPath()):]:
+    for name in brain.getPath().split("/")[len(place.getPhysicalPath()) :]:
         if name.startswith("++"):
             item = item.unrestrictedTraverse(name)  # a conversation: its comments by key below
         else:
@@ -126,6 +123,9 @@ def activity(place, viewer_id: str | None, b_start: int = 0, b_size: int = 25) -
     catalog = api.portal.get_tool("portal_catalog")
     items = []
     for _date, source, data in itertools.islice(merged, b_start, limit):
-        items.append(_content_item(place, catalog, data, sees_members) if source == "content" else _audit_item(place, data))
+        items.append(
+            _content_item(place, catalog, data, sees_members)
+            if source == "content"
+            else _audit_item(place, data)
+        )
     return {"items": items, "items_total": content_total + len(logged)}
-

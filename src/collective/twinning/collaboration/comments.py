@@ -54,5 +54,8 @@ def title(comment):
     if comment.title:
         return comment.title
     content = comment.__parent__.__parent__
-    mapping = {"author_name": safe_text(catalogued_author_name(comment)), "content": safe_text(content.Title())}
+    mapping = {
+        "author_name": safe_text(catalogued_author_name(comment)),
+        "content": safe_text(content.Title()),
+    }
     return translate(Message(COMMENT_TITLE, mapping=mapping), context=getRequest())

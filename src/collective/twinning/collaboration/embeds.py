@@ -59,5 +59,10 @@ def iframe_attributes(url: str) -> dict | None:
     """The attributes of the sandboxed iframe showing ``url`` (None when not allowed)."""
     if embed_name(url) is None:
         return None
-    return {"src": url, "sandbox": SANDBOX, "loading": "lazy", "referrerpolicy": "no-referrer",
-            "allow": "fullscreen; picture-in-picture"}
+    return {
+        "src": url,
+        "sandbox": SANDBOX,
+        "loading": "lazy",
+        "referrerpolicy": "no-referrer",
+        "allow": "fullscreen; picture-in-picture",
+    }

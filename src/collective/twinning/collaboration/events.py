@@ -43,7 +43,9 @@ def _mentions(obj, text, title: str) -> None:
 
 def post_or_thread_added(obj, event) -> None:
     actor = api.user.get_current().getId()
-    _mentions(obj, obj.text, _("${user} mentioned you in ${title}", mapping={"user": actor, "title": obj.Title()}))
+    _mentions(
+        obj, obj.text, _("${user} mentioned you in ${title}", mapping={"user": actor, "title": obj.Title()})
+    )
 
 
 def meeting_added(meeting, event) -> None:
@@ -77,23 +79,33 @@ def comment_added(comment, event) -> None:
     title = content.Title()
     kind = "reply" if content.portal_type == "Thread" else "comment"
     notifications.notify(
-        [_creator(content)], kind, _("${user} answered ${title}", mapping={"user": actor, "title": title}),
-        obj=comment, url=f"{content.absolute_url()}#{comment.getId()}", actor=actor,
+        [_creator(content)],
+        kind,
+        _("${user} answered ${title}", mapping={"user": actor, "title": title}),
+        obj=comment,
+        url=f"{content.absolute_url()}#{comment.getId()}",
+        actor=actor,
     )
     if comment.in_reply_to:
         parent = conversation.get(comment.in_reply_to)
         if parent is not None:
             notifications.notify(
-                [parent.author_username], "reply",
+                [parent.author_username],
+                "reply",
                 _("${user} replied to your comment on ${title}", mapping={"user": actor, "title": title}),
-                obj=comment, url=f"{content.absolute_url()}#{comment.getId()}", actor=actor,
+                obj=comment,
+                url=f"{content.absolute_url()}#{comment.getId()}",
+                actor=actor,
             )
     place = place_of(content)
     if place is not None:
         notifications.notify(
-            mentioned_members(place, comment.text), "mention",
+            mentioned_members(place, comment.text),
+            "mention",
             _("${user} mentioned you in ${title}", mapping={"user": actor, "title": title}),
-            obj=comment, url=f"{content.absolute_url()}#{comment.getId()}", actor=actor,
+            obj=comment,
+            url=f"{content.absolute_url()}#{comment.getId()}",
+            actor=actor,
         )
 
 

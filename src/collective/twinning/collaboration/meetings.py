@@ -92,7 +92,11 @@ def join(meeting, userid: str | None, now: datetime | None = None) -> dict:
     opens, closes = current
     if now < opens:
         raise FieldError(
-            "start", _("The meeting opens at ${opens} (15 minutes before it starts).", mapping={"opens": opens.isoformat()})
+            "start",
+            _(
+                "The meeting opens at ${opens} (15 minutes before it starts).",
+                mapping={"opens": opens.isoformat()},
+            ),
         )
     user = api.user.get(userid=userid)
     attendee = Attendee(

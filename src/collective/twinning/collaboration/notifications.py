@@ -76,8 +76,15 @@ def muted():
         _muted.reset(token)
 
 
-def notify(userids, kind: str, title: str, obj=None, url: str | None = None, actor: str | None = None,
-           mailed: bool = False) -> list[str]:
+def notify(
+    userids,
+    kind: str,
+    title: str,
+    obj=None,
+    url: str | None = None,
+    actor: str | None = None,
+    mailed: bool = False,
+) -> list[str]:
     """Notify each user (not the actor; about ``obj`` only those who may view it); who was notified."""
     if _muted.get():
         return []
@@ -140,7 +147,7 @@ def listing(userid: str, b_start: int = 0, b_size: int = 25) -> dict:
     unread = _keys(notes.unread, userid)
     unread_set = set(unread)
     ordered = unread[::-1] + [key for key in reversed(_keys(notes.items, userid)) if key not in unread_set]
-    page = ordered[b_start:b_start + b_size]
+    page = ordered[b_start : b_start + b_size]
     entries = [(key, notes.items[(userid, key)]) for key in page]
     visible = _visible_uids({entry["uid"] for _key, entry in entries if entry.get("uid")})
     items = [
@@ -176,11 +183,7 @@ def undelivered(userid: str) -> list[dict]:
     if notes is None:
         return []
     since = notes.mailed.get(userid, "")
-    return [
-        {"id": key, **notes.items[(userid, key)]}
-        for key in _keys(notes.unread, userid)
-        if key > since
-    ]
+    return [{"id": key, **notes.items[(userid, key)]} for key in _keys(notes.unread, userid) if key > since]
 
 
 def users_with_unread() -> list[str]:

@@ -19,7 +19,9 @@ CHANNELS = (BULLETIN, WALL)
 # Who reads and writes the bulletin of a TwinSpace (never pupils nor observers).
 BULLETIN_ROLES = frozenset({TWINSPACE_ADMIN, TWINSPACE_TEACHER, TWINSPACE_PUPIL_ADMIN})
 ADMIN_ROLES = frozenset({TWINSPACE_ADMIN, GROUP_ADMIN})
-TEACHER_ROLES = frozenset({TWINSPACE_ADMIN, TWINSPACE_TEACHER, TWINSPACE_PUPIL_ADMIN, GROUP_ADMIN, GROUP_MEMBER})
+TEACHER_ROLES = frozenset(
+    {TWINSPACE_ADMIN, TWINSPACE_TEACHER, TWINSPACE_PUPIL_ADMIN, GROUP_ADMIN, GROUP_MEMBER}
+)
 
 # The states of a place in which its members collaborate (post, comment, like, answer).
 OPEN_STATES = frozenset({"validated", "running", "active"})

@@ -57,7 +57,8 @@ def answer(poll, userid: str, option) -> dict:
         raise Forbidden("The project or group is not open: its polls take no answers.")
     if isinstance(option, bool) or not isinstance(option, int) or not 0 <= option < len(poll.options or ()):
         raise FieldError(
-            "option", _("Give the number of an option, from 0 to ${last}.", mapping={"last": len(poll.options) - 1})
+            "option",
+            _("Give the number of an option, from 0 to ${last}.", mapping={"last": len(poll.options) - 1}),
         )
     answers = _answers(poll, create=True)
     if userid in answers:

@@ -33,8 +33,10 @@ class NameRule:
         self.place = place
         self.viewer_id = viewer_id
         self.viewer_is_pupil = is_pupil(place, viewer_id)
-        self.sees_pupils = not self.viewer_is_pupil and bool(viewer_id) and (
-            role_in(place, viewer_id) is not None or is_site_admin(viewer_id, place)
+        self.sees_pupils = (
+            not self.viewer_is_pupil
+            and bool(viewer_id)
+            and (role_in(place, viewer_id) is not None or is_site_admin(viewer_id, place))
         )
         self._pupils: dict[str, bool] = {}
 

@@ -71,12 +71,18 @@ class ICollaborationSettings(Interface):
     )
     meeting_jwt_secret = schema.TextLine(
         title=_("Secret that signs meeting tokens"),
-        description=_("Jitsi: the JWT secret of the server; BigBlueButton: its shared secret. Empty: no token."),
+        description=_(
+            "Jitsi: the JWT secret of the server; BigBlueButton: its shared secret. Empty: no token."
+        ),
         default="",
         required=False,
     )
-    meeting_jwt_app_id = schema.TextLine(title=_("Application id of the meeting tokens"), default="", required=False)
-    meeting_jwt_audience = schema.TextLine(title=_("Audience of the meeting tokens"), default="", required=False)
+    meeting_jwt_app_id = schema.TextLine(
+        title=_("Application id of the meeting tokens"), default="", required=False
+    )
+    meeting_jwt_audience = schema.TextLine(
+        title=_("Audience of the meeting tokens"), default="", required=False
+    )
 
 
 def settings():

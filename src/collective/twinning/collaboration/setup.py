@@ -17,7 +17,10 @@ COMMENT_WORKFLOW = "twinning_comment_workflow"
 def install_discussion(portal=None) -> None:
     setup = api.portal.get_tool("portal_setup")
     profile = f"profile-{DISCUSSION}:default"
-    if setup.getLastVersionForProfile(profile) == "unknown" or setup.getLastVersionForProfile(profile) is None:
+    if (
+        setup.getLastVersionForProfile(profile) == "unknown"
+        or setup.getLastVersionForProfile(profile) is None
+    ):
         setup.runAllImportStepsFromProfile(profile)
     for step in OUR_STEPS:
         setup.runImportStepFromProfile("profile-collective.twinning:default", step, run_dependencies=False)

@@ -32,7 +32,9 @@ class ServerSettings:
 
 
 class IVideoService(Interface):
-    def join_url(settings: ServerSettings, room: str, title: str, attendee: Attendee, closes: datetime) -> str:
+    def join_url(
+        settings: ServerSettings, room: str, title: str, attendee: Attendee, closes: datetime
+    ) -> str:
         """The address at which ``attendee`` enters ``room`` (valid until ``closes``)."""
 
 

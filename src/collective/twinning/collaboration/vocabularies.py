@@ -19,5 +19,3 @@ def PostChannelsVocabulary(context):
     user = api.user.get_current()
     channels = channels_for(place_of(context), user.getId() if user is not None else None) if context else ()
     return SimpleVocabulary([SimpleTerm(value, title=TITLES[value]) for value in channels or ("wall",)])
-
-

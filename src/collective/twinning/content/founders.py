@@ -51,16 +51,20 @@ def cofounder_change_problem(space) -> Message | None:
     if is_administrator(space):
         return None
     if getSecurityManager().getUser().getId() != creator_of(space):
-        return _("Only the founder who created the project (or an administrator) names its "
-                 "partner founder.")
+        return _("Only the founder who created the project (or an administrator) names its partner founder.")
     state = api.content.get_state(obj=space, default=None)
     if state in (None, "draft"):
         return None
     if state == "pending":
-        return _("The project is pending validation: retract it to draft to change its partner "
-                 "founder, and the validators decide again.")
-    return _("The project is ${state}: its founders were validated, so only an administrator "
-             "changes its partner founder now.", mapping={"state": state})
+        return _(
+            "The project is pending validation: retract it to draft to change its partner "
+            "founder, and the validators decide again."
+        )
+    return _(
+        "The project is ${state}: its founders were validated, so only an administrator "
+        "changes its partner founder now.",
+        mapping={"state": state},
+    )
 
 
 def normalized(value) -> str | None:

@@ -38,7 +38,9 @@ class ILearningEvent(model.Schema):
 
     kind = schema.Choice(title=_("Kind"), vocabulary=KINDS, default="learning_event", required=True)
     capacity = schema.Int(title=_("Seats"), min=1, max=MAX_CAPACITY, required=True)
-    hours = schema.Int(title=_("Hours"), description=_("Hours on the certificate."), min=1, max=MAX_HOURS, required=True)
+    hours = schema.Int(
+        title=_("Hours"), description=_("Hours on the certificate."), min=1, max=MAX_HOURS, required=True
+    )
     language = schema.Choice(title=_("Language"), vocabulary=LANGUAGES, required=True)
     country = schema.Choice(
         title=_("Country"),

@@ -26,7 +26,9 @@ class IMaterial(model.Schema):
     image = NamedBlobImage(title=_("Image"), constraint=check_image, required=False)
     embed_url = schema.URI(
         title=_("Embedded tool or video"),
-        description=_("An https address of an allowed tool (YouTube, Vimeo, Padlet, Genially, Google Docs...)."),
+        description=_(
+            "An https address of an allowed tool (YouTube, Vimeo, Padlet, Genially, Google Docs...)."
+        ),
         constraint=is_embed_url,
         required=False,
     )

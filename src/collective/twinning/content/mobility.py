@@ -66,9 +66,7 @@ class IMobility(model.Schema):
         required=True,
     )
     sending_organisation = schema.TextLine(title=_("Sending organisation"), required=True)
-    receiving_organisation = schema.TextLine(
-        title=_("Receiving organisation"), required=True
-    )
+    receiving_organisation = schema.TextLine(title=_("Receiving organisation"), required=True)
     host_country = schema.Choice(title=_("Host country"), vocabulary=COUNTRIES, required=True)
     sending_country = schema.Choice(
         title=_("Sending country"),

@@ -35,7 +35,9 @@ class IPost(model.Schema):
         required=True,
     )
     directives.write_permission(pinned="collective.twinning.PinPosts")
-    pinned = schema.Bool(title=_("Pinned"), description=_("Shown first (admins)."), default=False, required=False)
+    pinned = schema.Bool(
+        title=_("Pinned"), description=_("Shown first (admins)."), default=False, required=False
+    )
 
 
 @implementer(IPost)

@@ -44,9 +44,7 @@ MEMBERS_ONLY_FIELDS = (
 class ITwinSpace(model.Schema):
     """A project registered by two or more teachers, with its working space."""
 
-    directives.read_permission(
-        **dict.fromkeys(MEMBERS_ONLY_FIELDS, "collective.twinning.ViewMembers")
-    )
+    directives.read_permission(**dict.fromkeys(MEMBERS_ONLY_FIELDS, "collective.twinning.ViewMembers"))
 
     aims = RichText(title=_("Aims"), required=False)
     work_process = RichText(title=_("Work process"), required=False)

@@ -15,10 +15,9 @@ import re
 ERASMUS_REFERENCE = re.compile(r"^20\d{2}-[1-3]-[A-Z]{2}\d{2}-KA\d{3}-[A-Z]{3}-\d{9}$")
 SCHOOL_YEAR = re.compile(r"^(\d{4})-(\d{4})$")
 
+
 class InvalidErasmusReference(ValidationError):
-    __doc__ = _(
-        "erasmus_project_reference must look like 2025-1-ES01-KA122-SCH-000123456."
-    )
+    __doc__ = _("erasmus_project_reference must look like 2025-1-ES01-KA122-SCH-000123456.")
 
 
 class InvalidSchoolYear(ValidationError):
@@ -26,9 +25,7 @@ class InvalidSchoolYear(ValidationError):
 
 
 class CopyrightNotConfirmed(ValidationError):
-    __doc__ = _(
-        "copyright_confirmed must be true: confirm that you may publish this material."
-    )
+    __doc__ = _("copyright_confirmed must be true: confirm that you may publish this material.")
 
 
 class NotATeacher(ValidationError):
@@ -93,9 +90,7 @@ def check_exactly_one(data, names: tuple[str, ...]) -> None:
     """Raise ``Invalid`` unless exactly one of the fields ``names`` has a value."""
     given = [name for name in names if field_value(data, name)]
     if not given:
-        raise Invalid(
-            _("Give one of ${fields}.", mapping={"fields": ", ".join(names)})
-        )
+        raise Invalid(_("Give one of ${fields}.", mapping={"fields": ", ".join(names)}))
     if len(given) > 1:
         raise Invalid(
             _(

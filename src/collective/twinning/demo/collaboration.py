@@ -36,23 +36,72 @@ def create_collaboration(project) -> None:
     """Idempotent: nothing is added when the bulletin post is there."""
     if "welcome-teachers" in project:
         return
-    _as("ana", container=project, type="Post", id="welcome-teachers", channel="bulletin", pinned=True,
-        text=html("<p>Luca, shall we meet on Thursday to plan the monuments map? The pupils start on Monday.</p>"))
-    wall = _as("ana", container=project, type="Post", id="hello-wall", channel="wall", pinned=True,
-               text=html("<p>¡Bienvenidos! Welcome to our wall: say hello and tell us your favourite monument.</p>"))
+    _as(
+        "ana",
+        container=project,
+        type="Post",
+        id="welcome-teachers",
+        channel="bulletin",
+        pinned=True,
+        text=html(
+            "<p>Luca, shall we meet on Thursday to plan the monuments map? The pupils start on Monday.</p>"
+        ),
+    )
+    wall = _as(
+        "ana",
+        container=project,
+        type="Post",
+        id="hello-wall",
+        channel="wall",
+        pinned=True,
+        text=html("<p>¡Bienvenidos! Welcome to our wall: say hello and tell us your favourite monument.</p>"),
+    )
     _comment(wall, "luca", "Ciao a tutti! Our class loves the Lanterna of Genova.")
     _comment(wall, "lucia", "Hola! Mi favorito es el Palacio Real.")
-    _as("lucia", container=project, type="Post", id="palacio-real", channel="wall",
-        text=html("<p>We visited the Palacio Real today and took photos for the map.</p>"))
-    forum = _as("ana", container=project, type="Forum", id="forum", title="Foro / Forum",
-                description="Questions and ideas about the project.")
-    thread = _as("ana", container=forum, type="Thread", id="which-monuments", title="Which monuments do we map?",
-                 text=html("<p>Each school proposes five monuments. @luca, what do you think?</p>"))
+    _as(
+        "lucia",
+        container=project,
+        type="Post",
+        id="palacio-real",
+        channel="wall",
+        text=html("<p>We visited the Palacio Real today and took photos for the map.</p>"),
+    )
+    forum = _as(
+        "ana",
+        container=project,
+        type="Forum",
+        id="forum",
+        title="Foro / Forum",
+        description="Questions and ideas about the project.",
+    )
+    thread = _as(
+        "ana",
+        container=forum,
+        type="Thread",
+        id="which-monuments",
+        title="Which monuments do we map?",
+        text=html("<p>Each school proposes five monuments. @luca, what do you think?</p>"),
+    )
     first = _comment(thread, "luca", "Five each is fine. @ana I will send our list on Friday.")
     _comment(thread, "lucia", "Can we add the Templo de Debod?", in_reply_to=first)
-    _as("ana", container=project, type="Poll", id="presentation-day", question="Which day do we present the map?",
-        options=["Monday", "Wednesday", "Friday"])
+    _as(
+        "ana",
+        container=project,
+        type="Poll",
+        id="presentation-day",
+        question="Which day do we present the map?",
+        options=["Monday", "Wednesday", "Friday"],
+    )
     start = (datetime.now(pytz.utc) + timedelta(days=7)).replace(hour=15, minute=0, second=0, microsecond=0)
-    _as("ana", container=project, type="Meeting", id="planning-call", title="Planning call / Videollamada",
-        description="Teachers and pupils present their monuments.", start=start, end=start + timedelta(hours=1),
-        timezone="UTC", invitees="members")
+    _as(
+        "ana",
+        container=project,
+        type="Meeting",
+        id="planning-call",
+        title="Planning call / Videollamada",
+        description="Teachers and pupils present their monuments.",
+        start=start,
+        end=start + timedelta(hours=1),
+        timezone="UTC",
+        invitees="members",
+    )

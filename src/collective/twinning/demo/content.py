@@ -103,9 +103,7 @@ def _bring_to(project, owner: str, state: str) -> None:
         api.content.transition(obj=project, transition="submit")
     if state == "pending":
         return
-    deciders = [project.cofounder] + [
-        national_validators(country)[0] for country in project.countries
-    ]
+    deciders = [project.cofounder] + [national_validators(country)[0] for country in project.countries]
     for userid in deciders:
         with api.env.adopt_user(username=userid):
             decide(project, userid, "approve", "Welcome to eTwinning!")
@@ -124,7 +122,10 @@ def create_projects(portal) -> dict:
                 type="TwinSpace",
                 id=spec["id"],
                 cofounder=spec["cofounder"],
-                **{name: html(value) if name in RICH_TEXT else value for name, value in spec["fields"].items()},
+                **{
+                    name: html(value) if name in RICH_TEXT else value
+                    for name, value in spec["fields"].items()
+                },
             )
             _bring_to(project, spec["owner"], spec["state"])
         projects[spec["id"]] = project

@@ -72,8 +72,10 @@ def _message(sender, recipient, subject: str, text: str, about) -> EmailMessage:
     message = EmailMessage()
     message["Subject"] = f"[{_one_line(portal.Title())}] {subject}"
     message["From"] = formataddr(
-        (api.portal.get_registry_record("plone.email_from_name") or "",
-         api.portal.get_registry_record("plone.email_from_address"))
+        (
+            api.portal.get_registry_record("plone.email_from_name") or "",
+            api.portal.get_registry_record("plone.email_from_address"),
+        )
     )
     message["To"] = recipient.getProperty("email")
     sender_name = _one_line(sender.getProperty("fullname", "") or sender.getId())

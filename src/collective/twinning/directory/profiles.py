@@ -54,9 +54,7 @@ def _copy_account(profile, user) -> bool:
 
 def _create(folder, user):
     userid = user.getId()
-    profile = api.content.create(
-        container=folder, type=PROFILE_TYPE, id=userid, safe_id=False
-    )
+    profile = api.content.create(container=folder, type=PROFILE_TYPE, id=userid, safe_id=False)
     _copy_account(profile, user)
     # The teacher owns (and so edits) their profile; the system made it.
     profile.changeOwnership(user.getUser() if hasattr(user, "getUser") else user)

@@ -85,7 +85,9 @@ def declared_members(stream) -> int:
     if total == 0xFFFF or total > MAX_MEMBERS:  # 0xFFFF: a ZIP64 archive, larger still
         raise refuse(_("The archive holds more than ${limit} files.", mapping={"limit": MAX_MEMBERS}))
     if directory_size > MAX_DIRECTORY:
-        raise refuse(_("The archive's list of files is larger than ${limit} bytes.", mapping={"limit": MAX_DIRECTORY}))
+        raise refuse(
+            _("The archive's list of files is larger than ${limit} bytes.", mapping={"limit": MAX_DIRECTORY})
+        )
     stream.seek(0)
     return total
 
@@ -116,7 +118,10 @@ class ArchiveReader:
             raise refuse(_("The body is not a TwinSpace export (manifest.json)."))
         if manifest.get("version") != VERSION:
             raise refuse(
-                _("Export version ${version} is not supported.", mapping={"version": repr(manifest.get("version"))})
+                _(
+                    "Export version ${version} is not supported.",
+                    mapping={"version": repr(manifest.get("version"))},
+                )
             )
         self.manifest = manifest
 
@@ -127,14 +132,21 @@ class ArchiveReader:
         if name in self.members:
             raise refuse(_("The archive holds ${member} twice.", mapping={"member": name}))
         if member.compress_type not in METHODS or member.flag_bits & 0x1:
-            raise refuse(_("${member} is encrypted or packed in a way exports never are.", mapping={"member": name}))
+            raise refuse(
+                _("${member} is encrypted or packed in a way exports never are.", mapping={"member": name})
+            )
 
     def _too_large(self, name: str, limit: int) -> FieldError:
-        return refuse(_("${member} unpacks to more than ${limit} bytes.", mapping={"member": name, "limit": limit}))
+        return refuse(
+            _("${member} unpacks to more than ${limit} bytes.", mapping={"member": name, "limit": limit})
+        )
 
     def _too_packed(self, name: str) -> FieldError:
         return refuse(
-            _("${member} unpacks to more than ${ratio} times its packed size.", mapping={"member": name, "ratio": MAX_RATIO})
+            _(
+                "${member} unpacks to more than ${ratio} times its packed size.",
+                mapping={"member": name, "ratio": MAX_RATIO},
+            )
         )
 
     def read(self, name: str, limit: int) -> bytes:
@@ -172,7 +184,10 @@ class ArchiveReader:
         self.json_read += len(data)
         if self.json_read > MAX_JSON_TOTAL:
             raise refuse(
-                _("The archive's JSON documents unpack to more than ${limit} bytes.", mapping={"limit": MAX_JSON_TOTAL})
+                _(
+                    "The archive's JSON documents unpack to more than ${limit} bytes.",
+                    mapping={"limit": MAX_JSON_TOTAL},
+                )
             )
         try:
             return json.loads(data)

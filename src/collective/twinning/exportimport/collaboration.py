@@ -43,7 +43,17 @@ POLL = "Poll"
 # plone.app.discussion's text transforms (its TextTransformVocabulary)
 COMMENT_MIME_TYPES = frozenset({"text/plain", "text/html", "text/x-web-markdown", "text/x-web-intelligent"})
 COMMENT_KEYS = frozenset(
-    {"id", "in_reply_to", "text", "mime_type", "author_username", "author_name", "creator", "created", "modified"}
+    {
+        "id",
+        "in_reply_to",
+        "text",
+        "mime_type",
+        "author_username",
+        "author_name",
+        "creator",
+        "created",
+        "modified",
+    }
 )
 # Fields whose allowed values depend on who writes: only their form is checked when the item is made,
 # the rest against its author once the members are made (check_extras).
@@ -133,7 +143,9 @@ def _comment(item: Item, number: int, data, earlier: set[int]) -> Comment:
     where = f"comments[{number}]"
     if not isinstance(data, dict) or set(data) - COMMENT_KEYS:
         unknown = sorted(set(data) - COMMENT_KEYS)[:3] if isinstance(data, dict) else []
-        raise invalid(item.where(where), f"a comment holds only {', '.join(sorted(COMMENT_KEYS))} (not {unknown})")
+        raise invalid(
+            item.where(where), f"a comment holds only {', '.join(sorted(COMMENT_KEYS))} (not {unknown})"
+        )
     comment_id, parent = data.get("id"), data.get("in_reply_to")
     if not _integer(comment_id) or comment_id <= 0 or comment_id in earlier:
         raise invalid(item.where(f"{where} id"), "a comment has its own positive number")
@@ -144,11 +156,18 @@ def _comment(item: Item, number: int, data, earlier: set[int]) -> Comment:
         raise invalid(item.where(f"{where} author_username"), "comments are never anonymous")
     if data.get("creator") not in (None, author):
         raise invalid(item.where(f"{where} creator"), "the creator of a comment is its author")
-    text, mime_type, author_name = data.get("text"), data.get("mime_type", "text/plain"), data.get("author_name")
+    text, mime_type, author_name = (
+        data.get("text"),
+        data.get("mime_type", "text/plain"),
+        data.get("author_name"),
+    )
     if not isinstance(text, str) or not text.strip():
         raise invalid(item.where(f"{where} text"), "a comment has a text")
     if mime_type not in COMMENT_MIME_TYPES:
-        raise invalid(item.where(f"{where} mime_type"), f"comments are written as {', '.join(sorted(COMMENT_MIME_TYPES))}")
+        raise invalid(
+            item.where(f"{where} mime_type"),
+            f"comments are written as {', '.join(sorted(COMMENT_MIME_TYPES))}",
+        )
     if author_name is not None and not isinstance(author_name, str):
         raise invalid(item.where(f"{where} author_name"), "a name is text")
     return Comment(
@@ -187,7 +206,9 @@ def _per_user(item: Item, key: str, portal_types, valid, expected: str) -> dict:
         return {}
     if item.portal_type not in portal_types:
         raise invalid(item.where(key), f"a {item.portal_type} has no {key}")
-    if not isinstance(value, dict) or not all(isinstance(u, str) and u and valid(v) for u, v in value.items()):
+    if not isinstance(value, dict) or not all(
+        isinstance(u, str) and u and valid(v) for u, v in value.items()
+    ):
         raise invalid(item.where(key), f"a mapping of user ids to {expected} is expected")
     return value
 
@@ -235,7 +256,9 @@ def _check_channel(post, item: Item, author: str | None) -> None:
         raise invalid(item.where("channel"), f"{author or 'nobody'} may not write to the {post.channel} here")
     state = api.content.get_state(obj=post)
     if (state == BULLETIN) != (post.channel == BULLETIN):
-        raise invalid(item.where("workflow_history"), f"a post of the {post.channel} is not in the state {state}")
+        raise invalid(
+            item.where("workflow_history"), f"a post of the {post.channel} is not in the state {state}"
+        )
 
 
 def check_extras(obj, item: Item, extras: Extras, author: str | None) -> None:
@@ -267,7 +290,9 @@ def _add_comment(conversation, comment: Comment, new_ids: dict[int, int], restor
     added.mime_type = comment.mime_type
     added.author_username = added.creator = comment.author
     # A restore keeps the name the comment was written under; a rebuild writes it as creation does.
-    added.author_name = comment.author_name if restoring else (user.getProperty("fullname", "") or comment.author)
+    added.author_name = (
+        comment.author_name if restoring else (user.getProperty("fullname", "") or comment.author)
+    )
     added.creation_date = comment.created
     added.modification_date = comment.modified
     added.in_reply_to = new_ids[comment.in_reply_to] if comment.in_reply_to else None

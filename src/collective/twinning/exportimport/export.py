@@ -60,7 +60,7 @@ def exports_everything(space) -> bool:
 
 def relative_path(space, obj) -> str:
     space_path = space.getPhysicalPath()
-    return "/".join(obj.getPhysicalPath()[len(space_path):])
+    return "/".join(obj.getPhysicalPath()[len(space_path) :])
 
 
 def item_record(space, obj, writer, complete: bool) -> dict:

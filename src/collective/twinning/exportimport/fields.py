@@ -55,7 +55,12 @@ def export_value(value, blob_name: str, write_blob):
     if INamedBlobImage.providedBy(value) or INamedBlobFile.providedBy(value):
         write_blob(blob_name, value.data)
         kind = "image" if INamedBlobImage.providedBy(value) else "file"
-        return {"$blob": blob_name, "kind": kind, "filename": value.filename, "content_type": value.contentType}
+        return {
+            "$blob": blob_name,
+            "kind": kind,
+            "filename": value.filename,
+            "content_type": value.contentType,
+        }
     if isinstance(value, RichTextValue):
         return {
             "$richtext": value.raw,
@@ -86,9 +91,17 @@ def export_fields(obj, uid: str, write_blob) -> dict:
 
 
 def _blob(value: dict, field, read_blob):
-    kind = "image" if INamedBlobImageField.providedBy(field) else "file" if INamedBlobFileField.providedBy(field) else None
+    kind = (
+        "image"
+        if INamedBlobImageField.providedBy(field)
+        else "file"
+        if INamedBlobFileField.providedBy(field)
+        else None
+    )
     if kind is None or value.get("kind") != kind:
-        raise CodecError(f"a {value.get('kind')!r} blob where the field holds a {kind or 'value that is no blob'}")
+        raise CodecError(
+            f"a {value.get('kind')!r} blob where the field holds a {kind or 'value that is no blob'}"
+        )
     if set(value) - {"$blob", "kind", "filename", "content_type"} or not isinstance(value["$blob"], str):
         raise CodecError("a blob with unknown keys")
     filename = value.get("filename")
@@ -109,13 +122,18 @@ def allowed_markup(field) -> set[str]:
     if field.allowed_mime_types:
         return set(field.allowed_mime_types)
     portal = set(api.portal.get_registry_record("plone.allowed_types", default=()) or ())
-    return portal | {field.default_mime_type, api.portal.get_registry_record("plone.default_type", default="text/html")}
+    return portal | {
+        field.default_mime_type,
+        api.portal.get_registry_record("plone.default_type", default="text/html"),
+    }
 
 
 def _rich_text(value: dict, field) -> RichTextValue:
     if not IRichText.providedBy(field):
         raise CodecError("rich text where the field holds none")
-    if set(value) - {"$richtext", "mimeType", "outputMimeType", "encoding"} or not isinstance(value["$richtext"], str):
+    if set(value) - {"$richtext", "mimeType", "outputMimeType", "encoding"} or not isinstance(
+        value["$richtext"], str
+    ):
         raise CodecError("rich text that is no text")
     mime_type = value.get("mimeType") or field.default_mime_type
     if mime_type not in allowed_markup(field):

@@ -149,7 +149,9 @@ def _check_as_created(obj, item: Item) -> None:
     try:
         deserializer(validate_all=True, data={}, create=True)
     except BadRequest as error:
-        errors = error.args[0] if error.args and isinstance(error.args[0], list) else [{"message": str(error)}]
+        errors = (
+            error.args[0] if error.args and isinstance(error.args[0], list) else [{"message": str(error)}]
+        )
         detail = "; ".join(f"{e.get('field') or 'item'}: {e.get('message')}" for e in errors)
         raise invalid(item.where(), detail) from None
 
@@ -185,7 +187,9 @@ def _left_out(items: list[Item]) -> tuple[list[Item], list[dict]]:
     for item in items:
         if item.portal_type in LEFT_OUT_ON_REBUILD or item.parent_path in gone:
             gone.add(item.path)
-            left.append({"path": item.path, "portal_type": item.portal_type, "reason": "not in a draft project"})
+            left.append(
+                {"path": item.path, "portal_type": item.portal_type, "reason": "not in a draft project"}
+            )
         else:
             kept.append(item)
     return kept, left
@@ -195,7 +199,9 @@ def import_space(container, stream) -> Imported:
     restoring = is_administrator(container)
     reader = ArchiveReader(stream)
     if reader.manifest.get("complete", True) is not True:  # archives of version 1 before it were complete
-        raise refuse(_("The archive is partial (its exporter could not see everything): it cannot be imported."))
+        raise refuse(
+            _("The archive is partial (its exporter could not see everything): it cannot be imported.")
+        )
     items = read_items(reader)
     check_types(container, items)
     space_data = read_space_data(reader)
@@ -242,7 +248,12 @@ def import_space(container, stream) -> Imported:
             catalog.catalog_object(obj, "/".join(obj.getPhysicalPath()))
         mode = "restored" if restoring else "rebuilt"
         audit.record(
-            space, "space_imported", None, "", mode=mode,
-            site=str(reader.manifest.get("site", ""))[:200], exported=str(reader.manifest.get("exported", ""))[:40],
+            space,
+            "space_imported",
+            None,
+            "",
+            mode=mode,
+            site=str(reader.manifest.get("site", ""))[:200],
+            exported=str(reader.manifest.get("exported", ""))[:40],
         )
     return Imported(space, mode, left_out)

@@ -47,7 +47,11 @@ def founders_of(root: Item) -> list[str]:
 
 def _refused(field: str, user: str, role: str, reason: str) -> FieldError:
     return FieldError(
-        field, _("${user} cannot be ${role} here: ${reason}", mapping={"user": user, "role": role, "reason": reason})
+        field,
+        _(
+            "${user} cannot be ${role} here: ${reason}",
+            mapping={"user": user, "role": role, "reason": reason},
+        ),
     )
 
 
@@ -58,12 +62,16 @@ def plan_people(items: list[Item], space_data: SpaceData, restoring: bool) -> Pe
     named = set(founders) | {user for user, _role in space_data.roster if user not in space_data.pupils}
     if restoring:
         named.update(
-            creator for item in items for creator in item.strings("creators") if creator not in space_data.pupils
+            creator
+            for item in items
+            for creator in item.strings("creators")
+            if creator not in space_data.pupils
         )
     missing = sorted(user for user in named if api.user.get(userid=user) is None)
     if missing:
         raise FieldError(
-            "roster", _("These accounts are not on this site: ${users}.", mapping={"users": ", ".join(missing)})
+            "roster",
+            _("These accounts are not on this site: ${users}.", mapping={"users": ", ".join(missing)}),
         )
     registration = api.portal.get_tool("portal_registration")
     new_pupils = {}
@@ -78,7 +86,10 @@ def plan_people(items: list[Item], space_data: SpaceData, restoring: bool) -> Pe
         elif not (is_pupil_account(account) and account.getProperty(PUPIL_PROPERTY, "") == root.uid):
             raise FieldError(
                 "pupils",
-                _("${user} is an account of this site, not a pupil of this project.", mapping={"user": pupil_id}),
+                _(
+                    "${user} is an account of this site, not a pupil of this project.",
+                    mapping={"user": pupil_id},
+                ),
             )
     roster = []
     for user, role in space_data.roster:
@@ -98,7 +109,8 @@ def check_founders(root: Item, founders: list[str]) -> tuple[str, ...]:
         user = api.user.get(userid=founder)
         if is_pupil_account(user) or TEACHER not in api.user.get_roles(user=user):
             raise FieldError(
-                "founders", _("The founder ${user} is not a validated teacher of this site.", mapping={"user": founder})
+                "founders",
+                _("The founder ${user} is not a validated teacher of this site.", mapping={"user": founder}),
             )
     countries = compute_countries(founders)
     claimed = root.fields.get("countries")
@@ -112,7 +124,10 @@ def check_founders(root: Item, founders: list[str]) -> tuple[str, ...]:
                 "founders",
                 _(
                     "The founders are of ${here} on this site; the archive says ${archive}.",
-                    mapping={"here": ", ".join(countries) or "-", "archive": ", ".join(map(str, claimed or ())) or "-"},
+                    mapping={
+                        "here": ", ".join(countries) or "-",
+                        "archive": ", ".join(map(str, claimed or ())) or "-",
+                    },
                 ),
             )
     return countries
@@ -143,7 +158,9 @@ def check_roster(space, people: People) -> None:
 def make_members(space, people: People) -> None:
     """New pupils through ``@pupils``' own function (a random password: the teacher sets one), then the roster."""
     for pupil_id, fullname in people.new_pupils.items():
-        create_pupil(space, {"username": pupil_id, "fullname": fullname, "password": secrets.token_urlsafe(24)})
+        create_pupil(
+            space, {"username": pupil_id, "fullname": fullname, "password": secrets.token_urlsafe(24)}
+        )
     roster = Roster(space)
     for user, role in people.roster:
         if user not in people.new_pupils:

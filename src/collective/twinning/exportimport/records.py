@@ -155,11 +155,13 @@ def read_space_data(reader: ArchiveReader) -> SpaceData:
         raise invalid(SPACE_DATA, "not a JSON object")
     roster, pupils = data.get("roster") or [], data.get("pupils") or []
     if not isinstance(roster, list) or not all(
-        isinstance(e, dict) and isinstance(e.get("user"), str) and isinstance(e.get("role"), str) for e in roster
+        isinstance(e, dict) and isinstance(e.get("user"), str) and isinstance(e.get("role"), str)
+        for e in roster
     ):
         raise invalid(f"{SPACE_DATA} roster", "a list of {user, role} is expected")
     if not isinstance(pupils, list) or not all(
-        isinstance(p, dict) and isinstance(p.get("id"), str) and isinstance(p.get("fullname", ""), str) for p in pupils
+        isinstance(p, dict) and isinstance(p.get("id"), str) and isinstance(p.get("fullname", ""), str)
+        for p in pupils
     ):
         raise invalid(f"{SPACE_DATA} pupils", "a list of {id, fullname} is expected")
     return SpaceData(

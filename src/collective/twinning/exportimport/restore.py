@@ -35,7 +35,12 @@ RESTORED_ANNOTATIONS = {
     "collective.twinning.validation": OOBTree,  # the validation decisions
     "collective.twinning.evaluation": PersistentMapping,  # a label's evaluation
 }
-DATES = (("creation_date", "created"), ("modification_date", "modified"), ("effective_date", "effective"), ("expiration_date", "expires"))
+DATES = (
+    ("creation_date", "created"),
+    ("modification_date", "modified"),
+    ("effective_date", "effective"),
+    ("expiration_date", "expires"),
+)
 ENTRY_VALUES = (str, int, float, bool, type(None), DateTime)
 
 
@@ -68,7 +73,9 @@ def _history(item: Item) -> PersistentMapping:
     restored = PersistentMapping()
     for workflow_id, entries in history.items():
         if workflow_id not in chain:
-            raise invalid(item.where("workflow_history"), f"{workflow_id!r} is no workflow of a {item.portal_type}")
+            raise invalid(
+                item.where("workflow_history"), f"{workflow_id!r} is no workflow of a {item.portal_type}"
+            )
         states = workflow_tool[workflow_id].states.objectIds()
         if not isinstance(entries, (tuple, list)):
             raise invalid(item.where("workflow_history"), "a workflow's history is a list of entries")
@@ -79,7 +86,9 @@ def _history(item: Item) -> PersistentMapping:
                 or not isinstance(entry.get("time"), DateTime)
                 or not all(isinstance(k, str) and isinstance(v, ENTRY_VALUES) for k, v in entry.items())
             ):
-                raise invalid(item.where("workflow_history"), f"an entry is not a state of {workflow_id} at a time")
+                raise invalid(
+                    item.where("workflow_history"), f"an entry is not a state of {workflow_id} at a time"
+                )
         restored[workflow_id] = tuple(dict(entry) for entry in entries)
     return restored
 

@@ -40,8 +40,7 @@ def project_kind(space):
 def erasmus(space):
     """Linked to an Erasmus+ project: a key action or a project reference."""
     return bool(
-        getattr(space, "erasmus_key_action", None)
-        or getattr(space, "erasmus_project_reference", None)
+        getattr(space, "erasmus_key_action", None) or getattr(space, "erasmus_project_reference", None)
     )
 
 

@@ -41,10 +41,14 @@ def awarded_labels_of(userid: str) -> list[dict]:
     catalog = api.portal.get_tool("portal_catalog")
     brains = catalog(portal_type="QualityLabel", label_applicant=userid, review_state="awarded")
     parents = {brain.getPath().rsplit("/", 1)[0] for brain in brains}
-    projects = {
-        brain.getPath(): brain
-        for brain in catalog(path={"query": sorted(parents), "depth": 0}, portal_type="TwinSpace")
-    } if parents else {}
+    projects = (
+        {
+            brain.getPath(): brain
+            for brain in catalog(path={"query": sorted(parents), "depth": 0}, portal_type="TwinSpace")
+        }
+        if parents
+        else {}
+    )
     labels = []
     for brain in brains:
         summary = brain.twinning_summary or {}

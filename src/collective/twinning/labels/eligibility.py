@@ -115,7 +115,9 @@ def eligibility_problems(values: Mapping, space, label=None, userid: str | None 
             for other in applications_in(space)
         ):
             problems.append(
-                _problem("one_per_level", f"{applicant} already applied for a {level} label for this project.")
+                _problem(
+                    "one_per_level", f"{applicant} already applied for a {level} label for this project."
+                )
             )
         if (
             level == "national"
@@ -132,7 +134,10 @@ def eligibility_problems(values: Mapping, space, label=None, userid: str | None 
     if level == "european":
         if project_kind(getattr(space, "countries", ())) != "european":
             problems.append(
-                _problem("european_project", "a European label is for a project of partners from several countries.")
+                _problem(
+                    "european_project",
+                    "a European label is for a project of partners from several countries.",
+                )
             )
         elif len(national_label_countries(space)) < 2:
             problems.append(

@@ -26,7 +26,7 @@ MAX_MARKED = 10000
 def new_code() -> str:
     """A verification code such as K7PQ-2MXR-9WTZ (60 random bits)."""
     letters = "".join(secrets.choice(ALPHABET) for _ in range(12))
-    return "-".join(letters[i:i + 4] for i in range(0, 12, 4))
+    return "-".join(letters[i : i + 4] for i in range(0, 12, 4))
 
 
 def normalized_code(code: str) -> str:
@@ -38,7 +38,9 @@ def _userids(data: dict, name: str) -> list[str]:
     if not isinstance(value, list) or not all(isinstance(item, str) and item for item in value):
         raise FieldError(name, _("${field} must be a list of user ids.", mapping={"field": name}))
     if len(value) > MAX_MARKED:
-        raise FieldError(name, _("${field}: at most ${max} user ids.", mapping={"field": name, "max": MAX_MARKED}))
+        raise FieldError(
+            name, _("${field}: at most ${max} user ids.", mapping={"field": name, "max": MAX_MARKED})
+        )
     return list(dict.fromkeys(value))
 
 
@@ -51,18 +53,25 @@ def mark(event, data: dict, now: datetime | None = None) -> dict:
         raise FieldError("completed", _("Give completed or not_completed."))
     both = sorted(set(completed) & set(not_completed))
     if both:
-        raise FieldError("completed", _("${users} cannot be both completed and not.", mapping={"users": ", ".join(both)}))
+        raise FieldError(
+            "completed", _("${users} cannot be both completed and not.", mapping={"users": ", ".join(both)})
+        )
     start = getattr(event, "start", None)
     if start is None or start > now:
         raise FieldError(
             "completed",
-            _("Attendance is marked once the event has started (${start}).",
-              mapping={"start": start.isoformat() if start is not None else "-"}),
+            _(
+                "Attendance is marked once the event has started (${start}).",
+                mapping={"start": start.isoformat() if start is not None else "-"},
+            ),
         )
     seats = seats_of(event, create=True)
     strangers = sorted(u for u in completed + not_completed if u not in seats.registered)
     if strangers:
-        raise FieldError("completed", _("Not registered for this event: ${users}.", mapping={"users": ", ".join(strangers)}))
+        raise FieldError(
+            "completed",
+            _("Not registered for this event: ${users}.", mapping={"users": ", ".join(strangers)}),
+        )
     for userid in completed:
         if userid in seats.completed:
             continue

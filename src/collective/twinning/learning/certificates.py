@@ -113,7 +113,7 @@ def verify(code: str) -> dict:
     wanted = normalized_code(code or "")
     if len(wanted) != 12:
         return {"valid": False, "code": code}
-    formatted = "-".join(wanted[i:i + 4] for i in range(0, 12, 4))
+    formatted = "-".join(wanted[i : i + 4] for i in range(0, 12, 4))
     found = ledger.look_up(formatted)
     if found is None:
         return {"valid": False, "code": formatted}

@@ -88,9 +88,13 @@ def register(event, userid: str, today: date | None = None) -> tuple[dict, bool]
     if not registration_open(event, today):
         raise FieldError(
             "registration",
-            _("Registration is open from ${opens} to ${closes}.",
-              mapping={"opens": event.registration_opens.isoformat(),
-                       "closes": event.registration_closes.isoformat()}),
+            _(
+                "Registration is open from ${opens} to ${closes}.",
+                mapping={
+                    "opens": event.registration_opens.isoformat(),
+                    "closes": event.registration_closes.isoformat(),
+                },
+            ),
         )
     order = seats.next_order
     seats.next_order = order + 1
@@ -152,4 +156,3 @@ def is_upcoming(event, now: datetime | None = None) -> bool:
     end = getattr(event, "end", None)
     now = now or datetime.now(UTC)
     return end is None or end >= now
-

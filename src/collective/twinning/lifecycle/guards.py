@@ -48,6 +48,8 @@ class GroupGuards(BrowserView):
     def may_archive(self) -> bool:
         """The group's admins, besides whoever may approve it."""
         return GROUP_ADMIN in self._roles() or self.may_approve()
+
+
 class MobilityGuards(BrowserView):
     """Guards of mobility_workflow (roles are checked by the transitions themselves)."""
 

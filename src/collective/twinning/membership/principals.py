@@ -27,7 +27,7 @@ def validators_group_id(country: str) -> str:
 
 def country_of_validators_group(group_id: str) -> str | None:
     if group_id.startswith(VALIDATORS_PREFIX):
-        return group_id[len(VALIDATORS_PREFIX):] or None
+        return group_id[len(VALIDATORS_PREFIX) :] or None
     return None
 
 
@@ -47,7 +47,7 @@ def parse_place_group(group_id: str) -> tuple[str, str, str] | None:
     """(prefix, place UID, role) of a place's group id, or None."""
     for prefix in PLACE_PREFIXES.values():
         if group_id.startswith(prefix):
-            uid, _, role = group_id[len(prefix):].partition(":")
+            uid, _, role = group_id[len(prefix) :].partition(":")
             if uid and role:
                 return prefix, uid, role
     return None

@@ -110,7 +110,9 @@ def pupils_from_csv(data: bytes, field: str = "pupils_csv") -> list[dict]:
     rows = csv.DictReader(io.StringIO(text), dialect=dialect)
     header = [name.strip().lower() for name in rows.fieldnames or ()]
     if not {"username", "fullname"} <= set(header):
-        raise FieldError(field, _("The first line must name the columns username and fullname (and password)."))
+        raise FieldError(
+            field, _("The first line must name the columns username and fullname (and password).")
+        )
     rows.fieldnames = header
     entries = []
     for row in rows:

@@ -112,8 +112,12 @@ class RosterBase:
             index.record(self.place, userid, role)
         if previous != role:
             details = {"role": role} if previous is None else {"role": role, "previous_role": previous}
-            audit.record(self.place, what or ("member_added" if previous is None else "role_changed"),
-                         userid, **details)
+            audit.record(
+                self.place,
+                what or ("member_added" if previous is None else "role_changed"),
+                userid,
+                **details,
+            )
 
     def remove(self, userid: str) -> None:
         data = self._data
@@ -234,7 +238,11 @@ def roster_of(place) -> RosterBase:
 def _places(uids) -> list:
     """The places of these UIDs, whoever asks (for clean-up, never shown)."""
     catalog = api.portal.get_tool("portal_catalog")
-    return [brain._unrestrictedGetObject() for brain in catalog.unrestrictedSearchResults(UID=list(uids))] if uids else []
+    return (
+        [brain._unrestrictedGetObject() for brain in catalog.unrestrictedSearchResults(UID=list(uids))]
+        if uids
+        else []
+    )
 
 
 def places_of(userid: str) -> list:

@@ -104,8 +104,7 @@ def activity_problems(values: Mapping) -> list[str]:
         problems.append(
             _problem(
                 "participants_pupils",
-                f"a {activity} needs at least {rule.min_pupils} pupil(s); "
-                f"participants_pupils is {pupils}.",
+                f"a {activity} needs at least {rule.min_pupils} pupil(s); participants_pupils is {pupils}.",
             )
         )
     if accompanying < rule.min_accompanying:
@@ -135,8 +134,7 @@ def space_problems(values: Mapping, space) -> list[str]:
         problems.append(
             _problem(
                 "key_action",
-                f"the project is an Erasmus+ {expected} project; key_action "
-                f"{key_action} does not agree.",
+                f"the project is an Erasmus+ {expected} project; key_action {key_action} does not agree.",
             )
         )
     if space is not None:
@@ -165,8 +163,7 @@ def country_problems(values: Mapping) -> list[str]:
         return [
             _problem(
                 "host_country",
-                f"an outgoing mobility goes abroad; host_country {host} is the "
-                "sending_country.",
+                f"an outgoing mobility goes abroad; host_country {host} is the sending_country.",
             )
         ]
     return []

@@ -174,7 +174,11 @@ def service_schemas() -> dict:
         "RoleChange": _object({"role": _string()}, required=("role",)),
         "Pupil": _object({"id": _string(), "fullname": _string()}, required=("id", "fullname")),
         "PupilAdd": _object(
-            {"username": _string(minLength=1), "fullname": _string(minLength=1), "password": _string(minLength=1)},
+            {
+                "username": _string(minLength=1),
+                "fullname": _string(minLength=1),
+                "password": _string(minLength=1),
+            },
             required=("username", "fullname", "password"),
         ),
         "ValidationSlot": slot,
@@ -188,7 +192,10 @@ def service_schemas() -> dict:
             required=("state", "kind", "required", "complete"),
         ),
         "ProjectDecision": _object(
-            {"decision": _string(enum=["approve", "reject"]), "comment": _string(description="Required to reject.")},
+            {
+                "decision": _string(enum=["approve", "reject"]),
+                "comment": _string(description="Required to reject."),
+            },
             required=("decision",),
         ),
         "TeacherRequest": _object(
@@ -240,7 +247,8 @@ def service_schemas() -> dict:
             required=("subject", "message"),
         ),
         "ContactSent": _object(
-            {"sent": {"type": "integer", "minimum": 1}}, required=("sent",),
+            {"sent": {"type": "integer", "minimum": 1}},
+            required=("sent",),
             description="How many people were mailed (their addresses are never shown).",
         ),
         "CriteriaScores": criteria_scores,
@@ -385,7 +393,11 @@ def service_schemas() -> dict:
             required=("count", "liked"),
         ),
         "MeetingJoin": _object(
-            {"url": _string(format="uri"), "opens": _string(format="date-time"), "closes": _string(format="date-time")},
+            {
+                "url": _string(format="uri"),
+                "opens": _string(format="date-time"),
+                "closes": _string(format="date-time"),
+            },
             required=("url", "opens", "closes"),
             description="The room's address (with a signed token when the portal has a secret).",
         ),
@@ -397,18 +409,35 @@ def service_schemas() -> dict:
                 "answers_total": {"type": "integer", "minimum": 0},
                 "results": {
                     "type": ["array", "null"],
-                    "items": _object({"option": _string(), "count": {"type": "integer"}}, required=("option", "count")),
+                    "items": _object(
+                        {"option": _string(), "count": {"type": "integer"}}, required=("option", "count")
+                    ),
                     "description": "Once answered (the place's teachers see them at once).",
                 },
                 "open": {"type": "boolean"},
             },
             required=("question", "options", "answer", "answers_total", "results", "open"),
         ),
-        "PollAnswer": _object({"option": {"type": "integer", "minimum": 0, "maximum": 9}}, required=("option",)),
+        "PollAnswer": _object(
+            {"option": {"type": "integer", "minimum": 0, "maximum": 9}}, required=("option",)
+        ),
         "ActivityItem": _object(
             {
-                "kind": _string(enum=["post", "comment", "thread", "reply", "forum", "page", "material",
-                                      "meeting", "poll", "member_joined", "state_change"]),
+                "kind": _string(
+                    enum=[
+                        "post",
+                        "comment",
+                        "thread",
+                        "reply",
+                        "forum",
+                        "page",
+                        "material",
+                        "meeting",
+                        "poll",
+                        "member_joined",
+                        "state_change",
+                    ]
+                ),
                 "actor": NULLABLE_STRING,
                 "date": _string(format="date-time"),
                 "title": _string(),
@@ -417,8 +446,11 @@ def service_schemas() -> dict:
             required=("kind", "actor", "date", "title", "url"),
         ),
         "Activity": _object(
-            {"@id": _string(), "items": {"type": "array", "items": ref("ActivityItem")},
-             "items_total": {"type": "integer", "minimum": 0}},
+            {
+                "@id": _string(),
+                "items": {"type": "array", "items": ref("ActivityItem")},
+                "items_total": {"type": "integer", "minimum": 0},
+            },
             required=("@id", "items", "items_total"),
         ),
         "Notification": _object(
@@ -435,8 +467,12 @@ def service_schemas() -> dict:
             required=("id", "kind", "title", "url", "date", "read"),
         ),
         "Notifications": _object(
-            {"@id": _string(), "items": {"type": "array", "items": ref("Notification")},
-             "items_total": {"type": "integer", "minimum": 0}, "unread": {"type": "integer", "minimum": 0}},
+            {
+                "@id": _string(),
+                "items": {"type": "array", "items": ref("Notification")},
+                "items_total": {"type": "integer", "minimum": 0},
+                "unread": {"type": "integer", "minimum": 0},
+            },
             required=("@id", "items", "items_total", "unread"),
         ),
         "NotificationsRead": _object(
@@ -444,7 +480,9 @@ def service_schemas() -> dict:
             description="The ids to mark read; without ids, all.",
         ),
         "Unread": _object({"unread": {"type": "integer", "minimum": 0}}, required=("unread",)),
-        "OpenAPIDocument": _object({"openapi": _string(), "paths": {"type": "object"}}, required=("openapi", "paths")),
+        "OpenAPIDocument": _object(
+            {"openapi": _string(), "paths": {"type": "object"}}, required=("openapi", "paths")
+        ),
     }
 
 
@@ -514,9 +552,7 @@ def parameters() -> dict:
 
 def _path_params(path: str) -> list[dict]:
     return [
-        {"$ref": f"#/components/parameters/{name}"}
-        for name in PATH_PARAMETERS
-        if "{" + name + "}" in path
+        {"$ref": f"#/components/parameters/{name}"} for name in PATH_PARAMETERS if "{" + name + "}" in path
     ]
 
 
@@ -672,17 +708,28 @@ def roster_paths(base: str, tag: str) -> dict:
     return {
         f"{base}/@members": {
             "get": _operation(
-                "The members and their roles", {"200": _json("The members.", _list_of(ref("MemberEntry")))},
-                AUTH, tag, service,
+                "The members and their roles",
+                {"200": _json("The members.", _list_of(ref("MemberEntry")))},
+                AUTH,
+                tag,
+                service,
             ),
             "post": _operation(
-                "Add a member", {"201": _json("Added.", ref("Member"))}, WRITE, tag, service,
+                "Add a member",
+                {"201": _json("Added.", ref("Member"))},
+                WRITE,
+                tag,
+                service,
                 body=_body(ref("MemberAdd")),
             ),
         },
         f"{base}/@members/{{userid}}": {
             "patch": _operation(
-                "Change a member's role", {"200": _json("Changed.", ref("Member"))}, WRITE, tag, service,
+                "Change a member's role",
+                {"200": _json("Changed.", ref("Member"))},
+                WRITE,
+                tag,
+                service,
                 body=_body(ref("RoleChange")),
             ),
             "delete": _operation("Remove a member", NO_CONTENT, WRITE, tag, service),
@@ -691,10 +738,16 @@ def roster_paths(base: str, tag: str) -> dict:
             "get": _operation(
                 "The audit log: roster changes, validation and label decisions, transitions",
                 {"200": _json("Newest first, batched.", AUDIT_LOG)},
-                ("400", "401", "403", "404"), tag, ("@audit", IHasRoster),
+                ("400", "401", "403", "404"),
+                tag,
+                ("@audit", IHasRoster),
                 query=[
                     {"name": "b_start", "in": "query", "schema": {"type": "integer", "minimum": 0}},
-                    {"name": "b_size", "in": "query", "schema": {"type": "integer", "minimum": 1, "maximum": 500}},
+                    {
+                        "name": "b_size",
+                        "in": "query",
+                        "schema": {"type": "integer", "minimum": 1, "maximum": 500},
+                    },
                 ],
             ),
         },
@@ -737,7 +790,11 @@ def collaboration_paths(base: str) -> dict:
     """@activity of the place; @likes of posts and threads; @join of meetings; @poll of polls."""
     tag = "collaboration"
     likes = {
-        "get": ("Likes of a {what} (members)", {"200": _json("How many, and whether the user likes it.", ref("Likes"))}, AUTH),
+        "get": (
+            "Likes of a {what} (members)",
+            {"200": _json("How many, and whether the user likes it.", ref("Likes"))},
+            AUTH,
+        ),
         "post": ("Like a {what} (once)", {"200": _json("How many now.", ref("Likes"))}, AUTH),
         "delete": ("Take back a like", {"200": _json("How many now.", ref("Likes"))}, AUTH),
     }
@@ -745,30 +802,45 @@ def collaboration_paths(base: str) -> dict:
         f"{base}/@activity": {
             "get": _operation(
                 "The newest events of the place the user may see",
-                {"200": _json("Newest first, batched.", ref("Activity"))}, ("400", *AUTH), tag,
-                ("@activity", IHasRoster), query=BATCH,
+                {"200": _json("Newest first, batched.", ref("Activity"))},
+                ("400", *AUTH),
+                tag,
+                ("@activity", IHasRoster),
+                query=BATCH,
             )
         },
         f"{base}/{{item}}/@join": {
             "get": _operation(
                 "The address of the meeting's room (invited members, from 15 minutes before it starts)",
-                {"200": _json("The room.", ref("MeetingJoin"))}, ("400", *AUTH), tag, ("@join", IMeeting),
+                {"200": _json("The room.", ref("MeetingJoin"))},
+                ("400", *AUTH),
+                tag,
+                ("@join", IMeeting),
                 description="400 (field start) says when it opens; 403 for those not invited.",
             )
         },
         f"{base}/{{item}}/@poll": {
             "get": _operation(
                 "The poll, the user's answer and (once answered) the results",
-                {"200": _json("The poll.", ref("PollState"))}, AUTH, tag, ("@poll", IPoll),
+                {"200": _json("The poll.", ref("PollState"))},
+                AUTH,
+                tag,
+                ("@poll", IPoll),
             ),
             "post": _operation(
-                "Answer the poll (once)", {"200": _json("The poll with its results.", ref("PollState"))},
-                WRITE, tag, ("@poll", IPoll), body=_body(ref("PollAnswer")),
+                "Answer the poll (once)",
+                {"200": _json("The poll with its results.", ref("PollState"))},
+                WRITE,
+                tag,
+                ("@poll", IPoll),
+                body=_body(ref("PollAnswer")),
             ),
         },
     }
-    for path, interface, what in ((f"{base}/{{item}}/@likes", IPost, "post"),
-                                  (f"{base}/{{item}}/{{thread}}/@likes", IThread, "thread")):
+    for path, interface, what in (
+        (f"{base}/{{item}}/@likes", IPost, "post"),
+        (f"{base}/{{item}}/{{thread}}/@likes", IThread, "thread"),
+    ):
         paths[path] = {
             method: _operation(summary.format(what=what), ok, errors, tag, ("@likes", interface))
             for method, (summary, ok, errors) in likes.items()
@@ -781,33 +853,48 @@ def service_paths() -> dict:
     for name, spec, text in SEARCHES:
         paths[f"/{name}"] = {
             "get": _operation(
-                text, {"200": _json("A batch of results with facet counts.", ref("SearchResults"))},
-                ("400", "401", "403"), "search", (name, ISiteRoot), query=search_parameters(spec),
+                text,
+                {"200": _json("A batch of results with facet counts.", ref("SearchResults"))},
+                ("400", "401", "403"),
+                "search",
+                (name, ISiteRoot),
+                query=search_parameters(spec),
             )
         }
     paths["/@teacher-requests"] = {
         "get": _operation(
             "Pending teacher accounts of the validator's countries",
             {"200": _json("Oldest first.", _list_of(ref("TeacherRequest")))},
-            ("401", "403"), "teachers", ("@teacher-requests", IPloneSiteRoot),
+            ("401", "403"),
+            "teachers",
+            ("@teacher-requests", IPloneSiteRoot),
         )
     }
     paths["/@teacher-requests/{userid}"] = {
         "post": _operation(
-            "Approve or reject a teacher account", {"200": _json("Decided.", ref("TeacherDecided"))},
-            WRITE, "teachers", ("@teacher-requests", IPloneSiteRoot), body=_body(ref("TeacherDecision")),
+            "Approve or reject a teacher account",
+            {"200": _json("Decided.", ref("TeacherDecided"))},
+            WRITE,
+            "teachers",
+            ("@teacher-requests", IPloneSiteRoot),
+            body=_body(ref("TeacherDecision")),
         )
     }
     paths["/@twinning-stats"] = {
         "get": _operation(
-            "Statistics of the validator's countries", {"200": _json("Counts.", ref("Statistics"))},
-            ("401", "403"), "reports", ("@twinning-stats", IPloneSiteRoot),
+            "Statistics of the validator's countries",
+            {"200": _json("Counts.", ref("Statistics"))},
+            ("401", "403"),
+            "reports",
+            ("@twinning-stats", IPloneSiteRoot),
         )
     }
     paths["/@users"] = {
         "post": _operation(
             "Register (anonymous) or create an account",
-            {"201": _json("Created.", ref("User")), **either_errors(("400", "401", "403"))}, (), "users",
+            {"201": _json("Created.", ref("User")), **either_errors(("400", "401", "403"))},
+            (),
+            "users",
             ("@users", ISiteRoot),
             body=_body(ref("UserAdd")),
             description="plone.restapi's @users POST; a self-registering teacher must give country.",
@@ -817,25 +904,37 @@ def service_paths() -> dict:
         "patch": _operation(
             "Change an account",
             {**NO_CONTENT, "200": _json("Changed.", ref("User")), **either_errors(WRITE)},
-            (), "users", ("@users", ISiteRoot), body=_body(ref("UserChange")),
+            (),
+            "users",
+            ("@users", ISiteRoot),
+            body=_body(ref("UserChange")),
         )
     }
     paths["/@audit"] = {
         "get": _operation(
             "The portal's audit log: changes of an account's country (from_country, to_country)",
             {"200": _json("Newest first, batched.", AUDIT_LOG)},
-            ("400", "401", "403"), "users", ("@audit", IPloneSiteRoot),
+            ("400", "401", "403"),
+            "users",
+            ("@audit", IPloneSiteRoot),
             query=[
                 {"name": "b_start", "in": "query", "schema": {"type": "integer", "minimum": 0}},
-                {"name": "b_size", "in": "query", "schema": {"type": "integer", "minimum": 1, "maximum": 500}},
+                {
+                    "name": "b_size",
+                    "in": "query",
+                    "schema": {"type": "integer", "minimum": 1, "maximum": 500},
+                },
             ],
         )
     }
     paths["/@groups"] = {
         "post": _operation(
             "Create a group",
-            {"201": _json("Created.", ref("Group")), **either_errors(("400", "401", "403"))}, (),
-            "users", ("@groups", ISiteRoot), body=_body(ref("GroupAdd")),
+            {"201": _json("Created.", ref("Group")), **either_errors(("400", "401", "403"))},
+            (),
+            "users",
+            ("@groups", ISiteRoot),
+            body=_body(ref("GroupAdd")),
             description="plone.restapi's @groups POST; the accounts added to a group holding "
             "Teacher get their teacher profiles.",
         )
@@ -843,22 +942,31 @@ def service_paths() -> dict:
     paths["/@groups/{groupid}"] = {
         "patch": _operation(
             "Change a group",
-            {**NO_CONTENT, **either_errors(WRITE)}, (), "users", ("@groups", ISiteRoot),
+            {**NO_CONTENT, **either_errors(WRITE)},
+            (),
+            "users",
+            ("@groups", ISiteRoot),
             body=_body(ref("GroupChange")),
             description="plone.restapi's @groups PATCH; the members of a group whose roles or "
             "groups change have their teacher profiles shown or hidden.",
         ),
         "delete": _operation(
             "Delete a group",
-            {**NO_CONTENT, **either_errors(WRITE)}, (), "users", ("@groups", ISiteRoot),
+            {**NO_CONTENT, **either_errors(WRITE)},
+            (),
+            "users",
+            ("@groups", ISiteRoot),
             description="plone.restapi's @groups DELETE; its members' teacher profiles are "
             "hidden unless they hold Teacher otherwise.",
         ),
     }
     paths["/@twinning-openapi"] = {
         "get": _operation(
-            "This document", {"200": _json("The OpenAPI document.", ref("OpenAPIDocument"))},
-            ("401",), "meta", ("@twinning-openapi", ISiteRoot),
+            "This document",
+            {"200": _json("The OpenAPI document.", ref("OpenAPIDocument"))},
+            ("401",),
+            "meta",
+            ("@twinning-openapi", ISiteRoot),
             description="Public. 401 only for malformed credentials.",
         )
     }
@@ -866,29 +974,45 @@ def service_paths() -> dict:
         "post": _operation(
             "Import a space from an @export archive",
             {"201": _json("The new space.", ref("Imported"))},
-            ("400", "401", "403", "404", "409"), "exchange", ("@import", IFolder),
+            ("400", "401", "403", "404", "409"),
+            "exchange",
+            ("@import", IFolder),
             body={"required": True, "content": {"application/zip": {"schema": _string(format="binary")}}},
         )
     }
     paths[f"{SPACE}/@validation"] = {
         "get": _operation(
-            "The validation checklist", {"200": _json("The checklist.", ref("Checklist"))}, AUTH,
-            "validation", ("@validation", ITwinSpace),
+            "The validation checklist",
+            {"200": _json("The checklist.", ref("Checklist"))},
+            AUTH,
+            "validation",
+            ("@validation", ITwinSpace),
         ),
         "post": _operation(
-            "Approve or reject the pending project", {"200": _json("The checklist.", ref("Checklist"))},
-            WRITE, "validation", ("@validation", ITwinSpace), body=_body(ref("ProjectDecision")),
+            "Approve or reject the pending project",
+            {"200": _json("The checklist.", ref("Checklist"))},
+            WRITE,
+            "validation",
+            ("@validation", ITwinSpace),
+            body=_body(ref("ProjectDecision")),
         ),
     }
     paths.update(roster_paths(SPACE, "members"))
     paths[f"{SPACE}/@pupils"] = {
         "get": _operation(
-            "The pupil accounts of the space", {"200": _json("The pupils.", _list_of(ref("Pupil")))},
-            AUTH, "pupils", ("@pupils", ITwinSpace),
+            "The pupil accounts of the space",
+            {"200": _json("The pupils.", _list_of(ref("Pupil")))},
+            AUTH,
+            "pupils",
+            ("@pupils", ITwinSpace),
         ),
         "post": _operation(
-            "Create a pupil account in the space", {"201": _json("Created.", ref("Pupil"))}, WRITE,
-            "pupils", ("@pupils", ITwinSpace), body=_body(ref("PupilAdd")),
+            "Create a pupil account in the space",
+            {"201": _json("Created.", ref("Pupil"))},
+            WRITE,
+            "pupils",
+            ("@pupils", ITwinSpace),
+            body=_body(ref("PupilAdd")),
         ),
     }
     paths[f"{SPACE}/@pupils/{{userid}}"] = {
@@ -896,8 +1020,11 @@ def service_paths() -> dict:
     }
     paths[f"{SPACE}/@contact"] = {
         "post": _operation(
-            "Mail the project's founders", {"200": _json("Sent.", ref("ContactSent"))},
-            ("400", "401", "403", "404", "429", "503"), "contact", ("@contact", ITwinSpace),
+            "Mail the project's founders",
+            {"200": _json("Sent.", ref("ContactSent"))},
+            ("400", "401", "403", "404", "429", "503"),
+            "contact",
+            ("@contact", ITwinSpace),
             body=_body(ref("ContactMessage")),
         )
     }
@@ -910,27 +1037,41 @@ def service_paths() -> dict:
                     "content": {JSON: {"schema": ref("ProjectReport")}, "text/csv": {"schema": _string()}},
                 }
             },
-            ("400", "401", "403", "404"), "reports", ("@report", ITwinSpace),
+            ("400", "401", "403", "404"),
+            "reports",
+            ("@report", ITwinSpace),
             query=[{"name": "format", "in": "query", "schema": _string(enum=["json", "csv"])}],
         )
     }
     paths[f"{SPACE}/@export"] = {
         "get": _operation(
             "The space as a zip archive",
-            {"200": {"description": "The archive.", "content": {"application/zip": {"schema": _string(format="binary")}}}},
-            AUTH, "exchange", ("@export", ITwinSpace),
+            {
+                "200": {
+                    "description": "The archive.",
+                    "content": {"application/zip": {"schema": _string(format="binary")}},
+                }
+            },
+            AUTH,
+            "exchange",
+            ("@export", ITwinSpace),
         )
     }
     paths[f"{SPACE}/{{label}}/@evaluation"] = {
         "get": _operation(
             "The evaluation of a Quality Label application",
-            {"200": _json("State and evaluation.", ref("LabelEvaluation"))}, AUTH, "labels",
+            {"200": _json("State and evaluation.", ref("LabelEvaluation"))},
+            AUTH,
+            "labels",
             ("@evaluation", IQualityLabel),
         ),
         "post": _operation(
             "Score, and award or reject, a submitted application",
-            {"200": _json("State and evaluation.", ref("LabelEvaluation"))}, WRITE, "labels",
-            ("@evaluation", IQualityLabel), body=_body(ref("EvaluationInput")),
+            {"200": _json("State and evaluation.", ref("LabelEvaluation"))},
+            WRITE,
+            "labels",
+            ("@evaluation", IQualityLabel),
+            body=_body(ref("EvaluationInput")),
         ),
     }
     paths.update(collaboration_paths(SPACE))
@@ -940,13 +1081,19 @@ def service_paths() -> dict:
         "get": _operation(
             "The current user's notifications, unread first",
             {"200": _json("Newest first within unread, then read; batched.", ref("Notifications"))},
-            ("400", "401"), "collaboration", ("@notifications", IPloneSiteRoot), query=BATCH,
+            ("400", "401"),
+            "collaboration",
+            ("@notifications", IPloneSiteRoot),
+            query=BATCH,
         )
     }
     paths["/@notifications/read"] = {
         "post": _operation(
-            "Mark notifications read (all, or the given ids)", {"200": _json("What stays unread.", ref("Unread"))},
-            ("400", "401"), "collaboration", ("@notifications", IPloneSiteRoot),
+            "Mark notifications read (all, or the given ids)",
+            {"200": _json("What stays unread.", ref("Unread"))},
+            ("400", "401"),
+            "collaboration",
+            ("@notifications", IPloneSiteRoot),
             body=_body(ref("NotificationsRead"), required=False),
         )
     }
@@ -954,7 +1101,9 @@ def service_paths() -> dict:
         "post": _operation(
             "Join the group",
             {"201": _json("Joined.", ref("Member")), "200": _json("Already a member.", ref("Member"))},
-            AUTH, "groups", ("@join", IGroup),
+            AUTH,
+            "groups",
+            ("@join", IGroup),
         )
     }
     paths[f"{GROUP}/@leave"] = {
@@ -962,18 +1111,23 @@ def service_paths() -> dict:
     }
     paths[f"{GROUP}/@invitations"] = {
         "get": _operation(
-            "Pending invitations", {"200": _json("The invitations.", _list_of(ref("Invitation")))},
-            AUTH, "groups", ("@invitations", IGroup),
+            "Pending invitations",
+            {"200": _json("The invitations.", _list_of(ref("Invitation")))},
+            AUTH,
+            "groups",
+            ("@invitations", IGroup),
         ),
         "post": _operation(
-            "Invite an account (mailed)", {"201": _json("Invited.", ref("Invitation"))}, WRITE, "groups",
-            ("@invitations", IGroup), body=_body(ref("InvitationAdd")),
+            "Invite an account (mailed)",
+            {"201": _json("Invited.", ref("Invitation"))},
+            WRITE,
+            "groups",
+            ("@invitations", IGroup),
+            body=_body(ref("InvitationAdd")),
         ),
     }
     paths[f"{GROUP}/@invitations/{{userid}}"] = {
-        "delete": _operation(
-            "Withdraw an invitation", NO_CONTENT, WRITE, "groups", ("@invitations", IGroup)
-        ),
+        "delete": _operation("Withdraw an invitation", NO_CONTENT, WRITE, "groups", ("@invitations", IGroup)),
     }
     for base, interface in (
         ("/partner-finding/{posting}", IPartnerPosting),
@@ -981,8 +1135,11 @@ def service_paths() -> dict:
     ):
         paths[f"{base}/@contact"] = {
             "post": _operation(
-                "Mail the author", {"200": _json("Sent.", ref("ContactSent"))},
-                ("400", "401", "403", "404", "429", "503"), "contact", ("@contact", interface),
+                "Mail the author",
+                {"200": _json("Sent.", ref("ContactSent"))},
+                ("400", "401", "403", "404", "429", "503"),
+                "contact",
+                ("@contact", interface),
                 body=_body(ref("ContactMessage")),
             )
         }
@@ -998,8 +1155,11 @@ def _create(types: tuple[str, ...], where: str) -> dict:
     schema = schemas[0] if len(schemas) == 1 else {"oneOf": schemas}
     return _operation(
         f"Create a {' or '.join(types)} in {where}",
-        {"201": _json("Created.", ref("Content")), **either_errors(WRITE)}, (), "content",
-        body=_body(schema), description="plone.restapi's content creation; `@type` names the type.",
+        {"201": _json("Created.", ref("Content")), **either_errors(WRITE)},
+        (),
+        "content",
+        body=_body(schema),
+        description="plone.restapi's content creation; `@type` names the type.",
     )
 
 
@@ -1013,7 +1173,10 @@ def _update(types: tuple[str, ...]) -> dict:
             "200": _json("Changed (with Prefer: return=representation).", ref("Content")),
             **either_errors(WRITE),
         },
-        (), "content", body=_body(schema), description="plone.restapi's content update.",
+        (),
+        "content",
+        body=_body(schema),
+        description="plone.restapi's content update.",
     )
 
 
@@ -1024,7 +1187,10 @@ IN_GROUP = ("Page", "Material", "Post", "Forum", "Meeting", "Poll")
 def content_paths() -> dict:
     return {
         "/projects": {"post": _create(("TwinSpace",), "/projects")},
-        SPACE: {"post": _create(IN_SPACE, "a TwinSpace (pages also in pages)"), "patch": _update(("TwinSpace",))},
+        SPACE: {
+            "post": _create(IN_SPACE, "a TwinSpace (pages also in pages)"),
+            "patch": _update(("TwinSpace",)),
+        },
         f"{SPACE}/{{item}}": {"patch": _update(IN_SPACE), "post": _create(("Thread",), "a forum")},
         f"{SPACE}/{{item}}/{{thread}}": {"patch": _update(("Thread",))},
         "/groups": {"post": _create(("Group",), "/groups")},
@@ -1080,7 +1246,10 @@ def _build() -> dict:
         },
         "servers": [{"url": "http://localhost:8080/Plone", "description": "make run"}],
         "security": [{}, {"basic": []}, {"token": []}],
-        "tags": [{"name": tag} for tag in sorted({op["tags"][0] for item in ordered.values() for op in item.values()})],
+        "tags": [
+            {"name": tag}
+            for tag in sorted({op["tags"][0] for item in ordered.values() for op in item.values()})
+        ],
         "paths": ordered,
         "components": {
             "securitySchemes": {
@@ -1090,7 +1259,9 @@ def _build() -> dict:
             "parameters": parameters(),
             "responses": error_responses(),
             "schemas": {
-                **service_schemas(), **recognition_schemas(_object, _string, _list_of), **content_schemas()
+                **service_schemas(),
+                **recognition_schemas(_object, _string, _list_of),
+                **content_schemas(),
             },
         },
     }

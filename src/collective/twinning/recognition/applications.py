@@ -58,7 +58,9 @@ def profile_organisation_uid(userid: str) -> str | None:
 
 
 def applications_in(call) -> list:
-    return [obj for obj in call.objectValues() if getattr(obj, "portal_type", None) == "SchoolLabelApplication"]
+    return [
+        obj for obj in call.objectValues() if getattr(obj, "portal_type", None) == "SchoolLabelApplication"
+    ]
 
 
 def application_problems(values: dict, context, existing=None, today: date | None = None) -> list:
@@ -68,8 +70,12 @@ def application_problems(values: dict, context, existing=None, today: date | Non
     if call is None:
         return [_("An application is made inside a School label call.")]
     if not school_label.is_open(call, today):
-        return [_("call: applications are taken from ${opens} to ${closes} while the call is open.",
-                  mapping={"opens": call.opens.isoformat(), "closes": call.closes.isoformat()})]
+        return [
+            _(
+                "call: applications are taken from ${opens} to ${closes} while the call is open.",
+                mapping={"opens": call.opens.isoformat(), "closes": call.closes.isoformat()},
+            )
+        ]
     organisation = organisation_of(values.get("organisation"))
     if organisation is None:
         return [_("organisation: choose the school.")]
@@ -81,8 +87,12 @@ def application_problems(values: dict, context, existing=None, today: date | Non
     if applicant != current and not unchanged and not is_administrator():
         return [_("applicant: a teacher applies for their school themself: applicant must be you.")]
     if profile_organisation_uid(applicant or "") != organisation.UID():
-        return [_("applicant: ${user} is no teacher of this school (their profile names another or none).",
-                  mapping={"user": applicant or "-"})]
+        return [
+            _(
+                "applicant: ${user} is no teacher of this school (their profile names another or none).",
+                mapping={"user": applicant or "-"},
+            )
+        ]
     for other in applications_in(call):
         if existing is not None and other.getPhysicalPath() == existing.getPhysicalPath():
             continue
@@ -116,7 +126,12 @@ def evaluation_of(application) -> dict | None:
     data = IAnnotations(application).get(ANNOTATION_KEY)
     if data is None:
         return None
-    return {"scores": dict(data["scores"]), "comment": data["comment"], "by": data["by"], "date": data["date"]}
+    return {
+        "scores": dict(data["scores"]),
+        "comment": data["comment"],
+        "by": data["by"],
+        "date": data["date"],
+    }
 
 
 def failing(scores: dict) -> list[str]:
@@ -131,18 +146,27 @@ def passes(application) -> bool:
 def check_scores(scores, criteria=STATEMENTS) -> dict:
     """A whole number from 0 to 10 for each criterion, nothing else."""
     if not isinstance(scores, dict):
-        raise FieldError("scores", _("scores must be an object with a score per criterion: ${names}.",
-                                     mapping={"names": ", ".join(criteria)}))
+        raise FieldError(
+            "scores",
+            _(
+                "scores must be an object with a score per criterion: ${names}.",
+                mapping={"names": ", ".join(criteria)},
+            ),
+        )
     unknown = sorted(set(scores) - set(criteria))
     if unknown:
-        raise FieldError("scores", _("scores: unknown criteria ${names}.", mapping={"names": ", ".join(unknown)}))
+        raise FieldError(
+            "scores", _("scores: unknown criteria ${names}.", mapping={"names": ", ".join(unknown)})
+        )
     missing = [name for name in criteria if name not in scores]
     if missing:
         raise FieldError("scores", _("scores: missing ${names}.", mapping={"names": ", ".join(missing)}))
     for name in criteria:
         value = scores[name]
         if isinstance(value, bool) or not isinstance(value, int) or not MIN_SCORE <= value <= MAX_SCORE:
-            raise FieldError("scores", _("scores.${name} must be a whole number from 0 to 10.", mapping={"name": name}))
+            raise FieldError(
+                "scores", _("scores.${name} must be a whole number from 0 to 10.", mapping={"name": name})
+            )
     return {name: scores[name] for name in criteria}
 
 
@@ -152,8 +176,10 @@ def evaluate(application, userid: str, data: dict) -> dict:
         raise Forbidden("Only a national validator of the school's country decides its application.")
     state = api.content.get_state(obj=application)
     if state != "submitted":
-        raise FieldError("decision", _("The application is ${state}: it is evaluated while submitted.",
-                                       mapping={"state": state}))
+        raise FieldError(
+            "decision",
+            _("The application is ${state}: it is evaluated while submitted.", mapping={"state": state}),
+        )
     decision = data.get("decision")
     if decision is not None and decision not in DECISIONS:
         raise FieldError("decision", _("decision must be 'award', 'reject' or left out."))
@@ -163,10 +189,17 @@ def evaluate(application, userid: str, data: dict) -> dict:
     if not isinstance(comment, str) or not comment.strip():
         raise FieldError("comment", _("comment is required: say why, for the school."))
     if decision == "award" and failing(scores):
-        raise FieldError("scores", _("scores: award needs 5 or more on every statement; below: ${names}.",
-                                     mapping={"names": ", ".join(failing(scores))}))
+        raise FieldError(
+            "scores",
+            _(
+                "scores: award needs 5 or more on every statement; below: ${names}.",
+                mapping={"names": ", ".join(failing(scores))},
+            ),
+        )
     IAnnotations(application)[ANNOTATION_KEY] = PersistentMapping(
-        scores=PersistentMapping(scores), comment=comment.strip(), by=userid,
+        scores=PersistentMapping(scores),
+        comment=comment.strip(),
+        by=userid,
         date=datetime.now(UTC).isoformat(timespec="seconds"),
     )
     if decision is not None:

@@ -60,12 +60,19 @@ def application_transition(application, event) -> None:
             until = school_label.award(organisation, call.school_year, application.UID())
             record_decision(application, "school_label_award", comment)
             teachers = school_label.teachers_of(organisation)
-            notify(teachers, "lifecycle", f"{name} holds the eTwinning School label until {until.isoformat()}",
-                   obj=application)
+            notify(
+                teachers,
+                "lifecycle",
+                f"{name} holds the eTwinning School label until {until.isoformat()}",
+                obj=application,
+            )
         case "reject":
             record_decision(application, "school_label_reject", comment)
-            send_mail([application.applicant], f"eTwinning School label not awarded: {name}",
-                      f"The application of {name} was not awarded.\n{comment}\n\n{url}\n")
+            send_mail(
+                [application.applicant],
+                f"eTwinning School label not awarded: {name}",
+                f"The application of {name} was not awarded.\n{comment}\n\n{url}\n",
+            )
 
 
 def round_changed(prize_round, event) -> None:

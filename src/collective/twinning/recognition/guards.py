@@ -27,9 +27,10 @@ class SchoolLabelGuards(BrowserView):
         if self._userid() != application.applicant or call_of(application) is None:
             return False
         values = {"organisation": application.organisation, "applicant": application.applicant}
-        return not application_problems(values, application, existing=application) and school_label.eligibility(
-            application.organisation.to_object, call_of(application)
-        )["eligible"]
+        return (
+            not application_problems(values, application, existing=application)
+            and school_label.eligibility(application.organisation.to_object, call_of(application))["eligible"]
+        )
 
     def may_reject(self) -> bool:
         """A national validator of the school's country, once it is scored."""

@@ -100,7 +100,9 @@ def nomination_problem(project_uid, context, entry=None):
     if "european" not in awarded_levels(project):
         return _("project: only projects holding an awarded European Quality Label are nominated.")
     userid = api.user.get_current().getId()
-    if not is_european(userid) and not set(getattr(project, "countries", ()) or ()) & validator_countries(userid):
+    if not is_european(userid) and not set(getattr(project, "countries", ()) or ()) & validator_countries(
+        userid
+    ):
         return _("project: a national service nominates projects of its own country.")
     for other in entries_of(prize_round):
         if entry is not None and other.getPhysicalPath() == entry.getPhysicalPath():
@@ -170,7 +172,8 @@ def score(entry, userid: str, data: dict) -> dict:
     if not isinstance(comment, str) or len(comment) > 5000:
         raise FieldError("comment", _("comment: text of at most 5000 characters."))
     _scores(entry, create=True)[userid] = PersistentMapping(
-        scores=PersistentMapping(scores), comment=comment.strip(),
+        scores=PersistentMapping(scores),
+        comment=comment.strip(),
         date=datetime.now(UTC).isoformat(timespec="seconds"),
     )
     return scores_of(entry, userid)
@@ -238,8 +241,12 @@ def announce(prize_round) -> list:
         entry.reindexObject()
         project = project_of(entry)
         if project is not None:
-            held = tuple(p for p in getattr(aq_base(project), PRIZES_ATTRIBUTE, ()) if p[0] != prize_round.UID())
-            setattr(project, PRIZES_ATTRIBUTE, (*held, (prize_round.UID(), prize_round.school_year, category)))
+            held = tuple(
+                p for p in getattr(aq_base(project), PRIZES_ATTRIBUTE, ()) if p[0] != prize_round.UID()
+            )
+            setattr(
+                project, PRIZES_ATTRIBUTE, (*held, (prize_round.UID(), prize_round.school_year, category))
+            )
             project.reindexObject(idxs=["prize", "twinning_summary"])
     return [entry for entry, _category in winners]
 

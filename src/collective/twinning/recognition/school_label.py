@@ -104,7 +104,8 @@ def national_labels(userids, window: tuple[date, date]) -> list[str]:
     european = {
         brain.getPath()
         for brain in catalog.unrestrictedSearchResults(
-            portal_type="TwinSpace", project_kind="european",
+            portal_type="TwinSpace",
+            project_kind="european",
             path={"query": sorted(set(found.values())), "depth": 0},
         )
     }
@@ -128,10 +129,7 @@ def calls_for(organisation) -> list:
 
 
 def is_open(call, today: date) -> bool:
-    return (
-        api.content.get_state(obj=call, default=None) == "open"
-        and call.opens <= today <= call.closes
-    )
+    return api.content.get_state(obj=call, default=None) == "open" and call.opens <= today <= call.closes
 
 
 def current_call(organisation, today: date | None = None):
@@ -162,8 +160,14 @@ def reference_day(call, today: date) -> date:
 
 
 def _criterion(name, value, required, met: bool, reason: Message | None, **extra) -> dict:
-    return {"name": name, "value": value, "required": required, "met": met,
-            "reason": None if met else reason, **extra}
+    return {
+        "name": name,
+        "value": value,
+        "required": required,
+        "met": met,
+        "reason": None if met else reason,
+        **extra,
+    }
 
 
 def eligibility(organisation, call=None, today: date | None = None) -> dict:
@@ -183,24 +187,44 @@ def eligibility(organisation, call=None, today: date | None = None) -> dict:
     labels = national_labels(teachers, window)
     criteria = [
         _criterion(
-            "registered", registered.isoformat(), years_after(registered, REGISTERED_YEARS).isoformat(),
+            "registered",
+            registered.isoformat(),
+            years_after(registered, REGISTERED_YEARS).isoformat(),
             registered <= registered_since,
-            _("Registered on ${registered}: two years are reached on ${due}.",
-              mapping={"registered": registered.isoformat(),
-                       "due": years_after(registered, REGISTERED_YEARS).isoformat()}),
+            _(
+                "Registered on ${registered}: two years are reached on ${due}.",
+                mapping={
+                    "registered": registered.isoformat(),
+                    "due": years_after(registered, REGISTERED_YEARS).isoformat(),
+                },
+            ),
         ),
         _criterion(
-            "active_teachers", len(active), MIN_ACTIVE_TEACHERS, len(active) >= MIN_ACTIVE_TEACHERS,
-            _("${count} of its teachers were active since ${since}; at least ${required} must be.",
-              mapping={"count": len(active), "since": registered_since.isoformat(),
-                       "required": MIN_ACTIVE_TEACHERS}),
-            teachers=len(teachers), since=registered_since.isoformat(),
+            "active_teachers",
+            len(active),
+            MIN_ACTIVE_TEACHERS,
+            len(active) >= MIN_ACTIVE_TEACHERS,
+            _(
+                "${count} of its teachers were active since ${since}; at least ${required} must be.",
+                mapping={
+                    "count": len(active),
+                    "since": registered_since.isoformat(),
+                    "required": MIN_ACTIVE_TEACHERS,
+                },
+            ),
+            teachers=len(teachers),
+            since=registered_since.isoformat(),
         ),
         _criterion(
-            "national_quality_label", len(labels), MIN_NATIONAL_LABELS, len(labels) >= MIN_NATIONAL_LABELS,
-            _("No National Quality Label for a European project of its teachers was awarded "
-              "between ${start} and ${end}.",
-              mapping={"start": window[0].isoformat(), "end": window[1].isoformat()}),
+            "national_quality_label",
+            len(labels),
+            MIN_NATIONAL_LABELS,
+            len(labels) >= MIN_NATIONAL_LABELS,
+            _(
+                "No National Quality Label for a European project of its teachers was awarded "
+                "between ${start} and ${end}.",
+                mapping={"start": window[0].isoformat(), "end": window[1].isoformat()},
+            ),
             window={"from": window[0].isoformat(), "to": window[1].isoformat()},
         ),
     ]
@@ -294,4 +318,3 @@ def school_years_vocabulary_values(today: date | None = None) -> list[str]:
 def school_label(organisation):
     """The school years in which the organisation holds the label (the search facet)."""
     return held_school_years(organisation)
-

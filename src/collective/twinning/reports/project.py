@@ -105,7 +105,9 @@ def members(space) -> dict:
         by_country[(country, role)] += 1
     counts = [
         {"country": country, "role": role, "count": count}
-        for (country, role), count in sorted(by_country.items(), key=lambda item: (item[0][0] or "", item[0][1]))
+        for (country, role), count in sorted(
+            by_country.items(), key=lambda item: (item[0][0] or "", item[0][1])
+        )
     ]
     return {
         "total": sum(by_country.values()),
@@ -116,9 +118,7 @@ def members(space) -> dict:
 
 
 def _under(space, **query):
-    return api.content.find(
-        context=space, sort_on="created", depth=None, **query
-    )
+    return api.content.find(context=space, sort_on="created", depth=None, **query)
 
 
 def pages_and_materials(space) -> list[dict]:

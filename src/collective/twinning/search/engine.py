@@ -77,8 +77,13 @@ def parse(spec: SearchSpec, form: dict) -> ParsedQuery:
     """Check every parameter; a FieldError names the first wrong one."""
     for name in form:
         if name not in spec.params():
-            raise FieldError(name, _("${param}: unknown parameter; use ${params}.",
-                                        mapping={"param": name, "params": ", ".join(sorted(spec.params()))}))
+            raise FieldError(
+                name,
+                _(
+                    "${param}: unknown parameter; use ${params}.",
+                    mapping={"param": name, "params": ", ".join(sorted(spec.params()))},
+                ),
+            )
     facet_indexes = {f.index for f in spec.filters if f.facet}
     clauses = dict(spec.fixed)
     for spec_filter in spec.filters:
@@ -131,14 +136,20 @@ def sorted_page(catalog, rids, parsed: ParsedQuery):
     over the matching records (searchResults itself when it keeps its record ids to itself)."""
     limit = parsed.b_start + parsed.b_size
     if rids is None:
-        return catalog.searchResults(parsed.query(), **parsed.sort, sort_limit=limit,
-                                     b_start=parsed.b_start, b_size=parsed.b_size)
+        return catalog.searchResults(
+            parsed.query(), **parsed.sort, sort_limit=limit, b_start=parsed.b_start, b_size=parsed.b_size
+        )
     if not len(rids):
         return []
     inner = catalog._catalog
     return inner.sortResults(
-        rids, inner.getIndex(parsed.sort["sort_on"]), parsed.sort["sort_order"] == "descending",
-        limit=limit, actual_result_count=len(rids), b_start=parsed.b_start, b_size=parsed.b_size,
+        rids,
+        inner.getIndex(parsed.sort["sort_on"]),
+        parsed.sort["sort_order"] == "descending",
+        limit=limit,
+        actual_result_count=len(rids),
+        b_start=parsed.b_start,
+        b_size=parsed.b_size,
     )
 
 

@@ -43,7 +43,9 @@ def vocabulary_values(name: str, context=None) -> list[str]:
 def text_query(param: str, value: str) -> str:
     """A ZCTextIndex query matching every word of ``value`` (the last one as a prefix)."""
     if len(value) > MAX_TEXT:
-        raise FieldError(param, _("${param}: at most ${max} characters.", mapping={"param": param, "max": MAX_TEXT}))
+        raise FieldError(
+            param, _("${param}: at most ${max} characters.", mapping={"param": param, "max": MAX_TEXT})
+        )
     words = WORD.findall(value)
     if not words:
         raise FieldError(param, _("${param}: give at least one word.", mapping={"param": param}))
@@ -59,14 +61,19 @@ def parse_flag(param: str, value: str) -> bool:
             return True
         case "false" | "0" | "no":
             return False
-    raise FieldError(param, _("${param}: must be true or false, not '${value}'.", mapping={"param": param, "value": value}))
+    raise FieldError(
+        param, _("${param}: must be true or false, not '${value}'.", mapping={"param": param, "value": value})
+    )
 
 
 def parse_date(param: str, value: str) -> DateTime:
     try:
         day = date.fromisoformat(value)
     except ValueError:
-        raise FieldError(param, _("${param}: '${value}' is not a date (YYYY-MM-DD).", mapping={"param": param, "value": value})) from None
+        raise FieldError(
+            param,
+            _("${param}: '${value}' is not a date (YYYY-MM-DD).", mapping={"param": param, "value": value}),
+        ) from None
     return DateTime(day.isoformat())
 
 
@@ -74,12 +81,21 @@ def parse_int(param: str, value: str, low: int, high: int | None = None) -> int:
     try:
         number = int(value)
     except ValueError:
-        raise FieldError(param, _("${param}: '${value}' is not a whole number.", mapping={"param": param, "value": value})) from None
+        raise FieldError(
+            param, _("${param}: '${value}' is not a whole number.", mapping={"param": param, "value": value})
+        ) from None
     if number < low or (high is not None and number > high):
         if high is None:
-            raise FieldError(param, _("${param}: must be at least ${low}.", mapping={"param": param, "low": low}))
-        raise FieldError(param, _("${param}: must be between ${low} and ${high}.",
-                                  mapping={"param": param, "low": low, "high": high}))
+            raise FieldError(
+                param, _("${param}: must be at least ${low}.", mapping={"param": param, "low": low})
+            )
+        raise FieldError(
+            param,
+            _(
+                "${param}: must be between ${low} and ${high}.",
+                mapping={"param": param, "low": low, "high": high},
+            ),
+        )
     return number
 
 
@@ -106,7 +122,9 @@ class Filter:
         try:
             values = as_list(raw)
         except TypeError:
-            raise FieldError(self.param, _("${param}: give plain values.", mapping={"param": self.param})) from None
+            raise FieldError(
+                self.param, _("${param}: give plain values.", mapping={"param": self.param})
+            ) from None
         if not values or any(not value.strip() for value in values):
             raise FieldError(self.param, _("${param}: empty value.", mapping={"param": self.param}))
         if self.kind in ("text", "flag", "since") and len(values) > 1:
@@ -126,12 +144,23 @@ class Filter:
             case "uid":
                 for value in values:
                     if not api.content.find(UID=value, portal_type=self.portal_type):
-                        raise FieldError(self.param, _("${param}: no ${type} '${value}'.",
-                                                      mapping={"param": self.param, "type": self.portal_type, "value": value}))
+                        raise FieldError(
+                            self.param,
+                            _(
+                                "${param}: no ${type} '${value}'.",
+                                mapping={"param": self.param, "type": self.portal_type, "value": value},
+                            ),
+                        )
             case "free":
                 for value in values:
                     if len(value) > MAX_TEXT:
-                        raise FieldError(self.param, _("${param}: at most ${max} characters.", mapping={"param": self.param, "max": MAX_TEXT}))
+                        raise FieldError(
+                            self.param,
+                            _(
+                                "${param}: at most ${max} characters.",
+                                mapping={"param": self.param, "max": MAX_TEXT},
+                            ),
+                        )
         return {"query": values}  # several values: any of them (the indexes OR them)
 
 
@@ -167,7 +196,9 @@ class Sorting:
     def query(self, raw) -> dict:
         name = self.default if raw is None else raw
         if not isinstance(name, str) or name not in self.choices:
-            raise FieldError("sort_on", _("sort_on: one of ${choices}.", mapping={"choices": ", ".join(self.choices)}))
+            raise FieldError(
+                "sort_on", _("sort_on: one of ${choices}.", mapping={"choices": ", ".join(self.choices)})
+            )
         index, order = self.choices[name]
         return {"sort_on": index, "sort_order": order}
 

@@ -16,8 +16,13 @@ def whole_number(request, name: str, default: int, low: int, high: int) -> int:
     except (TypeError, ValueError):
         value = None
     if value is None or not low <= value <= high:
-        raise FieldError(name, _("${name} must be a whole number from ${low} to ${high}.",
-                                 mapping={"name": name, "low": low, "high": high}))
+        raise FieldError(
+            name,
+            _(
+                "${name} must be a whole number from ${low} to ${high}.",
+                mapping={"name": name, "low": low, "high": high},
+            ),
+        )
     return value
 
 

@@ -17,7 +17,7 @@ from collective.twinning.membership.roles import is_pupil_account
 from collective.twinning.membership.roles import PUPIL_ROLE
 from collective.twinning.sso.settings import SSOSettings
 from datetime import datetime
-from datetime import timezone
+from datetime import UTC
 from hashlib import sha256
 from plone import api
 from zope.component import getUtility
@@ -174,7 +174,7 @@ def account_for(plugin, issuer: str, claims: dict, settings: SSOSettings) -> tup
         userid, how, made = _refuse_link(claims, email, settings, provider), LINKED, False
     else:
         userid, how, made = _make_account(sub, claims, settings), MADE, True
-    identities[key] = {"userid": userid, "how": how, "since": datetime.now(timezone.utc).isoformat(timespec="seconds")}
+    identities[key] = {"userid": userid, "how": how, "since": datetime.now(UTC).isoformat(timespec="seconds")}
     return userid, made
 
 

@@ -56,7 +56,9 @@ def check_id_token(id_token: dict, client_id: str, nonce: str | None, provider: 
     return dict(id_token)
 
 
-def claims_of(client, query_string: str, session, client_id: str, redirect_uri: str, provider: str) -> tuple[dict, str]:
+def claims_of(
+    client, query_string: str, session, client_id: str, redirect_uri: str, provider: str
+) -> tuple[dict, str]:
     """Exchange the code and return (claims, issuer); LoginRefused when anything is wrong."""
     params = check_state(query_string, session.get("state"), provider)
     try:

@@ -51,7 +51,9 @@ class ISSOSettings(Interface):
     )
     claim_country = schema.TextLine(
         title=_("Claim of the country"),
-        description=_("An ISO 3166-1 alpha-2 code; it decides which national service validates a new account."),
+        description=_(
+            "An ISO 3166-1 alpha-2 code; it decides which national service validates a new account."
+        ),
         required=False,
         default="country",
     )

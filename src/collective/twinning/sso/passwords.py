@@ -33,7 +33,7 @@ def is_staff(pas, userid: str) -> bool:
 class PasswordGuard(BasePlugin):
     meta_type = "collective.twinning password guard"
 
-    def __init__(self, id=GUARD_ID, title="Passwords, refused to staff when they must use SSO"):
+    def __init__(self, id=GUARD_ID, title="Passwords, refused to staff when they must use SSO"):  # noqa: A002 - PAS and PropertyManager name it id
         self._setId(id)
         self.title = title
 

@@ -39,7 +39,7 @@ class TwinningOIDCPlugin(OIDCPlugin):
     meta_type = "collective.twinning OIDC plugin"
     _identities = None
 
-    def getProperty(self, id, d=None):
+    def getProperty(self, id, d=None):  # noqa: A002 - PAS and PropertyManager name it id
         """Issuer, client, secret and scopes from the settings; PKCE always on."""
         settings = sso_settings()
         match id:

@@ -68,12 +68,16 @@ class StartLogin(BrowserView):
             session = utils.initialize_session(self.context, self.request)
             args = utils.authorization_flow_args(self.context, session)
             client = self.context.get_oauth2_client()
-            url = client.construct_AuthorizationRequest(request_args=args).request(client.authorization_endpoint)
+            url = client.construct_AuthorizationRequest(request_args=args).request(
+                client.authorization_endpoint
+            )
         except Exception as error:  # the provider unreachable or not configured
             logger.warning("OpenID Connect login could not start: %r", error)
             IStatusMessage(self.request).add(
-                _("${provider} cannot be reached now. Please try again later.",
-                  mapping={"provider": provider_label(settings) or "SSO"}),
+                _(
+                    "${provider} cannot be reached now. Please try again later.",
+                    mapping={"provider": provider_label(settings) or "SSO"},
+                ),
                 "error",
             )
             response.redirect(f"{api.portal.get().absolute_url()}/login")
@@ -116,11 +120,19 @@ class Callback(BrowserView):
             messages.add(refusal.message, "error")
             response.redirect(f"{api.portal.get().absolute_url()}/login")
             return ""
-        response.setCookie(SSO_COOKIE, "1", path="/", http_only=True, same_site="Lax",
-                           secure=request.get("SERVER_URL", "").startswith("https:"))
+        response.setCookie(
+            SSO_COOKIE,
+            "1",
+            path="/",
+            http_only=True,
+            same_site="Lax",
+            secure=request.get("SERVER_URL", "").startswith("https:"),
+        )
         messages.add(PMF("you_are_now_logged_in", default="Welcome! You are now logged in."), "info")
         if is_pending(userid):
-            messages.add(_("Your national support service will now validate your account as a teacher."), "info")
+            messages.add(
+                _("Your national support service will now validate your account as a teacher."), "info"
+            )
         response.redirect(safe_came_from(session.get("came_from")))
         return ""
 
@@ -147,11 +159,16 @@ class LoginForm(PloneLoginForm):
             # Said before anyone tries: a refused staff password gets Plone's answer to a
             # wrong one, so the form never tells a guesser that a password was right.
             "staff_rule": translate(
-                _("Validators and administrators log in with ${provider}, not with a password.",
-                  mapping={"provider": provider_label(settings)}),
+                _(
+                    "Validators and administrators log in with ${provider}, not with a password.",
+                    mapping={"provider": provider_label(settings)},
+                ),
                 context=self.request,
-            ) if settings.sso_only_for_staff else "",
+            )
+            if settings.sso_only_for_staff
+            else "",
         }
+
 
 class LogoutView(PloneLogoutView):
     """Plone's logout, then the provider's end-session endpoint when it logged the browser in."""
@@ -177,5 +194,7 @@ class LogoutView(PloneLogoutView):
         if not endpoint:
             return None
         portal_url = api.portal.get().absolute_url()
-        request = EndSessionRequest(post_logout_redirect_uri=f"{portal_url}/logged-out", client_id=sso_settings().client_id)
+        request = EndSessionRequest(
+            post_logout_redirect_uri=f"{portal_url}/logged-out", client_id=sso_settings().client_id
+        )
         return request.request(endpoint)

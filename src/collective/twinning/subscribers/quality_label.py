@@ -59,8 +59,9 @@ def after_transition(application, event) -> None:
     url = application.absolute_url()
     comment = (event.kwargs or {}).get("comment", "") if hasattr(event, "kwargs") else ""
     if event.transition.id in ("award", "reject") and space is not None:
-        audit.record(space, f"label_{event.transition.id}", application.UID(), comment,
-                     **label_details(application))
+        audit.record(
+            space, f"label_{event.transition.id}", application.UID(), comment, **label_details(application)
+        )
     match event.transition.id:
         case "submit":
             send_mail(
@@ -73,14 +74,14 @@ def after_transition(application, event) -> None:
             if space is not None and api.content.get_state(obj=space) in LABELLABLE_STATES:
                 with as_system():
                     api.content.transition(
-                        obj=space, transition="label",
+                        obj=space,
+                        transition="label",
                         comment=f"{application.level.capitalize()} Quality Label awarded.",
                     )
             send_mail(
                 [application.applicant],
                 f"Quality Label awarded: {title}",
-                f"Your project '{title}' holds the {application.level} Quality Label.\n"
-                f"{comment}\n\n{url}\n",
+                f"Your project '{title}' holds the {application.level} Quality Label.\n{comment}\n\n{url}\n",
             )
         case "reject":
             send_mail(

@@ -85,19 +85,30 @@ def after_transition(space, event) -> None:
                 f"The project '{title}' waits for your decision.\n\n{url}/@validation\n{url}\n",
             )
         case "validate":
-            send_mail(people, f"Project validated: {title}",
-                      f"Your project '{title}' is validated: you can start it.\n\n{url}\n")
+            send_mail(
+                people,
+                f"Project validated: {title}",
+                f"Your project '{title}' is validated: you can start it.\n\n{url}\n",
+            )
         case "reject":
-            send_mail(people, f"Project rejected: {title}",
-                      f"Your project '{title}' went back to draft.\n{comment}\n\n{url}\n")
+            send_mail(
+                people,
+                f"Project rejected: {title}",
+                f"Your project '{title}' went back to draft.\n{comment}\n\n{url}\n",
+            )
 
 
 def record_transition(place, event) -> None:
     """The place's audit log keeps every transition of its workflow."""
     comment = (getattr(event, "kwargs", None) or {}).get("comment", "")
     audit.record(
-        place, "transition", None, comment,
-        transition=event.transition.id, from_state=event.old_state.id, to_state=event.new_state.id,
+        place,
+        "transition",
+        None,
+        comment,
+        transition=event.transition.id,
+        from_state=event.old_state.id,
+        to_state=event.new_state.id,
     )
 
 

@@ -118,7 +118,6 @@ def decide(userid: str, validator: str, decision, comment) -> dict:
     send_mail(
         [userid],
         f"Your teacher account was {'approved' if decision == 'approve' else 'rejected'}",
-        f"Your national support service has {verdict}.\n"
-        f"{request['comment']}\n\n{portal_url}\n",
+        f"Your national support service has {verdict}.\n{request['comment']}\n\n{portal_url}\n",
     )
     return {"id": userid, **dict(request)}

@@ -106,5 +106,8 @@ def upgrade(setup_tool) -> None:
     profiles = sync_all_profiles()
     logger.info(
         "Upgraded to 1001: %d postings, %d organisations from their text, %d pupils, %d profiles.",
-        len(postings), len(organisations), pupils, profiles,
+        len(postings),
+        len(organisations),
+        pupils,
+        profiles,
     )

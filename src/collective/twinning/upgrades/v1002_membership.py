@@ -21,7 +21,10 @@ OLD_VALIDATOR_GROUP = "validators-"
 
 def _places() -> list:
     catalog = api.portal.get_tool("portal_catalog")
-    return [b._unrestrictedGetObject() for b in catalog.unrestrictedSearchResults(portal_type=["TwinSpace", "Group"])]
+    return [
+        b._unrestrictedGetObject()
+        for b in catalog.unrestrictedSearchResults(portal_type=["TwinSpace", "Group"])
+    ]
 
 
 def migrate_rosters() -> int:
@@ -48,14 +51,19 @@ def country_for_old_validators() -> None:
         group_id = group.getId()
         if not group_id.startswith(OLD_VALIDATOR_GROUP):
             continue
-        country = group_id[len(OLD_VALIDATOR_GROUP):]
+        country = group_id[len(OLD_VALIDATOR_GROUP) :]
         for user in api.user.get_users(group=group):
             current = user.getProperty("country", "")
             if not current:
                 user.setMemberProperties({"country": country})
             elif current != country:
-                logger.warning("%s is in %s but its country is %s: it validates %s.",
-                               user.getId(), group_id, current, current)
+                logger.warning(
+                    "%s is in %s but its country is %s: it validates %s.",
+                    user.getId(),
+                    group_id,
+                    current,
+                    current,
+                )
 
 
 def upgrade(setup_tool=None) -> None:

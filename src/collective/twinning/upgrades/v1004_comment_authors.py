@@ -23,7 +23,9 @@ def upgrade(setup_tool=None) -> None:
     definition = workflow["twinning_comment_workflow"]
     count = 0
     # every comment, whoever may see it: an upgrade step run by an administrator, no user-facing result
-    for brain in api.portal.get_tool("portal_catalog").unrestrictedSearchResults(portal_type="Discussion Item"):
+    for brain in api.portal.get_tool("portal_catalog").unrestrictedSearchResults(
+        portal_type="Discussion Item"
+    ):
         comment = brain._unrestrictedGetObject()
         give_comment_author(comment)
         definition.updateRoleMappingsFor(comment)

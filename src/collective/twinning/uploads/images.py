@@ -45,9 +45,9 @@ def clean_image(obj, name: str = "image") -> bool:
     except Exception:  # any kind: not a picture Pillow reads, the field's rules refuse it
         return False
     if cleaned is not None:
-        setattr(obj, name, NamedBlobImage(
-            data=cleaned, contentType=image.contentType, filename=image.filename
-        ))
+        setattr(
+            obj, name, NamedBlobImage(data=cleaned, contentType=image.contentType, filename=image.filename)
+        )
         data = cleaned
     setattr(obj, marker, digest(data))
     return cleaned is not None

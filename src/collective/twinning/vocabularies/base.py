@@ -10,9 +10,7 @@ from zope.schema.vocabulary import SimpleVocabulary
 
 def fixed_vocabulary(pairs: Iterable[tuple[str, Message]]) -> SimpleVocabulary:
     """A vocabulary whose values and tokens are the codes and whose titles are msgids."""
-    return SimpleVocabulary(
-        [SimpleTerm(value=code, token=code, title=title) for code, title in pairs]
-    )
+    return SimpleVocabulary([SimpleTerm(value=code, token=code, title=title) for code, title in pairs])
 
 
 def vocabulary_factory(pairs: Iterable[tuple[str, Message]]):

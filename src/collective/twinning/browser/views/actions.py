@@ -115,9 +115,13 @@ class AddPupilsHandler(FormHandler):
             line = re.match(r"pupils\[(\d+)\]", error.field or "")
             if line is None:
                 raise FieldError("pupils_csv", error.message) from None
-            raise FieldError("pupils_csv", _(
-                "Line ${line}: ${problem}", mapping={"line": int(line.group(1)) + 2, "problem": self.translate(error.message)}
-            )) from None
+            raise FieldError(
+                "pupils_csv",
+                _(
+                    "Line ${line}: ${problem}",
+                    mapping={"line": int(line.group(1)) + 2, "problem": self.translate(error.message)},
+                ),
+            ) from None
         return _("${count} pupil accounts were created.", mapping={"count": len(self.accounts)})
 
     def done(self, message):

@@ -51,15 +51,22 @@ class CollaborationView(BrowserView):
         return notifications.unread_count(userid) if userid else None
 
     def may_read_bulletin(self) -> bool:
-        return self.context.portal_type == "TwinSpace" and "bulletin" in channels_for(self.context, self._userid())
+        return self.context.portal_type == "TwinSpace" and "bulletin" in channels_for(
+            self.context, self._userid()
+        )
 
     def may_add(self, portal_type: str) -> bool:
         return bool(api.user.has_permission(f"collective.twinning: Add {portal_type}", obj=self.context))
 
     def forums(self) -> list[dict]:
         return [
-            {"title": forum.Title, "url": forum.getURL(),
-             "threads": [{"title": t.Title, "url": t.getURL()} for t in self._find("Thread", path=forum.getPath())]}
+            {
+                "title": forum.Title,
+                "url": forum.getURL(),
+                "threads": [
+                    {"title": t.Title, "url": t.getURL()} for t in self._find("Thread", path=forum.getPath())
+                ],
+            }
             for forum in self._find("Forum")
         ]
 
@@ -71,12 +78,14 @@ class CollaborationView(BrowserView):
             current = window(meeting, now)
             if current is None:
                 continue
-            result.append({
-                "title": meeting.Title(),
-                "url": meeting.absolute_url(),
-                "opens": current[0],
-                "open": current[0] <= now <= current[1] and is_invited(meeting, self._userid()),
-            })
+            result.append(
+                {
+                    "title": meeting.Title(),
+                    "url": meeting.absolute_url(),
+                    "opens": current[0],
+                    "open": current[0] <= now <= current[1] and is_invited(meeting, self._userid()),
+                }
+            )
         result.sort(key=lambda item: item["opens"])
         for item in result:
             item["opens"] = item["opens"].isoformat(timespec="minutes")
@@ -93,6 +102,8 @@ class JoinMeetingView(BrowserView):
         try:
             url = join(self.context, api.user.get_current().getId())["url"]
         except (FieldError, Forbidden) as error:
-            api.portal.show_message(str(getattr(error, "message", error)), request=self.request, type="warning")
+            api.portal.show_message(
+                str(getattr(error, "message", error)), request=self.request, type="warning"
+            )
             url = self.context.absolute_url()
         return self.request.response.redirect(url)

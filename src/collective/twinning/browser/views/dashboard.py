@@ -62,7 +62,9 @@ class Dashboard(TwinningView):
             item["flag"] = self.flag(item["country"])
             item["email"] = (user.getProperty("email", "") if user else "") or ""
             item["school"] = (user.getProperty("school", "") if user else "") or ""
-            item["requested_title"] = api.portal.get_localized_time(item["requested"]) if item["requested"] else ""
+            item["requested_title"] = (
+                api.portal.get_localized_time(item["requested"]) if item["requested"] else ""
+            )
             item["profile_url"] = f"{portal_url}/author/{item['id']}"
         return items
 
@@ -75,9 +77,7 @@ class Dashboard(TwinningView):
                     "id": brain.getId,
                     "title": brain.Title,
                     "url": brain.getURL(),
-                    "countries": " ".join(
-                        f"{self.flag(code)} {code}" for code in (space.countries or ())
-                    ),
+                    "countries": " ".join(f"{self.flag(code)} {code}" for code in (space.countries or ())),
                     "modified": api.portal.get_localized_time(brain.modified),
                     "my_decision": self.my_decision(space),
                 }
@@ -91,7 +91,11 @@ class Dashboard(TwinningView):
         except Forbidden:  # not theirs to decide (an administrator, a European validator)
             return ""
         for slot in checklist(space)["required"]:
-            slot_key = f"partner:{slot.get('user')}" if slot["kind"] == "partner" else f"national:{slot.get('country')}"
+            slot_key = (
+                f"partner:{slot.get('user')}"
+                if slot["kind"] == "partner"
+                else f"national:{slot.get('country')}"
+            )
             if slot_key == key and slot["decision"]:
                 return self.translate({"approve": _("Approved"), "reject": _("Rejected")}[slot["decision"]])
         return ""
@@ -132,32 +136,52 @@ class Dashboard(TwinningView):
         for level, years in data["labels"].items():
             for states in years.values():
                 for state, count in states.items():
-                    key = f"{self.term_title('collective.twinning.vocabularies.LabelLevels', level)} · " \
+                    key = (
+                        f"{self.term_title('collective.twinning.vocabularies.LabelLevels', level)} · "
                         f"{self.translate(workflow['quality_label_workflow'].states[state].title)}"
+                    )
                     labels[key] = labels.get(key, 0) + count
         participants = data["participants"]
         charts = [
             # Each project once (a two-country project is in two countries' counts).
-            ("chart-projects", _("Projects by state"), [
-                (self.translate(space_states[state].title) if state in space_states else state, count)
-                for state, count in data["projects"]["by_state"].items()
-            ]),
-            ("chart-countries", _("Projects by country"), [
-                (self.country_title(code), count) for code, count in sorted(by_country.items())
-            ]),
-            ("chart-mobilities", _("Mobilities by activity"), [
-                (self.term_title("collective.twinning.vocabularies.ActivityTypes", kind), count)
-                for kind, count in data["mobilities"]["by_activity_type"].items()
-            ]),
-            ("chart-participants", _("Participants in mobilities"), [
-                (self.translate(_("Staff")), participants["participants_staff"]),
-                (self.translate(_("Pupils")), participants["participants_pupils"]),
-                (self.translate(_("Accompanying persons")), participants["accompanying_persons"]),
-            ]),
+            (
+                "chart-projects",
+                _("Projects by state"),
+                [
+                    (self.translate(space_states[state].title) if state in space_states else state, count)
+                    for state, count in data["projects"]["by_state"].items()
+                ],
+            ),
+            (
+                "chart-countries",
+                _("Projects by country"),
+                [(self.country_title(code), count) for code, count in sorted(by_country.items())],
+            ),
+            (
+                "chart-mobilities",
+                _("Mobilities by activity"),
+                [
+                    (self.term_title("collective.twinning.vocabularies.ActivityTypes", kind), count)
+                    for kind, count in data["mobilities"]["by_activity_type"].items()
+                ],
+            ),
+            (
+                "chart-participants",
+                _("Participants in mobilities"),
+                [
+                    (self.translate(_("Staff")), participants["participants_staff"]),
+                    (self.translate(_("Pupils")), participants["participants_pupils"]),
+                    (self.translate(_("Accompanying persons")), participants["accompanying_persons"]),
+                ],
+            ),
             ("chart-labels", _("Quality Labels"), sorted(labels.items())),
         ]
         return [
-            {"id": chart_id, "title": self.translate(title), "svg": bar_chart(chart_id, self.translate(title), rows)}
+            {
+                "id": chart_id,
+                "title": self.translate(title),
+                "svg": bar_chart(chart_id, self.translate(title), rows),
+            }
             for chart_id, title, rows in charts
         ]
 
@@ -209,11 +233,20 @@ class MySpace(TwinningView):
         return self._items(find_places(self.userid, "Group", sort_on="sortable_title"))
 
     def postings(self) -> list[dict]:
-        return self._items(api.content.find(portal_type="PartnerPosting", Creator=self.userid, sort_on="created", sort_order="descending"))
+        return self._items(
+            api.content.find(
+                portal_type="PartnerPosting", Creator=self.userid, sort_on="created", sort_order="descending"
+            )
+        )
 
     def labels(self) -> list[dict]:
         items = []
-        for brain in api.content.find(portal_type="QualityLabel", label_applicant=self.userid, sort_on="created", sort_order="descending"):
+        for brain in api.content.find(
+            portal_type="QualityLabel",
+            label_applicant=self.userid,
+            sort_on="created",
+            sort_order="descending",
+        ):
             label = brain.getObject()
             items.append(
                 {
@@ -232,11 +265,29 @@ class MySpace(TwinningView):
         portal = api.portal.get()
         links = []
         for link_id, container, portal_type, permission, title in (
-            ("new-project", "projects", "TwinSpace", "collective.twinning: Add TwinSpace", _("Register a new project")),
+            (
+                "new-project",
+                "projects",
+                "TwinSpace",
+                "collective.twinning: Add TwinSpace",
+                _("Register a new project"),
+            ),
             ("new-group", "groups", "Group", "collective.twinning: Add Group", _("Create a group")),
-            ("new-posting", "partner-finding", "PartnerPosting", "collective.twinning: Add PartnerPosting", _("Post a partner search")),
+            (
+                "new-posting",
+                "partner-finding",
+                "PartnerPosting",
+                "collective.twinning: Add PartnerPosting",
+                _("Post a partner search"),
+            ),
         ):
             folder = portal.get(container)
             if folder is not None and self.may(permission, folder):
-                links.append({"id": link_id, "url": f"{folder.absolute_url()}/++add++{portal_type}", "title": self.translate(title)})
+                links.append(
+                    {
+                        "id": link_id,
+                        "url": f"{folder.absolute_url()}/++add++{portal_type}",
+                        "title": self.translate(title),
+                    }
+                )
         return links

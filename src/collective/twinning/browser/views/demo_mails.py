@@ -21,5 +21,7 @@ class DemoMails(TwinningView):
     def mails(self) -> list[dict]:
         items = caught_mails(self.directory)
         for item in items:
-            item["date_title"] = api.portal.get_localized_time(item["date"], long_format=True) if item["date"] else ""
+            item["date_title"] = (
+                api.portal.get_localized_time(item["date"], long_format=True) if item["date"] else ""
+            )
         return items

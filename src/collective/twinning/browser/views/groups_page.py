@@ -38,7 +38,7 @@ class GroupSearchPage(TwinningView):
 
     def results(self) -> list[dict]:
         items = []
-        for brain in self.brains[self.b_start:self.b_start + BATCH]:
+        for brain in self.brains[self.b_start : self.b_start + BATCH]:
             group = brain.getObject()
             items.append(
                 {

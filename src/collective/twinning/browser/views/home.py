@@ -18,9 +18,20 @@ SEARCHES = (
     # id, page, label of the box, placeholder, permission on the site
     ("projects", "@@project-search-page", _("Find projects"), _("Subject, theme, school…"), "View"),
     ("partners", "@@partner-search-page", _("Find partners"), _("Country, language, topic…"), "View"),
-    ("people", "@@people-search-page", _("Find teachers"), _("Name, subject, language…"),
-     "collective.twinning: Search people"),
-    ("schools", "@@organisation-search-page", _("Find schools and organisations"), _("Name, city, region…"), "View"),
+    (
+        "people",
+        "@@people-search-page",
+        _("Find teachers"),
+        _("Name, subject, language…"),
+        "collective.twinning: Search people",
+    ),
+    (
+        "schools",
+        "@@organisation-search-page",
+        _("Find schools and organisations"),
+        _("Name, city, region…"),
+        "View",
+    ),
 )
 
 
@@ -84,23 +95,43 @@ class FrontPage(TwinningView):
 
     def counts(self) -> list[dict]:
         rows = (
-            ("count-projects", _("projects"), {"portal_type": "TwinSpace", "review_state": list(PROJECT_STATES)}),
-            ("count-postings", _("partner postings"), {"portal_type": "PartnerPosting", "review_state": "published"}),
+            (
+                "count-projects",
+                _("projects"),
+                {"portal_type": "TwinSpace", "review_state": list(PROJECT_STATES)},
+            ),
+            (
+                "count-postings",
+                _("partner postings"),
+                {"portal_type": "PartnerPosting", "review_state": "published"},
+            ),
             ("count-schools", _("schools and organisations"), {"portal_type": "Organisation"}),
             ("count-groups", _("groups"), {"portal_type": "Group", "review_state": "active"}),
         )
-        return [{"id": row_id, "title": self.translate(title), "value": count(**query)} for row_id, title, query in rows]
+        return [
+            {"id": row_id, "title": self.translate(title), "value": count(**query)}
+            for row_id, title, query in rows
+        ]
 
     def personal_links(self) -> list[dict]:
         """My space for anyone logged in, the dashboard for those who validate."""
         if self.userid is None:
             return []
         portal = api.portal.get()
-        links = [{"id": "home-my-space", "url": f"{portal.absolute_url()}/@@my-space", "title": self.translate(_("My space"))}]
+        links = [
+            {
+                "id": "home-my-space",
+                "url": f"{portal.absolute_url()}/@@my-space",
+                "title": self.translate(_("My space")),
+            }
+        ]
         if self.may("collective.twinning: View statistics", portal):
             links.append(
-                {"id": "home-dashboard", "url": f"{portal.absolute_url()}/@@twinning-dashboard",
-                 "title": self.translate(_("Validator dashboard"))}
+                {
+                    "id": "home-dashboard",
+                    "url": f"{portal.absolute_url()}/@@twinning-dashboard",
+                    "title": self.translate(_("Validator dashboard")),
+                }
             )
         return links
 

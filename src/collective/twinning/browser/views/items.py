@@ -51,7 +51,9 @@ class PlaceItemView(TwinningView):
         url = place.absolute_url()
         tabs = []
         if ITwinSpace.providedBy(place):
-            tabs = [{"id": tab, "url": f"{url}?tab={tab}", "title": self.translate(title)} for tab, title in TABS]
+            tabs = [
+                {"id": tab, "url": f"{url}?tab={tab}", "title": self.translate(title)} for tab, title in TABS
+            ]
         return {
             "title": place.Title(),
             "url": url,
@@ -125,7 +127,11 @@ class MaterialView(PlaceItemView):
         if getattr(material, "image", None):
             return {"kind": "image", "src": f"{url}/@@images/image/large", "full": f"{url}/@@images/image"}
         if getattr(material, "embed_url", None):
-            return {"kind": "video", "player": content.player_url(material.embed_url), "link": material.embed_url}
+            return {
+                "kind": "video",
+                "player": content.player_url(material.embed_url),
+                "link": material.embed_url,
+            }
         if getattr(material, "file", None):
             blob = material.file
             return {
@@ -148,8 +154,14 @@ class MobilityView(PlaceItemView):
         mobility = self.context
         rows = (
             (_("Erasmus+ key action"), mobility.key_action),
-            (_("Activity"), self.term_title("collective.twinning.vocabularies.ActivityTypes", mobility.activity_type)),
-            (_("Direction"), self.term_title("collective.twinning.vocabularies.MobilityDirections", mobility.direction)),
+            (
+                _("Activity"),
+                self.term_title("collective.twinning.vocabularies.ActivityTypes", mobility.activity_type),
+            ),
+            (
+                _("Direction"),
+                self.term_title("collective.twinning.vocabularies.MobilityDirections", mobility.direction),
+            ),
             (_("Sending organisation"), mobility.sending_organisation),
             (_("Receiving organisation"), mobility.receiving_organisation),
             (_("Sending country"), self.country_title(mobility.sending_country)),
@@ -159,7 +171,11 @@ class MobilityView(PlaceItemView):
             (_("Pupil participants"), mobility.participants_pupils or 0),
             (_("Accompanying persons"), mobility.accompanying_persons or 0),
         )
-        return [{"title": self.translate(title), "value": value} for title, value in rows if value not in (None, "")]
+        return [
+            {"title": self.translate(title), "value": value}
+            for title, value in rows
+            if value not in (None, "")
+        ]
 
     def date(self, day) -> str:
         return api.portal.get_localized_time(day.isoformat()) if day else ""
@@ -203,7 +219,9 @@ class QualityLabelView(PlaceItemView):
             "name": name,
             "school": school,
             "country": self.country_title(getattr(self.context, "applicant_country", None)),
-            "profile_url": profile.absolute_url() if profile is not None and api.user.has_permission("View", obj=profile) else None,
+            "profile_url": profile.absolute_url()
+            if profile is not None and api.user.has_permission("View", obj=profile)
+            else None,
         }
 
     def level(self) -> str:
@@ -251,8 +269,12 @@ class TeacherProfileView(TwinningView):
         organisation = relation.to_object if relation is not None and not relation.isBroken() else None
         if organisation is None:
             return None
-        return {"title": organisation.Title(), "url": organisation.absolute_url(),
-                "city": organisation.city or "", "country": self.country_title(organisation.country)}
+        return {
+            "title": organisation.Title(),
+            "url": organisation.absolute_url(),
+            "city": organisation.city or "",
+            "country": self.country_title(organisation.country),
+        }
 
     def facts(self) -> list[dict]:
         profile = self.context
@@ -260,11 +282,29 @@ class TeacherProfileView(TwinningView):
         rows = (
             ("country", _("Country"), self.country_title(profile.country)),
             ("member-type", _("I am a"), self.term_title(vocabulary + "MemberTypes", profile.member_type)),
-            ("subjects", _("Subjects"), ", ".join(self.term_title(vocabulary + "Subjects", code) for code in profile.subjects or ())),
-            ("languages", _("Languages"), ", ".join(self.term_title(vocabulary + "Languages", code) for code in profile.languages or ())),
-            ("available", _("Available for projects"), self.translate(_("Yes") if profile.available_for_projects else _("No"))),
+            (
+                "subjects",
+                _("Subjects"),
+                ", ".join(self.term_title(vocabulary + "Subjects", code) for code in profile.subjects or ()),
+            ),
+            (
+                "languages",
+                _("Languages"),
+                ", ".join(
+                    self.term_title(vocabulary + "Languages", code) for code in profile.languages or ()
+                ),
+            ),
+            (
+                "available",
+                _("Available for projects"),
+                self.translate(_("Yes") if profile.available_for_projects else _("No")),
+            ),
         )
-        return [{"id": row_id, "title": self.translate(title), "value": value} for row_id, title, value in rows if value]
+        return [
+            {"id": row_id, "title": self.translate(title), "value": value}
+            for row_id, title, value in rows
+            if value
+        ]
 
     def projects(self) -> list[dict]:
         """Projects this teacher is in, among those whose members the visitor may see."""
@@ -272,12 +312,19 @@ class TeacherProfileView(TwinningView):
 
     def labels(self) -> list[dict]:
         return [
-            {**label, "level_title": self.term_title("collective.twinning.vocabularies.LabelLevels", label["level"])}
+            {
+                **label,
+                "level_title": self.term_title(
+                    "collective.twinning.vocabularies.LabelLevels", label["level"]
+                ),
+            }
             for label in awarded_labels_of(self.context.getId())
         ]
 
     def may_contact(self) -> bool:
-        return self.userid_current() != self.context.getId() and self.may("collective.twinning: Contact teachers")
+        return self.userid_current() != self.context.getId() and self.may(
+            "collective.twinning: Contact teachers"
+        )
 
     def userid_current(self) -> str | None:
         return None if api.user.is_anonymous() else api.user.get_current().getId()
@@ -289,7 +336,12 @@ class OrganisationView(TwinningView):
     def facts(self) -> list[dict]:
         organisation = self.context
         rows = (
-            (_("Type of organisation"), self.term_title("collective.twinning.vocabularies.OrganisationTypes", organisation.organisation_type)),
+            (
+                _("Type of organisation"),
+                self.term_title(
+                    "collective.twinning.vocabularies.OrganisationTypes", organisation.organisation_type
+                ),
+            ),
             (_("Country"), self.country_title(organisation.country)),
             (_("Region"), organisation.region),
             (_("City"), organisation.city),
@@ -298,7 +350,7 @@ class OrganisationView(TwinningView):
         return [{"title": self.translate(title), "value": value} for title, value in rows if value]
 
     def school_label(self) -> str | None:
-        """"Until <date>" while the school holds the label (recognition.school_label)."""
+        """ "Until <date>" while the school holds the label (recognition.school_label)."""
         until = awarded_until(self.context)
         return self.translate(_("until ${date}", mapping={"date": until})) if until else None
 
@@ -306,8 +358,10 @@ class OrganisationView(TwinningView):
         return [
             {"title": brain.Title, "url": brain.getURL(), "id": brain.getId}
             for brain in api.content.find(
-                portal_type="TeacherProfile", organisation_uid=self.context.UID(),
-                review_state="visible", sort_on="sortable_title",
+                portal_type="TeacherProfile",
+                organisation_uid=self.context.UID(),
+                review_state="visible",
+                sort_on="sortable_title",
             )
         ]
 
@@ -323,8 +377,11 @@ def projects_of_people(userids, limit: int = 20) -> list[dict]:
     if not uids:
         return []
     brains = api.content.find(
-        portal_type="TwinSpace", UID=uids, review_state=list(PROJECT_STATES),
-        sort_on="created", sort_order="descending",
+        portal_type="TwinSpace",
+        UID=uids,
+        review_state=list(PROJECT_STATES),
+        sort_on="created",
+        sort_order="descending",
     )
     found = []
     for brain in brains:

@@ -173,8 +173,10 @@ class SearchPage(TwinningView):
         own = {brain.UID for brain in api.content.find(UID=uids, Creator=self.userid)}
         own |= set(uids) & set(place_uids(self.userid))  # the projects one is in (no author in the catalog)
         own |= {
-            item.get("UID") for item in self.data["items"]
-            if item.get("@type") == "TeacherProfile" and item["@id"].rstrip("/").rsplit("/", 1)[-1] == self.userid
+            item.get("UID")
+            for item in self.data["items"]
+            if item.get("@type") == "TeacherProfile"
+            and item["@id"].rstrip("/").rsplit("/", 1)[-1] == self.userid
         }
         return own
 
@@ -200,9 +202,11 @@ class SearchPage(TwinningView):
             if item.get("city"):
                 details.append(item["city"])
             if item.get("age_from") is not None and item.get("age_to") is not None:
-                details.append(self.translate(
-                    _("Ages ${low}–${high}", mapping={"low": item["age_from"], "high": item["age_to"]})
-                ))
+                details.append(
+                    self.translate(
+                        _("Ages ${low}–${high}", mapping={"low": item["age_from"], "high": item["age_to"]})
+                    )
+                )
             items.append(
                 {
                     "url": item["@id"],
@@ -231,8 +235,9 @@ class SearchPage(TwinningView):
 
     def filters_chosen(self) -> int:
         """How many filters are set (shown on the phone's "Filters" button)."""
-        return sum(len(self.selected(spec_filter.param)) for spec_filter in self.spec.filters
-                   if spec_filter.facet) + sum(1 for name in ("age_from", "age_to") if self.value(name))
+        return sum(
+            len(self.selected(spec_filter.param)) for spec_filter in self.spec.filters if spec_filter.facet
+        ) + sum(1 for name in ("age_from", "age_to") if self.value(name))
 
     def total(self) -> int:
         return self.data["items_total"]

@@ -34,8 +34,7 @@ ADD_LINKS = (
     ("add-page", "Page", "collective.twinning: Add Page", _("Add a page")),
     ("add-material", "Material", "collective.twinning: Add Material", _("Add material")),
     ("add-mobility", "Mobility", "collective.twinning: Add Mobility", _("Add a mobility")),
-    ("add-label", "QualityLabel", "collective.twinning: Add QualityLabel",
-     _("Apply for a Quality Label")),
+    ("add-label", "QualityLabel", "collective.twinning: Add QualityLabel", _("Apply for a Quality Label")),
 )
 
 
@@ -136,10 +135,7 @@ class TwinSpaceView(PlaceView):
 
     def tabs(self) -> list[dict]:
         current = self.tab()
-        return [
-            {"id": tab, "title": self.translate(title), "active": tab == current}
-            for tab, title in TABS
-        ]
+        return [{"id": tab, "title": self.translate(title), "active": tab == current} for tab, title in TABS]
 
     def add_links(self) -> list[dict]:
         url = self.context.absolute_url()
@@ -176,9 +172,7 @@ class TwinSpaceView(PlaceView):
         return self.may("collective.twinning: Manage pupils")
 
     def may_contact(self) -> bool:
-        return self.userid not in founders(self.context) and self.may(
-            "collective.twinning: Contact teachers"
-        )
+        return self.userid not in founders(self.context) and self.may("collective.twinning: Contact teachers")
 
     # The validation panel (``@validation``).
 
@@ -195,7 +189,10 @@ class TwinSpaceView(PlaceView):
             else:
                 item["key"] = f"national:{item['country']}"
                 item["title"] = self.translate(
-                    _("National service: ${country}", mapping={"country": self.country_title(item["country"])})
+                    _(
+                        "National service: ${country}",
+                        mapping={"country": self.country_title(item["country"])},
+                    )
                 )
             item["decision_title"] = self.translate(
                 {"approve": _("Approved"), "reject": _("Rejected")}.get(item["decision"], _("Waiting"))
@@ -204,7 +201,9 @@ class TwinSpaceView(PlaceView):
             item["date_title"] = (
                 api.portal.get_localized_time(item["date"], long_format=True) if item["date"] else ""
             )
-        data["kind_title"] = self.translate(_("European project") if data["kind"] == "european" else _("National project"))
+        data["kind_title"] = self.translate(
+            _("European project") if data["kind"] == "european" else _("National project")
+        )
         slot = self.my_slot() if data["state"] == "pending" else None
         decided = {item["key"] for item in data["required"] if item["decision"]}
         # A decided row has no buttons: the decision stands (a rejection sends the project back).
@@ -222,11 +221,20 @@ class TwinSpaceView(PlaceView):
         if not (self.may_view_members() or self.may("collective.twinning: View validation")):
             return []
         texts = []
-        for name, title in (("aims", _("Aims")), ("work_process", _("Work process")),
-                            ("expected_results", _("Expected results"))):
+        for name, title in (
+            ("aims", _("Aims")),
+            ("work_process", _("Work process")),
+            ("expected_results", _("Expected results")),
+        ):
             value = getattr(self.context, name, None)
             if value is not None and value.raw:
-                texts.append({"id": name, "title": self.translate(title), "html": value.output_relative_to(self.context)})
+                texts.append(
+                    {
+                        "id": name,
+                        "title": self.translate(title),
+                        "html": value.output_relative_to(self.context),
+                    }
+                )
         return texts
 
     def my_slot(self) -> str | None:

@@ -37,7 +37,11 @@ def export_format(request) -> str:
 
 def listing(request) -> dict:
     items = certificates_of(_userid(), request)
-    return {"@id": f"{api.portal.get().absolute_url()}/@certificates", "items": items, "items_total": len(items)}
+    return {
+        "@id": f"{api.portal.get().absolute_url()}/@certificates",
+        "items": items,
+        "items_total": len(items),
+    }
 
 
 def zipped(request) -> bytes:

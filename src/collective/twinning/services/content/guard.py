@@ -25,7 +25,13 @@ from plone.restapi.services.content.update import ContentPatch
 # What the field deserializers raise on values of the wrong shape (and rich text that
 # Plone's transforms cannot read, e.g. lone surrogates or control characters).
 MALFORMED = (
-    TypeError, KeyError, AttributeError, LookupError, ValueError, UnicodeError, TransformError,
+    TypeError,
+    KeyError,
+    AttributeError,
+    LookupError,
+    ValueError,
+    UnicodeError,
+    TransformError,
 )
 
 

@@ -35,6 +35,7 @@ class NotificationsPost(SubPathService):
         if ids is not None and (
             not isinstance(ids, list) or len(ids) > MAX_IDS or not all(isinstance(i, str) for i in ids)
         ):
-            raise FieldError("ids", _("ids must be a list of notification ids (at most ${max}).",
-                                      mapping={"max": MAX_IDS}))
+            raise FieldError(
+                "ids", _("ids must be a list of notification ids (at most ${max}).", mapping={"max": MAX_IDS})
+            )
         return {"unread": notifications.mark_read(current_userid(), ids)}

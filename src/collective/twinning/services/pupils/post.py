@@ -11,6 +11,10 @@ class PupilsPost(Service):
     def reply(self):
         one_writer(self.context)
         data = json_object(self.request)
-        result = create_pupils(self.context, data["pupils"]) if "pupils" in data else create_pupil(self.context, data)
+        result = (
+            create_pupils(self.context, data["pupils"])
+            if "pupils" in data
+            else create_pupil(self.context, data)
+        )
         self.request.response.setStatus(201)
         return result

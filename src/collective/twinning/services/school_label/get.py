@@ -23,7 +23,9 @@ class SchoolLabelGet(Service):
         if wanted is not None:
             found = [c for c in calls_for(self.context) if isinstance(wanted, str) and c.UID() == wanted]
             if not found:
-                raise FieldError("call", _("call: no open or closed call of this school's country with this UID."))
+                raise FieldError(
+                    "call", _("call: no open or closed call of this school's country with this UID.")
+                )
             call = found[0]
         result = eligibility(self.context, call)
         result["@id"] = f"{self.context.absolute_url()}/@school-label"

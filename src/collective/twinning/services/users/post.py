@@ -62,12 +62,17 @@ class UsersPost(BaseUsersPost):
         if data.get("old_password") and data.get("new_password") and not data.get("reset_token"):
             if not (self.can_manage_users or self.can_set_own_password):
                 return self._error(
-                    403, "Not allowed", restapi_message("You can't set a password without a password reset token.")
+                    403,
+                    "Not allowed",
+                    restapi_message("You can't set a password without a password reset token."),
                 )
             return self._error(
-                403, "Wrong user",
-                restapi_message("You need to be logged in as the user '${username}' to set the password.",
-                  mapping={"username": login}),
+                403,
+                "Wrong user",
+                restapi_message(
+                    "You need to be logged in as the user '${username}' to set the password.",
+                    mapping={"username": login},
+                ),
             )
         return None  # plone.restapi's 400 for a malformed request comes first anyway
 

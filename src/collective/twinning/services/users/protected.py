@@ -59,8 +59,10 @@ def country_change_refusal(userid: str) -> Exception | None:
     if actor.getId() == userid:
         return FieldError(
             COUNTRY,
-            _("Your country was chosen when you registered: your national support service "
-              "(while your account waits for validation) or an administrator changes it."),
+            _(
+                "Your country was chosen when you registered: your national support service "
+                "(while your account waits for validation) or an administrator changes it."
+            ),
         )
     if may_move_pending(actor.getId(), userid):
         return None
