@@ -132,40 +132,6 @@ BATCH = [
 ]
 
 
-def audit_query() -> list[dict]:
-    """The batch parameters of the audit logs (up to 500 entries a page)."""
-    return [
-        {"name": "b_start", "in": "query", "schema": {"type": "integer", "minimum": 0}},
-        {"name": "b_size", "in": "query", "schema": {"type": "integer", "minimum": 1, "maximum": 500}},
-    ]
-
-
-# @audit entries (of the portal and of a place): who, when, what, target, comment.
-AUDIT_LOG = {
-    "type": "object",
-    "required": ["items", "items_total"],
-    "properties": {
-        "@id": {"type": "string"},
-        "items": {
-            "type": "array",
-            "items": {
-                "type": "object",
-                "required": ["when", "who", "what"],
-                "properties": {
-                    "when": {"type": "string"},
-                    "who": {"type": ["string", "null"]},
-                    "what": {"type": "string"},
-                    "target": {"type": ["string", "null"]},
-                    "comment": {"type": ["string", "null"]},
-                },
-            },
-        },
-        "items_total": {"type": "integer", "minimum": 0},
-        "batching": {"type": "object"},
-    },
-}
-
-
 def scores(names) -> dict:
     """Scores from 0 to 10, one per name, all of them and nothing else."""
     return {

@@ -1,7 +1,5 @@
-"""OpenAPI fragment of plone.restapi's @users with the add-on's checks, and the portal's @audit."""
+"""OpenAPI fragment of plone.restapi's @users with the add-on's checks."""
 
-from collective.twinning.openapi.fragments import AUDIT_LOG
-from collective.twinning.openapi.fragments import audit_query
 from collective.twinning.openapi.fragments import body
 from collective.twinning.openapi.fragments import either_errors
 from collective.twinning.openapi.fragments import json_reply
@@ -11,7 +9,6 @@ from collective.twinning.openapi.fragments import operation
 from collective.twinning.openapi.fragments import ref
 from collective.twinning.openapi.fragments import string
 from collective.twinning.openapi.fragments import WRITE
-from plone.base.interfaces import IPloneSiteRoot
 from Products.CMFCore.interfaces import ISiteRoot
 
 
@@ -35,16 +32,6 @@ PATHS = {
             "users",
             ("@users", ISiteRoot),
             body=body(ref("UserChange")),
-        )
-    },
-    "/@audit": {
-        "get": operation(
-            "The portal's audit log: changes of an account's country (from_country, to_country)",
-            {"200": json_reply("Newest first, batched.", AUDIT_LOG)},
-            ("400", "401", "403"),
-            "users",
-            ("@audit", IPloneSiteRoot),
-            query=audit_query(),
         )
     },
 }
