@@ -1,6 +1,9 @@
 """The OpenAPI document: up to date in docs/, served, and covering every registered service."""
 
+from collective.twinning import services
 from collective.twinning.openapi.document import build
+from collective.twinning.openapi.document import component_schemas
+from collective.twinning.openapi.document import fragment_paths
 from collective.twinning.openapi.schemas import BEHAVIORS
 from collective.twinning.openapi.schemas import CONTENT_TYPES
 from collective.twinning.openapi.schemas import fti_behaviors
@@ -8,11 +11,14 @@ from collective.twinning.openapi.schemas import SYSTEM_MADE
 from pathlib import Path
 from plone.autoform.interfaces import IFormFieldProvider
 from plone.behavior.interfaces import IBehavior
+from types import SimpleNamespace
 from zope.component import getGlobalSiteManager
 from zope.component import getUtility
 
+import importlib
 import importlib.util
 import jsonschema
+import pkgutil
 import pytest
 import re
 import yaml
@@ -31,7 +37,12 @@ def _script():
 
 def registered_services() -> set[tuple[str, str, str]]:
     """(method, name, context interface) of every plone.rest service of the add-on."""
-    found = set()
+    return set(registered_service_modules())
+
+
+def registered_service_modules() -> dict[tuple[str, str, str], str]:
+    """(method, name, context interface) -> the module of the factory, for every service of the add-on."""
+    found = {}
     for registration in getGlobalSiteManager().registeredAdapters():
         factory = registration.factory
         method = getattr(factory, "method", None)
@@ -42,7 +53,7 @@ def registered_services() -> set[tuple[str, str, str]]:
             continue
         interface = registration.required[0]
         name = registration.name[registration.name.index("@") :]
-        found.add((method.lower(), name, f"{interface.__module__}.{interface.__name__}"))
+        found[(method.lower(), name, f"{interface.__module__}.{interface.__name__}")] = own.__module__
     return found
 
 
@@ -90,6 +101,43 @@ def test_every_registered_service_is_documented(integration):
     documented = documented_services(build())
     assert registered - documented == set(), "registered but not documented"
     assert documented - registered == set(), "documented but not registered (or wrong method/context)"
+
+
+def test_every_registered_service_is_documented_beside_it(integration):
+    """Each service's operations are in the fragment of its own package (services/<endpoint>/openapi.py)."""
+    for service, module in registered_service_modules().items():
+        assert module.startswith(f"{services.__name__}."), (service, module)
+        package = module.rsplit(".", 1)[0]
+        spec = importlib.util.find_spec(f"{package}.openapi")
+        assert spec is not None, f"{package} has no openapi.py fragment (for {service})"
+        fragment = importlib.import_module(f"{package}.openapi")
+        assert service in documented_services({"paths": fragment.PATHS}), (
+            f"{service} is not described in {package}.openapi.PATHS"
+        )
+
+
+@pytest.mark.parametrize(
+    "package", sorted(info.name for info in pkgutil.iter_modules(services.__path__) if info.ispkg)
+)
+def test_every_services_package_has_a_fragment(package):
+    fragment = importlib.import_module(f"{services.__name__}.{package}.openapi")
+    assert fragment.PATHS
+    assert set(fragment.PATHS) <= set(build()["paths"])
+
+
+def test_a_method_described_by_two_fragments_is_refused():
+    one = SimpleNamespace(__name__="one", PATHS={"/@x": {"get": {}}})
+    two = SimpleNamespace(__name__="two", PATHS={"/@x": {"post": {}}})
+    assert fragment_paths([one, two]) == {"/@x": {"get": {}, "post": {}}}
+    with pytest.raises(ValueError, match="GET /@x"):
+        fragment_paths([one, SimpleNamespace(__name__="three", PATHS={"/@x": {"get": {}}})])
+
+
+def test_a_schema_defined_twice_is_refused():
+    with pytest.raises(ValueError, match="schema Error"):
+        component_schemas([SimpleNamespace(__name__="one", PATHS={}, SCHEMAS={"Error": {}})])
+    with pytest.raises(ValueError, match="schema Likes"):
+        component_schemas([SimpleNamespace(__name__=name, PATHS={}, SCHEMAS={"Likes": {}}) for name in "ab"])
 
 
 @pytest.mark.parametrize("name", sorted(BEHAVIORS))

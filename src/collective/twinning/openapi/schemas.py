@@ -1,4 +1,4 @@
-"""JSON Schemas of the content types, made from their Zope schemas.
+"""JSON Schemas of the content types, made from their Zope schemas; and the schemas the services share.
 
 Each type's fields are its Dexterity schema's plus those of its behaviors
 (the FTIs in profiles/default/types/), as plone.restapi reads them on
@@ -26,6 +26,9 @@ from collective.twinning.content.school_label_call import ISchoolLabelCall
 from collective.twinning.content.teacher_profile import ITeacherProfile
 from collective.twinning.content.thread import IThread
 from collective.twinning.content.twinspace import ITwinSpace
+from collective.twinning.openapi.fragments import obj
+from collective.twinning.openapi.fragments import ref
+from collective.twinning.openapi.fragments import string
 from pathlib import Path
 from plone.app.contenttypes.behaviors.leadimage import ILeadImageBehavior
 from plone.app.contenttypes.behaviors.richtext import IRichTextBehavior
@@ -209,3 +212,74 @@ def content_schemas() -> dict:
             schemas[f"{portal_type}Create"] = create
         schemas[f"{portal_type}Update"] = update
     return schemas
+
+
+# Schemas of several services (errors, rich text, files, relations, content, search results).
+SHARED_SCHEMAS = {
+    "Error": obj(
+        {"type": string(), "message": string()},
+        required=("type", "message"),
+        description="plone.restapi's error body; the message names the field or parameter.",
+    ),
+    "WrappedError": obj(
+        {"error": ref("Error")},
+        required=("error",),
+        description="The error body of plone.restapi's @users (the add-on's checks answer Error).",
+    ),
+    "RichTextInput": {
+        "description": "HTML as a string, or with its content type.",
+        "oneOf": [
+            string(),
+            obj(
+                {
+                    "data": string(),
+                    "content-type": string(),
+                    "encoding": string(),
+                },
+                required=("data",),
+            ),
+        ],
+    },
+    "FileInput": obj(
+        {
+            "data": string(description="The content, base64 encoded."),
+            "encoding": string(enum=["base64"]),
+            "filename": string(),
+            "content-type": string(),
+        },
+        required=("data", "encoding", "filename"),
+    ),
+    "RelationInput": string(description="The UID (or path) of the related object."),
+    "Content": obj(
+        {"@id": string(), "@type": string(), "UID": string(), "id": string()},
+        required=("@id", "@type", "UID"),
+        description="plone.restapi's serialization of the object.",
+    ),
+    "SearchItem": obj(
+        {
+            "@id": string(),
+            "@type": string(),
+            "UID": string(),
+            "title": string(),
+        },
+        required=("@id", "@type", "UID", "title"),
+        description="The public summary of a result (never an e-mail address).",
+    ),
+    "SearchResults": obj(
+        {
+            "@id": string(),
+            "items": {"type": "array", "items": ref("SearchItem")},
+            "items_total": {"type": "integer", "minimum": 0},
+            "batching": {"type": "object"},
+            "facets": {
+                "type": "object",
+                "description": "Per facet parameter, the number of results per value.",
+                "additionalProperties": {
+                    "type": "object",
+                    "additionalProperties": {"type": "integer", "minimum": 0},
+                },
+            },
+        },
+        required=("@id", "items", "items_total", "batching", "facets"),
+    ),
+}
