@@ -84,7 +84,7 @@ def test_filter_refuses_and_passes():
     assert (seen["status"], body) == ("200 OK", b"inner")
 
 
-@pytest.mark.parametrize("method", ["QUERY", "FOO", "get"])
+@pytest.mark.parametrize("method", ["QUERY", "FOO", "get", "TRACE"])
 def test_unknown_methods_are_405(method):
     app = filter_factory({})(lambda environ, start_response: [b"inner"])
     seen, body = _call(app, "", method=method)
