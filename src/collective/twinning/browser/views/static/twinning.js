@@ -131,6 +131,12 @@
         var icon = link.querySelector("svg title, img[alt]");
         text = icon ? (icon.textContent || icon.getAttribute("alt") || "").trim() : "";
       }
+      if (!text) {
+        /* A content view whose label has not been rendered yet: its id says what it is (history, …). */
+        var view = link.closest("[id^=contentview-]");
+        text = view ? view.id.replace("contentview-", "").replace(/[-_]/g, " ") : "";
+        text = text.charAt(0).toUpperCase() + text.slice(1);
+      }
       if (text) { link.setAttribute("aria-label", text.replace(/\s+/g, " ")); }
     });
   }
