@@ -28,7 +28,15 @@ def test_class_lists_are_read_with_their_header(data, expected):
     assert pupils_from_csv(data) == expected
 
 
-@pytest.mark.parametrize("data", [b"name,surname\nana,ruiz\n", "username,fullname".encode("utf-16"), None])
+@pytest.mark.parametrize(
+    "data",
+    [
+        b"name,surname\nana,ruiz\n",
+        "username,fullname".encode("utf-16"),
+        None,
+        b"username,fullname\n" + b"x" * 70_000,
+    ],
+)
 def test_a_file_that_is_not_a_class_list_names_the_field(data):
     with pytest.raises(FieldError) as refused:
         pupils_from_csv(data)

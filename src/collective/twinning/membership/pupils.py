@@ -95,10 +95,15 @@ def create_pupils(space, entries) -> dict:
 
 
 CSV_COLUMNS = ("username", "fullname", "password")
+MAX_CSV_BYTES = 64 * 1024  # 40 pupils take a few kB
 
 
 def pupils_from_csv(data: bytes, field: str = "pupils_csv") -> list[dict]:
     """The rows of a class list (UTF-8 CSV with the columns username, fullname, password?)."""
+    if isinstance(data, bytes) and len(data) > MAX_CSV_BYTES:
+        raise FieldError(
+            field, _("A class list is at most ${size} kB.", mapping={"size": MAX_CSV_BYTES // 1024})
+        )
     try:
         text = data.decode("utf-8-sig")
     except (AttributeError, UnicodeDecodeError):

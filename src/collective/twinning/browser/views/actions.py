@@ -105,13 +105,15 @@ class AddPupilsHandler(FormHandler):
 
     def act(self):
         upload = self.request.form.get("pupils_csv")
-        data = upload.read() if hasattr(upload, "read") else None
+        data = upload.read(pupils.MAX_CSV_BYTES + 1) if hasattr(upload, "read") else None
         entries = pupils.pupils_from_csv(data)
         before = transaction.savepoint()
         try:
             self.accounts = pupils.create_pupils(self.context, entries)["items"]
-        except FieldError as error:
+        except Exception as error:
             before.rollback()  # all or none: the page is shown again and its transaction commits
+            if not isinstance(error, FieldError):
+                raise
             line = re.match(r"pupils\[(\d+)\]", error.field or "")
             if line is None:
                 raise FieldError("pupils_csv", error.message) from None
