@@ -2,7 +2,6 @@
 other serves at once, blobs included. Once on RelStorage (PostgreSQL), once on ZEO."""
 
 from PIL import Image
-from tests.scaleout.conftest import process_alive
 from tests.scaleout.images import make_png
 
 import base64
@@ -100,12 +99,3 @@ def test_image_added_on_b_is_served_by_a(cluster, payloads):
     # A read the blob from the storage server into its own blob cache.
     cached = [p.read_bytes() for p in (cluster.var / "blobcache").rglob("*.blob")]
     assert served.content in cached
-
-
-def test_ctrl_c_stops_the_instances_and_the_storage_server(request):
-    """Last in this module: stop both clusters as a user would, and check nothing is left."""
-    for name in CLUSTERS:
-        cluster = request.getfixturevalue(name)
-        assert cluster.stop() is not None, cluster.tail()
-        leftovers = process_alive(str(cluster.instance)) + process_alive(str(cluster.var / "zeo"))
-        assert leftovers == [], leftovers
