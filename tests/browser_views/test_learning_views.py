@@ -417,3 +417,12 @@ def test_plone_add_form_makes_an_event(functional_portal):
     created = functional_portal["learning"]["inclusion-in-etwinning-projects"]
     assert (created.kind, created.capacity, created.hours, created.country) == ("mooc", 30, 4, "ES")
     assert session.get(created.absolute_url(), timeout=60).status_code == 200
+
+
+def test_event_pages_in_spanish(event, render, portal, spanish):
+    html = render(event, "view", ANA)
+    assert "Inscribirme" in html and "Detalles" in html and "Plazas libres" in html
+    render(event, "learning-register", ANA, post=True)
+    assert "Estás inscrito." in render(event, "view", ANA)
+    assert "Verificar un certificado" in render(portal, "@verify-certificate", None)
+    assert "Próximos eventos" in render(portal, "learning-events", None)
