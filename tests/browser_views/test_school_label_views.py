@@ -284,3 +284,16 @@ def test_recognition_overview(label_world, render, portal):
     assert 'id="add-call"' not in render(container, "recognition-overview", TEACHER)
     with pytest.raises(NotFound):
         render(portal["projects"], "recognition-overview", ANONYMOUS)
+
+
+def test_plones_add_form_leads_to_the_apply_form(label_world, portal):
+    """Plone's add form refuses every application (its invariant sees no call): ++add++ redirects."""
+    from tests.browser_views.conftest import prepare
+
+    call = label_world["call"]
+    prepare(portal.REQUEST)
+    with api.env.adopt_user(username=TEACHER):
+        call.restrictedTraverse("++add++SchoolLabelApplication")()
+    assert portal.REQUEST.response.getHeader("location") == f"{call.absolute_url()}/@@school-label-apply"
+    with api.env.adopt_user(username=VALIDATOR_IT), pytest.raises(Unauthorized):
+        call.restrictedTraverse("++add++SchoolLabelApplication")()

@@ -27,10 +27,12 @@ from collective.twinning.recognition import school_label
 from collective.twinning.recognition.organisers import may_organise
 from datetime import date
 from plone import api
+from plone.dexterity.browser.add import DefaultAddView
 from plone.i18n.normalizer.interfaces import IIDNormalizer
 from Products.Five.browser.pagetemplatefile import ViewPageTemplateFile
 from z3c.relationfield import RelationValue
 from zExceptions import NotFound
+from zExceptions import Unauthorized
 from zope.component import getUtility
 from zope.container.interfaces import INameChooser
 from zope.intid.interfaces import IIntIds
@@ -341,6 +343,17 @@ class SchoolLabelApply(SchoolLabelMixin, FormPage):
     def default_url(self):
         created = getattr(self, "created", None)
         return created.absolute_url() if created is not None else self.context.absolute_url()
+
+
+class SchoolLabelApplicationAddView(DefaultAddView):
+    """``++add++SchoolLabelApplication`` (the toolbar's *Add new*) leads to ``@@school-label-apply``:
+    Plone's add form asks for the school through a related-items widget and its invariant finds
+    no call around the new object, so it refuses every application."""
+
+    def __call__(self):
+        if not self.ti.isConstructionAllowed(self.context):
+            raise Unauthorized("You may not apply in this call.")
+        return self.request.response.redirect(f"{self.context.absolute_url()}/@@school-label-apply")
 
 
 class SchoolLabelApplicationView(SchoolLabelMixin, TwinningView):
