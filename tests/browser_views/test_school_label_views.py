@@ -50,7 +50,7 @@ def statements_form(**changes) -> dict:
 
 
 def outcome(render, obj, view, userid, form) -> str:
-    """"done" (redirected), "refused" (a message on the page) or "unauthorized"."""
+    """ "done" (redirected), "refused" (a message on the page) or "unauthorized"."""
     try:
         result = render(obj, view, userid, form, post=True)
     except Unauthorized:
@@ -263,7 +263,7 @@ def test_my_space_recognition(label_world, render):
     form.update({"comment": "Well done.", "decision": "award", "form.submitted": "1"})
     render(application, "school-label-evaluation", VALIDATOR_ES, form, post=True)
     html = render(api.portal.get(), "my-space", TEACHER)
-    assert 'id="my-school-until"' in html and 'data-eligible' not in html
+    assert 'id="my-school-until"' in html and "data-eligible" not in html
     assert 'data-state="awarded"' in html
 
 

@@ -126,7 +126,9 @@ class SchoolLabelMixin:
             "id": call.getId(),
             "title": call.Title(),
             "url": call.absolute_url(),
-            "country": self.country_title(call.country) if call.country else self.translate(_("All countries")),
+            "country": self.country_title(call.country)
+            if call.country
+            else self.translate(_("All countries")),
             "school_year": call.school_year,
             "opens": self.day(call.opens),
             "closes": self.day(call.closes),
@@ -148,7 +150,11 @@ class RecognitionOverview(SchoolLabelMixin, TwinningView):
         return [
             brain.getObject()
             for brain in api.content.find(
-                context=self.context, depth=1, portal_type=portal_type, sort_on="created", sort_order="descending"
+                context=self.context,
+                depth=1,
+                portal_type=portal_type,
+                sort_on="created",
+                sort_order="descending",
             )
         ]
 
@@ -332,7 +338,8 @@ class SchoolLabelApply(SchoolLabelMixin, FormPage):
         organisation = self.school()
         if organisation is None:
             raise FieldError(
-                "form", _("applicant: ${user} is no teacher of a school.", mapping={"user": self.userid or "-"})
+                "form",
+                _("applicant: ${user} is no teacher of a school.", mapping={"user": self.userid or "-"}),
             )
         form = self.request.form
         data = {name: form.get(name) for name in STATEMENTS}
@@ -376,7 +383,9 @@ class SchoolLabelApplicationView(SchoolLabelMixin, TwinningView):
         ]
 
     def transitions(self) -> list[dict]:
-        return [item for item in available_transitions(self.context) if item["id"] not in DECISION_TRANSITIONS]
+        return [
+            item for item in available_transitions(self.context) if item["id"] not in DECISION_TRANSITIONS
+        ]
 
     def evaluation(self) -> dict | None:
         if not self.may("collective.twinning: View evaluation"):
@@ -524,7 +533,10 @@ class RecognitionOfMine(SchoolLabelMixin):
     def applications(self) -> list[dict]:
         rows = []
         for brain in api.content.find(
-            portal_type="SchoolLabelApplication", Creator=self.userid, sort_on="created", sort_order="descending"
+            portal_type="SchoolLabelApplication",
+            Creator=self.userid,
+            sort_on="created",
+            sort_order="descending",
         ):
             application = brain.getObject()
             if application.applicant != self.userid:
