@@ -297,3 +297,9 @@ def test_plones_add_form_leads_to_the_apply_form(label_world, portal):
     assert portal.REQUEST.response.getHeader("location") == f"{call.absolute_url()}/@@school-label-apply"
     with api.env.adopt_user(username=VALIDATOR_IT), pytest.raises(Unauthorized):
         call.restrictedTraverse("++add++SchoolLabelApplication")()
+
+
+def test_eligibility_in_spanish(label_world, render, spanish):
+    html = render(label_world["call"], "view", OTHER_TEACHER)
+    assert "El centro aún no puede optar." in html and "No cumplido" in html
+    assert "Docentes activos" in html and "Not met" not in html
