@@ -1,6 +1,7 @@
 """The eTwinning School label in the Classic UI: who may apply, submit and decide; bad input;
 the eligibility on the call, the organisation page and My space; /recognition."""
 
+from collective.twinning.recognition.applications import evaluate
 from collective.twinning.recognition.applications import evaluation_of
 from plone import api
 from tests.helpers import create_pupil_account
@@ -143,6 +144,8 @@ def test_evaluate_the_application(label_world, render, person, expected):
 def test_award_and_reject_are_not_plain_transitions(label_world, render):
     """The decision needs scores and a comment: the transition form refuses it."""
     application = apply(label_world["call"], label_world["school"])
+    with api.env.adopt_user(username=VALIDATOR_ES):  # scored: the workflow's guard would let it pass
+        evaluate(application, VALIDATOR_ES, {"scores": GOOD, "comment": "Good."})
     html = render(application, "twinning-transition", VALIDATOR_ES, {"transition": "reject"}, post=True)
     assert 'id="form-error"' in html
     assert api.content.get_state(obj=application) == "submitted"
