@@ -18,6 +18,7 @@ import transaction
 
 HERITAGE = "projects/nuestro-patrimonio-our-heritage"
 PENDING = "projects/il-mare-che-ci-unisce"
+EVENT = "learning/axe-seminar"  # made below: ana registered, so its organisers see the attendance form
 # (person, login or None, pages): what each of them opens by clicking.
 VISITS = (
     (
@@ -36,6 +37,9 @@ VISITS = (
             "organisations/ies-miguel-de-cervantes",
             "@@group-search-page",
             "@@register",
+            "@@learning-events",
+            EVENT,
+            "@verify-certificate?code=AAAA-BBBB-CCCC",
             "recognition/@@recognition-overview",
         ),
     ),
@@ -61,6 +65,8 @@ VISITS = (
             "people/ana",
             f"{HERITAGE}/edit",
             f"{HERITAGE}/bienvenidos-welcome/++add++Page",
+            "@@learning-events",
+            EVENT,
             "recognition/@@recognition-overview",
             "organisations/ies-miguel-de-cervantes",
         ),
@@ -68,16 +74,56 @@ VISITS = (
     (
         "validator",
         "val-es",
-        ("", "@@twinning-dashboard", PENDING, HERITAGE, "recognition/@@recognition-overview"),
+        (
+            "",
+            "@@twinning-dashboard",
+            PENDING,
+            HERITAGE,
+            EVENT,
+            "learning/++add++LearningEvent",
+            "recognition/@@recognition-overview",
+        ),
     ),
     ("pupil", "lucia", ("", "@@my-space", HERITAGE, f"{HERITAGE}/bienvenidos-welcome")),
 )
+
+
+def learning_event(portal):
+    """A published online seminar of the Spanish service, started an hour ago, with ana registered."""
+    from collective.twinning.learning.registrations import register
+    from collective.twinning.security import as_system
+    from datetime import date
+    from datetime import datetime
+    from datetime import timedelta
+    from datetime import UTC
+
+    start = datetime.now(UTC) - timedelta(hours=1)
+    with api.env.adopt_user(username="val-es"):
+        event = api.content.create(
+            container=portal["learning"],
+            type="LearningEvent",
+            id="axe-seminar",
+            title="Project-based learning",
+            kind="online_seminar",
+            capacity=20,
+            hours=6,
+            language="en",
+            country="ES",
+            registration_opens=date.today() - timedelta(days=5),
+            registration_closes=date.today() + timedelta(days=5),
+            start=start,
+            end=start + timedelta(days=1),
+        )
+    with as_system("val-es"):
+        api.content.transition(obj=event, transition="publish")
+    register(event, "ana")
 
 
 @pytest.fixture
 def demo(functional_portal):
     with api.env.adopt_roles(["Manager"]):
         api.portal.get_tool("portal_setup").runAllImportStepsFromProfile("profile-collective.twinning:demo")
+        learning_event(functional_portal)
     transaction.commit()
     return functional_portal
 
