@@ -1,4 +1,5 @@
-"""Facet counts: each facet value's records as a Roaring bitmap, kept per committed state of the catalog."""
+"""What searches keep per committed state of the catalog, as Roaring bitmaps: records per index clause, per
+search and user, sort orders; and the facet counts made from them."""
 
 from AccessControl import getSecurityManager
 from Acquisition import aq_base
@@ -115,9 +116,12 @@ def searcher(catalog) -> tuple:
     """What ``searchResults`` adds to a query for the current user: their id, roles and groups
     (allowedRolesAndUsers) and whether they see inactive content (effectiveRange, by the minute)."""
     user = getSecurityManager().getUser()
-    groups = user.getGroups() if hasattr(user, "getGroups") else ()
+    roles = tuple(sorted(user.getRoles()))
     inactive = bool(_checkPermission(AccessInactivePortalContent, catalog))
-    return user.getId(), tuple(sorted(user.getRoles())), tuple(sorted(groups)), inactive, minute()
+    if "Anonymous" in roles:  # as for searchResults: nothing else counts (nor can be asked)
+        return None, roles, (), inactive, minute()
+    groups = user.getGroups() if hasattr(user, "getGroups") else ()
+    return user.getId(), roles, tuple(sorted(groups)), inactive, minute()
 
 
 def value_bitmaps(catalog) -> ValueBitmaps:
