@@ -18,6 +18,8 @@ import transaction
 
 HERITAGE = "projects/nuestro-patrimonio-our-heritage"
 PENDING = "projects/il-mare-che-ci-unisce"
+PRIZE_ROUND = "recognition/european-prizes"
+PRIZE_WINNER = "projects/la-ciudad-de-los-ninos"
 # (person, login or None, pages): what each of them opens by clicking.
 VISITS = (
     (
@@ -36,6 +38,8 @@ VISITS = (
             "organisations/ies-miguel-de-cervantes",
             "@@group-search-page",
             "@@register",
+            PRIZE_ROUND,
+            PRIZE_WINNER,
         ),
     ),
     (
@@ -62,7 +66,7 @@ VISITS = (
             f"{HERITAGE}/bienvenidos-welcome/++add++Page",
         ),
     ),
-    ("validator", "val-es", ("", "@@twinning-dashboard", PENDING, HERITAGE)),
+    ("validator", "val-es", ("", "@@twinning-dashboard", PENDING, HERITAGE, PRIZE_ROUND)),
     ("pupil", "lucia", ("", "@@my-space", HERITAGE, f"{HERITAGE}/bienvenidos-welcome")),
 )
 
