@@ -68,6 +68,8 @@ def round_of(obj):
 def _project(uid: str | None):
     if not uid or not isinstance(uid, str):
         return None
+    # Safe unrestricted: one project for the nomination rules and its entry's title; a project
+    # holding an awarded European label is past validation, so public (twinspace_workflow).
     brains = api.portal.get_tool("portal_catalog").unrestrictedSearchResults(UID=uid, portal_type="TwinSpace")
     return brains[0]._unrestrictedGetObject() if brains else None
 

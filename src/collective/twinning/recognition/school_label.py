@@ -54,6 +54,7 @@ def _catalog():
 
 def teachers_of(organisation) -> list[str]:
     """User ids of the teachers whose visible profile names the organisation."""
+    # Safe unrestricted: the rule's count and the recipients of its notices, never listed to the asker.
     brains = _catalog().unrestrictedSearchResults(
         portal_type="TeacherProfile", organisation_uid=organisation.UID(), review_state="visible"
     )
@@ -64,6 +65,7 @@ def active_places(uids, since: date) -> set[str]:
     """Of these place UIDs, the projects and groups in an active state changed since ``since``."""
     if not uids:
         return set()
+    # Safe unrestricted: only counts active teachers (a teacher cannot see others' private projects).
     brains = _catalog().unrestrictedSearchResults(
         UID=sorted(uids),
         portal_type=["TwinSpace", "Group"],
@@ -90,6 +92,7 @@ def national_labels(userids, window: tuple[date, date]) -> list[str]:
     low, high = window
     catalog = _catalog()
     found = {}
+    # Safe unrestricted (here and below): only the number of labels and their dates make the rule.
     for brain in catalog.unrestrictedSearchResults(
         portal_type="QualityLabel", review_state="awarded", label_applicant=sorted(userids)
     ):
@@ -119,10 +122,10 @@ def calls_for(organisation) -> list:
     """The calls (open or closed) whose country is the organisation's, or every country's."""
     country = getattr(organisation, "country", None)
     calls = []
-    for brain in _catalog().unrestrictedSearchResults(
-        portal_type="SchoolLabelCall", review_state=["open", "closed"]
-    ):
-        call = brain._unrestrictedGetObject()
+    # Restricted: the call found reaches the asker (its summary, ``?call=``); open and closed
+    # calls are public, so the rule sees the same calls whoever asks.
+    for brain in _catalog()(portal_type="SchoolLabelCall", review_state=["open", "closed"]):
+        call = brain.getObject()
         if not call.country or call.country == country:
             calls.append(call)
     return calls
