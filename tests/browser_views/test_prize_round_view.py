@@ -72,7 +72,9 @@ def round_in(prizes_world):
         with as_system(EUROPEAN):
             api.content.transition(obj=prize_round, transition="open_nominations")
         with api.env.adopt_user(username=VALIDATOR_ES):
-            api.content.create(container=prize_round, type="PrizeEntry", id="entry-entered", project=entered.UID())
+            api.content.create(
+                container=prize_round, type="PrizeEntry", id="entry-entered", project=entered.UID()
+            )
         for transition in LATER_STEPS[state]:
             with as_system(EUROPEAN):
                 api.content.transition(obj=prize_round, transition=transition)
@@ -131,7 +133,9 @@ def act(render, prize_round, who, action):
     match action:
         case "nominate":
             waiting = portal["projects"]["waiting"]
-            page = render(prize_round, "prize-nominate", who, {"project": waiting.UID(), "category": ""}, post=True)
+            page = render(
+                prize_round, "prize-nominate", who, {"project": waiting.UID(), "category": ""}, post=True
+            )
             return page, "entry-waiting" in entries(prize_round)
         case "score":
             entry = prize_round["entry-entered"]
@@ -181,7 +185,9 @@ def test_the_page_shows_entries_by_category_and_the_nomination_form(round_in, re
 def test_the_category_is_derived_unless_chosen(round_in, render):
     prize_round = round_in("nominating")
     waiting = api.portal.get()["projects"]["waiting"]
-    render(prize_round, "prize-nominate", VALIDATOR_ES, {"project": waiting.UID(), "category": "ivet"}, post=True)
+    render(
+        prize_round, "prize-nominate", VALIDATOR_ES, {"project": waiting.UID(), "category": "ivet"}, post=True
+    )
     assert prize_round["entry-waiting"].category == "ivet"
 
 
@@ -199,7 +205,9 @@ def test_bad_nominations_name_their_field_and_write_nothing(round_in, render, pr
     projects = api.portal.get()["projects"]
     uid = projects[project].UID() if project in projects else project
     before = entries(prize_round)
-    page = render(prize_round, "prize-nominate", VALIDATOR_ES, {"project": uid, "category": category}, post=True)
+    page = render(
+        prize_round, "prize-nominate", VALIDATOR_ES, {"project": uid, "category": category}, post=True
+    )
     assert text in shown(page, field)
     assert entries(prize_round) == before
 
@@ -207,7 +215,11 @@ def test_bad_nominations_name_their_field_and_write_nothing(round_in, render, pr
 @pytest.mark.parametrize(
     "changes,field,text",
     [
-        ({"scores.pedagogical_approaches": "11"}, "error-scores.pedagogical_approaches", "scores.pedagogical_approaches must be a whole number"),
+        (
+            {"scores.pedagogical_approaches": "11"},
+            "error-scores.pedagogical_approaches",
+            "scores.pedagogical_approaches must be a whole number",
+        ),
         ({"scores.collaboration": "-1"}, "error-scores.collaboration", "from 0 to 10"),
         ({"scores.use_of_technology": "seven"}, "error-scores.use_of_technology", "from 0 to 10"),
         ({"scores.pedagogical_approaches": ""}, "form-error", "missing pedagogical_approaches"),

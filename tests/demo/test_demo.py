@@ -151,7 +151,9 @@ def test_demo_prize_round_won_by_a_labelled_project(demo_portal):
     assert api.content.get_state(obj=prize_round) == "announced"
     entry = prize_round["entry-la-ciudad-de-los-ninos"]
     assert entry.winner is True
-    assert prizes_of(heritage) == [{"round": prize_round.UID(), "school_year": "2025-2026", "category": "age_12_15"}]
+    assert prizes_of(heritage) == [
+        {"round": prize_round.UID(), "school_year": "2025-2026", "category": "age_12_15"}
+    ]
     catalog = api.portal.get_tool("portal_catalog")
     assert [b.getId for b in catalog(portal_type="TwinSpace", prize="age_12_15")] == [heritage.getId()]
 

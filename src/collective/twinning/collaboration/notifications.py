@@ -125,7 +125,6 @@ def _uid(obj) -> str | None:
 
 def _mail_now(notes, userid: str, key: str, entry: dict) -> None:
     from collective.twinning.lifecycle.notifications import send_mail
-
     from zope.i18n import translate
 
     title = translate(entry["title"])  # a message id with its mapping, not the raw ${...}

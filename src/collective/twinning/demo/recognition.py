@@ -13,11 +13,11 @@ from collective.twinning.learning.attendance import mark
 from collective.twinning.learning.registrations import register
 from collective.twinning.recognition.prizes import PRIZE_CRITERIA
 from collective.twinning.recognition.prizes import score
+from DateTime import DateTime
 from datetime import date
 from datetime import datetime
 from datetime import timedelta
 from datetime import UTC
-from DateTime import DateTime
 from plone import api
 from z3c.relationfield import RelationValue
 from zope.component import getUtility

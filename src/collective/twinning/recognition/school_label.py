@@ -17,8 +17,9 @@ from collective.twinning import _
 from collective.twinning.content.organisation import IOrganisation
 from collective.twinning.content.quality_label import current_school_year
 from collective.twinning.content.quality_label import school_year_of
-from collective.twinning.learning.ledger import completed_since
-from collective.twinning.membership.index import place_uids
+from collective.twinning.learning.ledger import completed_since_of
+from collective.twinning.membership.index import places_of
+from collective.twinning.search.facets import record_ids
 from DateTime import DateTime
 from datetime import date
 from plone import api
@@ -66,21 +67,27 @@ def active_places(uids, since: date) -> set[str]:
     if not uids:
         return set()
     # Safe unrestricted: only counts active teachers (a teacher cannot see others' private projects).
-    brains = _catalog().unrestrictedSearchResults(
+    catalog = _catalog()
+    brains = catalog.unrestrictedSearchResults(
         UID=sorted(uids),
         portal_type=["TwinSpace", "Group"],
         review_state=list(ACTIVE_PROJECT_STATES + ACTIVE_GROUP_STATES),
         modified={"query": DateTime(since.isoformat()), "range": "min"},
     )
-    return {brain.UID for brain in brains}
+    rids = record_ids(brains)
+    if rids is None:
+        return {brain.UID for brain in brains}
+    # The UIDs from the index, without making a brain for each record (bench/recognition.py).
+    uid_index = catalog._catalog.getIndex("UID")
+    return {uid_index.getEntryForObject(rid) for rid in rids}
 
 
 def active_teachers(userids, since: date) -> list[str]:
     """The teachers active since ``since``: in an active place, or a learning event completed."""
-    places = {userid: set(place_uids(userid)) for userid in userids}
+    places = {userid: set(uids) for userid, uids in places_of(userids).items()}
     live = active_places(set().union(*places.values()) if places else set(), since)
     active = {userid for userid, uids in places.items() if uids & live}
-    active |= {userid for userid in set(userids) - active if completed_since(userid, since)}
+    active |= completed_since_of(set(userids) - active, since)
     return sorted(active)
 
 

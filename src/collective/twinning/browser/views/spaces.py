@@ -175,10 +175,14 @@ class TwinSpaceView(PlaceView):
 
         titles = dict(CATEGORIES)
         won = prizes_of(self.context)
-        rounds = {
-            brain.UID: brain.getURL()
-            for brain in api.content.find(UID=[item["round"] for item in won], portal_type="PrizeRound")
-        } if won else {}
+        rounds = (
+            {
+                brain.UID: brain.getURL()
+                for brain in api.content.find(UID=[item["round"] for item in won], portal_type="PrizeRound")
+            }
+            if won
+            else {}
+        )
         return [
             {
                 "category": item["category"],
