@@ -112,8 +112,13 @@ def _end_batch(site, done: int, batch: int, force: bool = False) -> None:
 class Builder:
     """Makes the population of ``scale`` in ``site``; records what it made."""
 
-    def __init__(self, site, scale: Scale, seed: int, batch: int, accounts: int | None = None):
+    def __init__(
+        self, site, scale: Scale, seed: int, batch: int, accounts: int | None = None, reuse: bool = False
+    ):
         self.site, self.scale, self.batch, self.accounts = site, scale, batch, accounts
+        # reuse: the site was built by an earlier run with the same options; the records are
+        # drawn again (the same seed gives the same ones) and read from it, nothing is written.
+        self.reuse = reuse
         self.maker = PopulationMaker(seed)
         self.organisations, self.teachers, self.projects, self.postings = [], [], [], []
         self.members = []  # the teachers with an account (all of them without ``accounts``)
@@ -124,9 +129,11 @@ class Builder:
         with Progress(name, total) as bar:
             for i in range(1, total + 1):
                 make(i)
-                _end_batch(self.site, i, self.batch)
+                if not self.reuse:
+                    _end_batch(self.site, i, self.batch)
                 bar.step()
-            _end_batch(self.site, total, self.batch, force=True)
+            if not self.reuse:
+                _end_batch(self.site, total, self.batch, force=True)
         self.timings[name] = {
             "count": total,
             "seconds": round(bar.elapsed, 2),
@@ -153,6 +160,10 @@ class Builder:
     # -- organisations -------------------------------------------------------
     def _organisation(self, i: int) -> None:
         record = self.maker.organisation()
+        if self.reuse:
+            record.uid = self.site["organisations"][record.id].UID()
+            self.organisations.append(record)
+            return
         obj = api.content.create(
             container=self.site["organisations"],
             type="Organisation",
@@ -179,6 +190,14 @@ class Builder:
 
     def _teacher(self, i: int) -> None:
         record = self.maker.teacher(self.by_country)
+        if self.reuse:
+            if self.accounts is None or i <= self.accounts:
+                self.members.append(record)
+            organisation = self.org_by_id.get(record.organisation)
+            if organisation is not None:
+                organisation.teachers.append(record.userid)
+            self.teachers.append(record)
+            return
         if self.accounts is None or i <= self.accounts:
             self._account(record)
             # The national service approves: Teacher is granted and the profile made.
@@ -203,13 +222,21 @@ class Builder:
         self.teachers.append(record)
 
     def _pending(self, i: int) -> None:
-        self._account(self.maker.teacher(self.by_country))
+        record = self.maker.teacher(self.by_country)
+        if not self.reuse:
+            self._account(record)
 
     # -- projects ------------------------------------------------------------
     def _project(self, i: int) -> None:
         owner = self.maker.rng.choice(self.members)
         record = self.maker.project(owner, self.members, self.teachers_by_country)
         fields = {k: v for k, v in record["fields"].items() if v is not None}
+        if self.reuse:
+            space = self.site["projects"][record["id"]]
+            record["created"] = space.created()
+            record["countries"] = list(space.countries)
+            self.projects.append(record)
+            return
         with api.env.adopt_user(username=record["owner"]):
             space = api.content.create(
                 container=self.site["projects"],
@@ -233,6 +260,12 @@ class Builder:
     def _posting(self, i: int) -> None:
         owner = self.maker.rng.choice(self.members)
         record = self.maker.posting(owner)
+        if self.reuse:
+            organisation = self.org_by_id.get(record["organisation"])
+            if organisation is not None:
+                record["organisation_uid"] = organisation.uid
+            self.postings.append(record)
+            return
         with api.env.adopt_user(username=record["owner"]):
             posting = api.content.create(
                 container=self.site["partner-finding"],

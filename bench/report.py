@@ -175,11 +175,12 @@ def print_table(data: dict) -> None:
 
     c = data["creation"]
     print()
-    print(
-        f"Creation, median ms per object (own transaction each): TwinSpace "
-        f"{c['TwinSpace']['median_ms']}, Document {c['Document']['median_ms']}, "
-        f"ratio {c['ratio_twinspace_vs_document']}"
-    )
+    if c:
+        print(
+            f"Creation, median ms per object (own transaction each): TwinSpace "
+            f"{c['TwinSpace']['median_ms']}, Document {c['Document']['median_ms']}, "
+            f"ratio {c['ratio_twinspace_vs_document']}"
+        )
 
     print()
     print(

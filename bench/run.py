@@ -34,6 +34,7 @@ from population import Scale  # noqa: E402
 from report import answers_agree  # noqa: E402
 from report import print_table  # noqa: E402
 from report import targets  # noqa: E402
+from zope.component.hooks import setSite  # noqa: E402
 
 import argparse  # noqa: E402
 import dataclasses  # noqa: E402
@@ -91,6 +92,18 @@ def arguments():
         "their profile without one: people search at many profiles in less time (@users "
         "is then compared at the accounts there are)",
     )
+    parser.add_argument(
+        "--build-only",
+        action="store_true",
+        help="build the portal and stop (measure it later with --reuse and the same options)",
+    )
+    parser.add_argument(
+        "--reuse",
+        action="store_true",
+        help="measure the portal an earlier run with the same options built in this database "
+        "(its records are drawn again from the seed; nothing is written)",
+    )
+    parser.add_argument("--tag", default="", help="appended to the results file's name")
     parser.add_argument("--results", default=str(HERE / "results"))
     return parser.parse_args(args)
 
@@ -149,10 +162,17 @@ def main(app) -> None:
     scale = partial(Scale.of(options.scale), options)
     started = time.perf_counter()
     print(f"Benchmark at {scale_label(scale.factor)}: {scale}", flush=True)
-    site, site_seconds = create_site(app)
-    builder = Builder(site, scale, options.seed, options.batch, options.accounts)
+    if options.reuse:
+        site, site_seconds = app[SITE_ID], 0.0
+        setSite(site)
+    else:
+        site, site_seconds = create_site(app)
+    builder = Builder(site, scale, options.seed, options.batch, options.accounts, reuse=options.reuse)
     generation = builder.build()
     generation["site"] = {"seconds": round(site_seconds, 2)}
+    if options.build_only:
+        print(f"Built in {time.perf_counter() - started:.0f} s; measure with --reuse.", flush=True)
+        return
     counts = catalog_counts(site)
     print(f"Catalog: {json.dumps(counts)}", flush=True)
 
@@ -191,7 +211,8 @@ def main(app) -> None:
         admin.close()
 
     act_as(site, ADMIN)
-    creation = creation_costs(site, builder.members, scale.creations)
+    # A reused portal stays as it was built: no creations timed.
+    creation = None if options.reuse else creation_costs(site, builder.members, scale.creations)
 
     data = {
         "issue": 4,
@@ -226,6 +247,8 @@ def main(app) -> None:
         suffix += "-content"
     if options.accounts is not None:
         suffix += f"-{options.accounts}-accounts"
+    if options.tag:
+        suffix += f"-{options.tag}"
     path = out / f"{date.today().isoformat()}-{scale.factor:g}{suffix}.json"
     path.write_text(json.dumps(data, indent=2, ensure_ascii=False, default=str) + "\n", encoding="utf-8")
     print_table(data)

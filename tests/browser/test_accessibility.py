@@ -20,6 +20,7 @@ HERITAGE = "projects/nuestro-patrimonio-our-heritage"
 PENDING = "projects/il-mare-che-ci-unisce"
 PRIZE_ROUND = "recognition/european-prizes"
 PRIZE_WINNER = "projects/la-ciudad-de-los-ninos"
+EVENT = "learning/axe-seminar"  # made below: ana registered, so its organisers see the attendance form
 # (person, login or None, pages): what each of them opens by clicking.
 VISITS = (
     (
@@ -40,6 +41,10 @@ VISITS = (
             "@@register",
             PRIZE_ROUND,
             PRIZE_WINNER,
+            "@@learning-events",
+            EVENT,
+            "@verify-certificate?code=AAAA-BBBB-CCCC",
+            "recognition/@@recognition-overview",
         ),
     ),
     (
@@ -64,17 +69,66 @@ VISITS = (
             "people/ana",
             f"{HERITAGE}/edit",
             f"{HERITAGE}/bienvenidos-welcome/++add++Page",
+            "@@learning-events",
+            EVENT,
+            "recognition/@@recognition-overview",
+            "organisations/ies-miguel-de-cervantes",
         ),
     ),
-    ("validator", "val-es", ("", "@@twinning-dashboard", PENDING, HERITAGE, PRIZE_ROUND)),
+    (
+        "validator",
+        "val-es",
+        (
+            "",
+            "@@twinning-dashboard",
+            PENDING,
+            HERITAGE,
+            EVENT,
+            "learning/++add++LearningEvent",
+            "recognition/@@recognition-overview",
+            PRIZE_ROUND,
+        ),
+    ),
     ("pupil", "lucia", ("", "@@my-space", HERITAGE, f"{HERITAGE}/bienvenidos-welcome")),
 )
+
+
+def learning_event(portal):
+    """A published online seminar of the Spanish service, started an hour ago, with ana registered."""
+    from collective.twinning.learning.registrations import register
+    from collective.twinning.security import as_system
+    from datetime import date
+    from datetime import datetime
+    from datetime import timedelta
+    from datetime import UTC
+
+    start = datetime.now(UTC) - timedelta(hours=1)
+    with api.env.adopt_user(username="val-es"):
+        event = api.content.create(
+            container=portal["learning"],
+            type="LearningEvent",
+            id="axe-seminar",
+            title="Project-based learning",
+            kind="online_seminar",
+            capacity=20,
+            hours=6,
+            language="en",
+            country="ES",
+            registration_opens=date.today() - timedelta(days=5),
+            registration_closes=date.today() + timedelta(days=5),
+            start=start,
+            end=start + timedelta(days=1),
+        )
+    with as_system("val-es"):
+        api.content.transition(obj=event, transition="publish")
+    register(event, "ana")
 
 
 @pytest.fixture
 def demo(functional_portal):
     with api.env.adopt_roles(["Manager"]):
         api.portal.get_tool("portal_setup").runAllImportStepsFromProfile("profile-collective.twinning:demo")
+        learning_event(functional_portal)
     transaction.commit()
     return functional_portal
 
@@ -90,4 +144,74 @@ def test_no_serious_accessibility_violation(demo, visitor, viewport):
         for path in paths:
             someone.goto(path)
             problems += audit(someone.page, f"{size} {person} /{path}", run=f"pages-{size}")
+    assert problems == []
+
+
+CALL = "recognition/school-label-es"
+APPLICATION = f"{CALL}/ies-miguel-de-cervantes"
+# The School label pages (issue 25): a teacher's eligibility, applying, the validator's evaluation.
+SCHOOL_LABEL_VISITS = (
+    ("teacher", "ana", (CALL, f"{CALL}/@@school-label-apply", APPLICATION, "@@my-space")),
+    ("validator", "val-es", (CALL, APPLICATION, f"{APPLICATION}/@@school-label-evaluation")),
+)
+
+
+@pytest.fixture
+def school_label_demo(demo):
+    """An open call of Spain and the demo school's application, submitted (its state set: the demo
+    school is too young to be eligible, which the call page shows with its reasons)."""
+    from collective.twinning.content.school_label_application import STATEMENTS
+    from datetime import date
+    from datetime import timedelta
+    from z3c.relationfield import RelationValue
+    from zope.component import getUtility
+    from zope.intid.interfaces import IIntIds
+
+    today = date.today()
+    school = demo["organisations"]["ies-miguel-de-cervantes"]
+    with api.env.adopt_user(username="val-es"):
+        call = api.content.create(
+            container=demo["recognition"],
+            type="SchoolLabelCall",
+            id="school-label-es",
+            title="eTwinning School label ES",
+            school_year="2026-2027",
+            country="ES",
+            opens=today - timedelta(days=5),
+            closes=today + timedelta(days=30),
+            nql_from=today - timedelta(days=365),
+            nql_to=today,
+        )
+        api.content.transition(obj=call, transition="open")
+    with api.env.adopt_user(username="ana"):
+        application = api.content.create(
+            container=call,
+            type="SchoolLabelApplication",
+            id="ies-miguel-de-cervantes",
+            organisation=RelationValue(getUtility(IIntIds).getId(school)),
+            declaration_confirmed=True,
+            **dict.fromkeys(STATEMENTS, "Pupils and teachers plan together. " * 6),
+        )
+    workflow_tool = api.portal.get_tool("portal_workflow")
+    status = workflow_tool.getStatusOf("school_label_application_workflow", application)
+    workflow_tool.setStatusOf(
+        "school_label_application_workflow", application, {**status, "review_state": "submitted"}
+    )
+    workflow_tool.getWorkflowById("school_label_application_workflow").updateRoleMappingsFor(application)
+    application.reindexObject()
+    transaction.commit()
+    return demo
+
+
+@pytest.mark.parametrize("viewport", [DESKTOP, MOBILE], ids=["desktop", "mobile"])
+def test_school_label_pages_have_no_serious_violation(school_label_demo, visitor, viewport):
+    problems = []
+    size = "mobile" if viewport is MOBILE else "desktop"
+    for person, userid, paths in SCHOOL_LABEL_VISITS:
+        someone = visitor(person, viewport=viewport)
+        login(someone, userid, DEMO_PASSWORD)
+        for path in paths:
+            someone.goto(path)
+            assert someone.page.locator("#content").count() == 1, path
+            problems += audit(someone.page, f"{size} {person} /{path}", run=f"school-label-{size}")
     assert problems == []

@@ -2,16 +2,15 @@
 
 from collective.twinning import _
 from collective.twinning.errors import FieldError
-from collective.twinning.search.facets import as_bitmap
-from collective.twinning.search.facets import as_rids
 from collective.twinning.search.facets import facet_counts
 from collective.twinning.search.facets import naive_counts
-from collective.twinning.search.facets import record_ids
+from collective.twinning.search.facets import value_bitmaps
 from collective.twinning.search.filters import age_overlap
 from collective.twinning.search.filters import Filter
 from collective.twinning.search.filters import given_twice
 from collective.twinning.search.filters import parse_int
 from collective.twinning.search.filters import Sorting
+from collective.twinning.search.pages import sorted_page
 from collective.twinning.search.summaries import item_of
 from dataclasses import dataclass
 from dataclasses import field
@@ -56,13 +55,20 @@ class SearchSpec:
 
 @dataclass
 class ParsedQuery:
-    """core: every clause but those on a facet's index; chosen: facet index -> the values asked for."""
+    """base: the fixed clauses and catalog options; narrowing: the filters on indexes without a
+    facet; chosen: facet index -> the values asked for."""
 
-    core: dict
+    base: dict
+    narrowing: dict
     chosen: dict
     sort: dict
     b_start: int
     b_size: int
+
+    @property
+    def core(self) -> dict:
+        """Every clause but those on a facet's index."""
+        return {**self.base, **self.narrowing}
 
     def query(self) -> dict:
         """The whole catalog query, without sorting and batching."""
@@ -85,26 +91,29 @@ def parse(spec: SearchSpec, form: dict) -> ParsedQuery:
                 ),
             )
     facet_indexes = {f.index for f in spec.filters if f.facet}
-    clauses = dict(spec.fixed)
-    for spec_filter in spec.filters:
-        if spec_filter.param in form:
-            clauses[spec_filter.index] = spec_filter.query(form[spec_filter.param])
-    if spec.ages:
-        clauses.update(age_overlap(form, 3, 20))
-    core = {"portal_type": spec.portal_type, **spec.default_options}
-    chosen = {}
-    for index, clause in clauses.items():
+    base = {"portal_type": spec.portal_type, **spec.default_options}
+    narrowing, chosen = {}, {}
+    for index, clause in spec.fixed.items():
         if index in facet_indexes:
             chosen[index] = _values(clause)
         else:
-            core[index] = clause
+            base[index] = clause
+    asked = {f.index: f.query(form[f.param]) for f in spec.filters if f.param in form}
+    if spec.ages:
+        asked.update(age_overlap(form, 3, 20))
+    for index, clause in asked.items():
+        if index in facet_indexes:
+            chosen[index] = _values(clause)
+        else:
+            base.pop(index, None)
+            narrowing[index] = clause
     for param, (option, value) in spec.options.items():
         if param in form and Filter(param, "", kind="flag").query(form[param]):
-            core[option] = value
+            base[option] = value
     b_start = parse_int("b_start", _single(form, "b_start", "0"), 0)
     b_size = parse_int("b_size", _single(form, "b_size", str(DEFAULT_BATCH)), 1, MAX_BATCH)
     sort = spec.sorting.query(form.get("sort_on"))
-    return ParsedQuery(core, chosen, sort, b_start, b_size)
+    return ParsedQuery(base, narrowing, chosen, sort, b_start, b_size)
 
 
 def _single(form: dict, name: str, default: str) -> str:
@@ -120,37 +129,29 @@ def _facet_key(value) -> str:
     return value
 
 
-def matches(catalog, spec: SearchSpec, parsed: ParsedQuery, context=None) -> tuple:
-    """The matching records, ascending (None when searchResults keeps its record ids to itself),
+def matches(catalog, spec: SearchSpec, parsed: ParsedQuery, context=None, kept=None) -> tuple:
+    """The matching records as a bitmap (None when searchResults keeps its record ids to itself),
     and per facet, value -> how many items match with that value and every other choice."""
+    kept = kept or value_bitmaps(catalog)
     facets = spec.facets(context)
-    rids = record_ids(catalog.searchResults(parsed.core))
-    if rids is None:
+    found = kept.search(catalog, parsed.base)
+    if found is None:
         return None, naive_counts(catalog, parsed.query(), facets)
-    matching, counts = facet_counts(catalog, as_bitmap(rids), parsed.chosen, facets)
-    return (as_rids(matching) if parsed.chosen else rids), counts
+    for index_id, clause in parsed.narrowing.items():
+        found = found & kept.get(catalog, index_id, clause)
+    return facet_counts(catalog, kept, found, parsed.chosen, facets)
 
 
-def sorted_page(catalog, rids, parsed: ParsedQuery):
-    """The page, as searchResults sorts and batches: ZCatalog's sortResults with sort_limit
-    over the matching records (searchResults itself when it keeps its record ids to itself)."""
+def page_of(catalog, kept, matching, parsed: ParsedQuery):
+    """The page, as searchResults sorts and batches it with sort_limit."""
     limit = parsed.b_start + parsed.b_size
-    if rids is None:
+    if matching is None:
         return catalog.searchResults(
             parsed.query(), **parsed.sort, sort_limit=limit, b_start=parsed.b_start, b_size=parsed.b_size
         )
-    if not len(rids):
+    if not matching:
         return []
-    inner = catalog._catalog
-    return inner.sortResults(
-        rids,
-        inner.getIndex(parsed.sort["sort_on"]),
-        parsed.sort["sort_order"] == "descending",
-        limit=limit,
-        actual_result_count=len(rids),
-        b_start=parsed.b_start,
-        b_size=parsed.b_size,
-    )
+    return sorted_page(catalog, kept.order, matching, parsed.sort, limit, parsed.b_start, parsed.b_size)
 
 
 def run(spec: SearchSpec, request) -> dict:
@@ -158,8 +159,9 @@ def run(spec: SearchSpec, request) -> dict:
     parsed = parse(spec, dict(request.form))
     portal = api.portal.get()
     catalog = getToolByName(portal, "portal_catalog")
-    rids, counts = matches(catalog, spec, parsed, portal)
-    batch = HypermediaBatch(request, sorted_page(catalog, rids, parsed))
+    kept = value_bitmaps(catalog)
+    matching, counts = matches(catalog, spec, parsed, portal, kept)
+    batch = HypermediaBatch(request, page_of(catalog, kept, matching, parsed))
     return {
         "@id": batch.canonical_url,
         "items": [item_of(brain, request) for brain in batch],

@@ -1,42 +1,25 @@
 """Facet counts: each facet value's records as a Roaring bitmap, kept per committed state of the catalog."""
 
+from AccessControl import getSecurityManager
 from Acquisition import aq_base
-from array import array
+from collections import OrderedDict
+from collective.twinning.search.pages import SortOrder
+from collective.twinning.search.rids import as_bitmap
+from collective.twinning.search.rids import record_ids
+from Products.CMFCore.permissions import AccessInactivePortalContent
+from Products.CMFCore.utils import _checkPermission
 from pyroaring import BitMap
 from threading import Lock
 from weakref import WeakKeyDictionary
 from ZODB.broken import find_global
 from ZODB.serialize import ObjectReader
-from ZTUtils.Lazy import LazyMap
+
+import time
 
 
+MAX_KEPT = 1024  # searches and free-text clauses kept per state
 _lock = Lock()
 _kept = WeakKeyDictionary()  # ZODB DB -> {catalog oid: ValueBitmaps of its newest state}
-
-
-def as_bitmap(rids) -> BitMap:
-    """A bitmap of catalog record ids (signed 32-bit, kept as their unsigned bit patterns)."""
-    return BitMap(array("I", array("i", rids).tobytes()))
-
-
-def as_rids(bitmap: BitMap) -> array:
-    """The record ids of a bitmap in ascending order, as an IISet of them iterates."""
-    rids = array("i", bitmap.to_array().tobytes())  # the negative ones come last
-    positive = bitmap.rank(2**31 - 1)
-    return rids[positive:] + rids[:positive]
-
-
-def record_ids(results):
-    """The record ids of an unsorted, unbatched ``searchResults``, ascending: ZCatalog keeps them
-    in its lazy result (a text query's as (score, rid) by score); None for another result."""
-    if not len(results):
-        return []
-    rids = getattr(results, "_seq", None)
-    if not isinstance(results, LazyMap) or rids is None:
-        return None
-    if isinstance(rids[0], tuple):
-        return sorted(rid for _score, rid in rids)
-    return rids if isinstance(rids[0], int) else None
 
 
 def counter_state(catalog) -> tuple | None:
@@ -61,18 +44,80 @@ def is_committed(catalog, state) -> bool:
 
 
 class ValueBitmaps:
-    """One committed state's bitmaps, (index id, value) -> BitMap, each made when first asked for."""
+    """One committed state's bitmaps, each made when first asked for: (index id, clause) -> the
+    records the index finds, (query, who, minute) -> what ``searchResults`` found, index -> its order."""
 
     def __init__(self, state=None):
-        self.state, self.bitmaps = state, {}
+        self.state, self.bitmaps, self.found, self.orders = state, {}, OrderedDict(), {}
 
     def get(self, catalog, index_id: str, value) -> BitMap:
-        key = (index_id, value)
+        key = (index_id, frozen(value))
         found = self.bitmaps.get(key)
         if found is None:
-            result = catalog.Indexes[index_id]._apply_index({index_id: value})  # plug-in index API
-            found = self.bitmaps[key] = as_bitmap(result[0] if result else ())
+            index = catalog._catalog.getIndex(index_id)  # in its catalog (a text index finds its lexicon)
+            result = index._apply_index({index_id: value})  # plug-in index API
+            found = as_bitmap(result[0] if result else ())
+            with _lock:
+                if len(self.bitmaps) >= MAX_KEPT:  # free-text clauses: start again rather than grow
+                    self.bitmaps.clear()
+                self.bitmaps[key] = found
         return found
+
+    def search(self, catalog, query: dict):
+        """The records ``searchResults(query)`` finds for the current user, as a bitmap (None when
+        searchResults keeps its record ids to itself), kept for who the user is in this minute."""
+        key = (frozen(query), *searcher(catalog))
+        with _lock:
+            kept = self.found.get(key)
+            if kept is not None:
+                self.found.move_to_end(key)
+                return kept
+        rids = record_ids(catalog.searchResults(query))
+        if rids is None:
+            return None
+        found = as_bitmap(rids)
+        if key[-1] == minute():  # not across the minute effectiveRange rounds its date to
+            with _lock:
+                self.found[key] = found
+                if len(self.found) > MAX_KEPT:
+                    self.found.popitem(last=False)
+        return found
+
+    def order(self, index) -> SortOrder | None:
+        """The index's records in sort order; None in a transaction that changed the catalog
+        (nobody keeps them) or when the index's keys do not compare."""
+        if self.state is None:
+            return None
+        kept = self.orders.get(index.getId(), False)
+        if kept is False:
+            try:
+                kept = SortOrder(index)
+            except TypeError:
+                kept = None
+            self.orders[index.getId()] = kept
+        return kept
+
+
+def frozen(value):
+    """A catalog clause as a dictionary key."""
+    if isinstance(value, dict):
+        return tuple(sorted((key, frozen(item)) for key, item in value.items()))
+    if isinstance(value, (list, tuple, set)):
+        return tuple(frozen(item) for item in value)
+    return repr(value)
+
+
+def minute() -> int:
+    return int(time.time() // 60)
+
+
+def searcher(catalog) -> tuple:
+    """What ``searchResults`` adds to a query for the current user: their id, roles and groups
+    (allowedRolesAndUsers) and whether they see inactive content (effectiveRange, by the minute)."""
+    user = getSecurityManager().getUser()
+    groups = user.getGroups() if hasattr(user, "getGroups") else ()
+    inactive = bool(_checkPermission(AccessInactivePortalContent, catalog))
+    return user.getId(), tuple(sorted(user.getRoles())), tuple(sorted(groups)), inactive, minute()
 
 
 def value_bitmaps(catalog) -> ValueBitmaps:
@@ -95,10 +140,11 @@ def value_bitmaps(catalog) -> ValueBitmaps:
     return fresh
 
 
-def facet_counts(catalog, base: BitMap, chosen: dict, facets: dict) -> tuple[BitMap, dict]:
+def facet_counts(
+    catalog, kept: ValueBitmaps, base: BitMap, chosen: dict, facets: dict
+) -> tuple[BitMap, dict]:
     """The records of ``base`` with every chosen index's values (chosen: index -> values), and per
     facet (name -> (index, values)) each value's count among them, its own choice left out."""
-    kept = value_bitmaps(catalog)
 
     def bitmap(index_id, value):
         return kept.get(catalog, index_id, value)

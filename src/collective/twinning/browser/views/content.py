@@ -16,6 +16,7 @@ from urllib.parse import urlparse
 SYSTEM_TRANSITIONS = {
     "TwinSpace": {"validate", "reject"},
     "QualityLabel": {"award", "reject"},
+    "SchoolLabelApplication": {"award", "reject"},
 }
 
 

@@ -4,6 +4,8 @@ from collective.twinning import _
 from collective.twinning.browser.views.base import TwinningView
 from collective.twinning.browser.views.charts import bar_chart
 from collective.twinning.browser.views.forms import LabelEvaluation
+from collective.twinning.browser.views.learning import my_learning
+from collective.twinning.browser.views.school_label import my_recognition
 from collective.twinning.labels.evaluation import may_decide
 from collective.twinning.lifecycle.checklist import checklist
 from collective.twinning.lifecycle.checklist import slot_for
@@ -260,6 +262,14 @@ class MySpace(TwinningView):
                 }
             )
         return items
+
+    def recognition(self):
+        """``#myspace-recognition``: labels of my projects, my school's label, my applications."""
+        return my_recognition(self)
+
+    def learning(self) -> dict:
+        """My certificates and the upcoming learning events I registered for (learning.py)."""
+        return my_learning(self.userid, self.request)
 
     def links(self) -> list[dict]:
         portal = api.portal.get()

@@ -19,11 +19,11 @@ import re
 WHOLE_NUMBER = re.compile(r"^-?\d+$")
 
 
-def form_scores(form) -> dict:
+def form_scores(form, criteria=CRITERIA) -> dict:
     """``scores.<criterion>`` fields as the evaluation's ``scores`` (numbers where they are
     numbers; anything else is left for the rules to refuse, naming the criterion)."""
     scores = {}
-    for name in CRITERIA:
+    for name in criteria:
         raw = form.get(f"scores.{name}")
         if not isinstance(raw, str) or not raw.strip():
             continue

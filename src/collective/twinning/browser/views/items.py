@@ -9,6 +9,7 @@ from Acquisition import aq_chain
 from Acquisition import aq_inner
 from collective.twinning import _
 from collective.twinning.browser.views import content
+from collective.twinning.browser.views import school_label
 from collective.twinning.browser.views.base import human_size
 from collective.twinning.browser.views.base import TwinningView
 from collective.twinning.browser.views.spaces import TABS
@@ -353,6 +354,14 @@ class OrganisationView(TwinningView):
         """ "Until <date>" while the school holds the label (recognition.school_label)."""
         until = awarded_until(self.context)
         return self.translate(_("until ${date}", mapping={"date": until})) if until else None
+
+    @property
+    def school_label_macros(self):
+        return school_label.MACROS.macros
+
+    def school_label_eligibility(self) -> dict | None:
+        """For the school's own teachers: the eligibility for the open call of its country."""
+        return school_label.own_school_eligibility(school_label.RecognitionOfMine(self), self.context)
 
     def teachers(self) -> list[dict]:
         return [

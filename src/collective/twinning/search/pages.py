@@ -1,0 +1,68 @@
+"""The page of a search: the few records ZCatalog's own sort must look at, found in a sort order kept per state."""
+
+from collective.twinning.search.rids import as_bitmap
+from collective.twinning.search.rids import as_rids
+from pyroaring import BitMap
+
+
+# Records per chunk of a kept sort order (a chunk never splits records of one sort key).
+CHUNK = 1024
+
+
+class SortOrder:
+    """An index's records in ascending (key, record id) order, as bitmaps of about CHUNK records."""
+
+    def __init__(self, index):
+        keyed = sorted((key, rid) for rid, key in index.documentToKeyMap().items())
+        self.chunks, self.indexed = [], BitMap()
+        start = 0
+        for end in range(1, len(keyed) + 1):
+            if end == len(keyed) or (end - start >= CHUNK and keyed[end][0] != keyed[end - 1][0]):
+                chunk = as_bitmap([rid for _key, rid in keyed[start:end]])
+                self.chunks.append(chunk)
+                self.indexed |= chunk
+                start = end
+
+    def first(self, matching: BitMap, count: int, descending: bool) -> BitMap:
+        """Matching records from the start (the end when descending) of whole chunks, at least
+        ``count`` of them when there are: every record sorting before the last one kept is in."""
+        found, total = [], 0
+        for chunk in reversed(self.chunks) if descending else self.chunks:
+            part = chunk & matching
+            if part:
+                found.append(part)
+                total += len(part)
+                if total >= count:
+                    break
+        return BitMap.union(*found) if found else BitMap()
+
+
+def worth_walking(matching: BitMap, limit: int, records: int) -> bool:
+    """Whether walking the kept order beats ZCatalog looking up every match's sort key:
+    about limit * records / matches chunk records looked at, against matches keys."""
+    return len(matching) ** 2 > limit * records
+
+
+def sorted_page(catalog, order_of, matching: BitMap, sort: dict, limit: int, b_start: int, b_size: int):
+    """The page as ``searchResults`` gives it: ZCatalog's ``sortResults`` over the matching
+    records, or over the first of them in the kept order (at least 4 * limit, so that it picks
+    the same algorithm; the records after them cannot reach the page)."""
+    inner = catalog._catalog
+    index = inner.getIndex(sort["sort_on"])
+    descending = sort["sort_order"] == "descending"
+    rids, total = matching, len(matching)
+    if len(matching) >= 4 * limit and worth_walking(matching, limit, len(inner)):
+        order = order_of(index)
+        if order is not None:
+            head = order.first(matching, 4 * limit, descending)
+            if len(head) >= 4 * limit:
+                rids, total = head, matching.intersection_cardinality(order.indexed)
+    return inner.sortResults(
+        as_rids(rids),
+        index,
+        descending,
+        limit=limit,
+        actual_result_count=total,
+        b_start=b_start,
+        b_size=b_size,
+    )
