@@ -38,7 +38,7 @@ def test_browserlayer(browser_layers):
 
 
 def test_latest_version(profile_last_version):
-    assert profile_last_version(f"{PACKAGE_NAME}:default") == "1004"
+    assert profile_last_version(f"{PACKAGE_NAME}:default") == "1005"
 
 
 def test_restapi_installed(installer):

@@ -38,10 +38,10 @@ def test_upgrade_from_1000(portal):
         steps = setup.listUpgrades(PROFILE)
         assert [step["dest"] for step in steps] == [("1001",)] * 4 + [("1002",)] * 2 + [("1003",)] * 5 + [
             ("1004",)
-        ] * 2
+        ] * 2 + [("1005",)]
         setup.upgradeProfile(PROFILE)
 
-    assert setup.getLastVersionForProfile(PROFILE) == ("1004",)
+    assert setup.getLastVersionForProfile(PROFILE) == ("1005",)
     workflow = api.portal.get_tool("portal_workflow")
     assert workflow.getChainForPortalType("Mobility") == ("mobility_workflow",)
     assert workflow.getChainForPortalType("QualityLabel") == ("quality_label_workflow",)

@@ -39,12 +39,12 @@ def test_upgrade_from_1003(portal):
         downgrade_to_1003(portal)
         get_profile("teacher-ana").ambassador = True  # an owner's claim, as 1003 allowed
         setup = api.portal.get_tool("portal_setup")
-        assert [step["dest"] for step in setup.listUpgrades(PROFILE)] == [
-            ("1004",)
-        ] * 2  # comment authors, recognition
+        assert [step["dest"] for step in setup.listUpgrades(PROFILE)] == [("1004",)] * 2 + [
+            ("1005",)
+        ]  # comment authors, recognition, application roles
         setup.upgradeProfile(PROFILE)
 
-    assert setup.getLastVersionForProfile(PROFILE) == ("1004",)
+    assert setup.getLastVersionForProfile(PROFILE) == ("1005",)
     types = api.portal.get_tool("portal_types")
     workflow = api.portal.get_tool("portal_workflow")
     for portal_type in TYPES:

@@ -33,7 +33,9 @@ def call_transition(call, event) -> None:
 
 def application_added(application, event) -> None:
     """Store the applicant (its default would follow the reader) and the school's country,
-    whose validators decide (local role Reviewer through their group)."""
+    whose validators decide (local role Reviewer through their group). The call's local roles
+    stop here: its owner (who opened the call) has no business in a school's application."""
+    application.__ac_local_roles_block__ = True
     if "applicant" not in application.__dict__:
         application.applicant = current_user_id(application)
     organisation = organisation_of(application.organisation)
