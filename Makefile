@@ -136,6 +136,7 @@ SCALE ?= 0.5
 BENCH_VAR := var/bench
 BENCH_ARGS ?=
 MEMBERSHIP_ARGS ?=
+RECOGNITION_ARGS ?=
 
 .PHONY: bench
 bench: $(INSTALL_STAMP) ## Benchmark the searches (SCALE=0.5 by default; STORAGE as for make run); writes bench/results/
@@ -145,6 +146,8 @@ bench: $(INSTALL_STAMP) ## Benchmark the searches (SCALE=0.5 by default; STORAGE
 		$(BIN)/zconsole run $(BENCH_VAR)/instance/etc/zope.conf bench/run.py --scale $(SCALE) $(BENCH_ARGS)
 	bash scripts/zeo_server.sh around $(BENCH_VAR)/var \
 		$(BIN)/zconsole run $(BENCH_VAR)/instance/etc/zope.conf bench/membership.py $(MEMBERSHIP_ARGS)
+	bash scripts/zeo_server.sh around $(BENCH_VAR)/var \
+		$(BIN)/zconsole run $(BENCH_VAR)/instance/etc/zope.conf bench/recognition.py $(RECOGNITION_ARGS)
 
 # The membership section alone (issue 23): roster changes, a class of pupils and transitions
 # by space size, on its own throwaway instance.
@@ -154,6 +157,15 @@ bench-membership: $(INSTALL_STAMP) ## Benchmark roster changes, bulk pupils and 
 	$(BIN)/python scripts/instance.py --instance $(BENCH_VAR)-membership/instance --var $(BENCH_VAR)-membership/var --port 0
 	bash scripts/zeo_server.sh around $(BENCH_VAR)-membership/var \
 		$(BIN)/zconsole run $(BENCH_VAR)-membership/instance/etc/zope.conf bench/membership.py $(MEMBERSHIP_ARGS)
+
+# The recognition section alone (issue 25): @school-label eligibility of a school with 200 teachers
+# and 2 000 projects against a naive computation, on its own throwaway instance.
+.PHONY: bench-recognition
+bench-recognition: $(INSTALL_STAMP) ## Benchmark @school-label eligibility (200 teachers, 2 000 projects); writes bench/results/
+	rm -rf $(BENCH_VAR)-recognition
+	$(BIN)/python scripts/instance.py --instance $(BENCH_VAR)-recognition/instance --var $(BENCH_VAR)-recognition/var --port 0
+	bash scripts/zeo_server.sh around $(BENCH_VAR)-recognition/var \
+		$(BIN)/zconsole run $(BENCH_VAR)-recognition/instance/etc/zope.conf bench/recognition.py $(RECOGNITION_ARGS)
 
 # The collaboration benchmark (issue 21): @activity and @notifications beside a stock @search,
 # on a space with ITEMS posts and comments (5 000 by default), in a throwaway instance under var/bench-collab.

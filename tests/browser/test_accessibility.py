@@ -18,6 +18,8 @@ import transaction
 
 HERITAGE = "projects/nuestro-patrimonio-our-heritage"
 PENDING = "projects/il-mare-che-ci-unisce"
+PRIZE_ROUND = "recognition/european-prizes"
+PRIZE_WINNER = "projects/la-ciudad-de-los-ninos"
 EVENT = "learning/axe-seminar"  # made below: ana registered, so its organisers see the attendance form
 # (person, login or None, pages): what each of them opens by clicking.
 VISITS = (
@@ -37,6 +39,8 @@ VISITS = (
             "organisations/ies-miguel-de-cervantes",
             "@@group-search-page",
             "@@register",
+            PRIZE_ROUND,
+            PRIZE_WINNER,
             "@@learning-events",
             EVENT,
             "@verify-certificate?code=AAAA-BBBB-CCCC",
@@ -82,6 +86,7 @@ VISITS = (
             EVENT,
             "learning/++add++LearningEvent",
             "recognition/@@recognition-overview",
+            PRIZE_ROUND,
         ),
     ),
     ("pupil", "lucia", ("", "@@my-space", HERITAGE, f"{HERITAGE}/bienvenidos-welcome")),
@@ -153,48 +158,9 @@ SCHOOL_LABEL_VISITS = (
 
 @pytest.fixture
 def school_label_demo(demo):
-    """An open call of Spain and the demo school's application, submitted (its state set: the demo
-    school is too young to be eligible, which the call page shows with its reasons)."""
-    from collective.twinning.content.school_label_application import STATEMENTS
-    from datetime import date
-    from datetime import timedelta
-    from z3c.relationfield import RelationValue
-    from zope.component import getUtility
-    from zope.intid.interfaces import IIntIds
-
-    today = date.today()
-    school = demo["organisations"]["ies-miguel-de-cervantes"]
-    with api.env.adopt_user(username="val-es"):
-        call = api.content.create(
-            container=demo["recognition"],
-            type="SchoolLabelCall",
-            id="school-label-es",
-            title="eTwinning School label ES",
-            school_year="2026-2027",
-            country="ES",
-            opens=today - timedelta(days=5),
-            closes=today + timedelta(days=30),
-            nql_from=today - timedelta(days=365),
-            nql_to=today,
-        )
-        api.content.transition(obj=call, transition="open")
-    with api.env.adopt_user(username="ana"):
-        application = api.content.create(
-            container=call,
-            type="SchoolLabelApplication",
-            id="ies-miguel-de-cervantes",
-            organisation=RelationValue(getUtility(IIntIds).getId(school)),
-            declaration_confirmed=True,
-            **dict.fromkeys(STATEMENTS, "Pupils and teachers plan together. " * 6),
-        )
-    workflow_tool = api.portal.get_tool("portal_workflow")
-    status = workflow_tool.getStatusOf("school_label_application_workflow", application)
-    workflow_tool.setStatusOf(
-        "school_label_application_workflow", application, {**status, "review_state": "submitted"}
-    )
-    workflow_tool.getWorkflowById("school_label_application_workflow").updateRoleMappingsFor(application)
-    application.reindexObject()
-    transaction.commit()
+    """The demo's open call of Spain and the demo school's submitted application (demo/recognition.py)."""
+    call = demo["recognition"]["school-label-es"]
+    assert api.content.get_state(obj=call["ies-miguel-de-cervantes"]) == "submitted"
     return demo
 
 

@@ -73,7 +73,12 @@ def test_demo_content(demo_portal):
     group = demo_portal["groups"]["stem-teachers-europe"]
     assert group.access == "open"
     assert api.content.get_state(obj=group) == "active"
-    assert GroupRoster(group).items() == [("ana", "GroupAdmin"), ("luca", "GroupMember")]
+    assert GroupRoster(group).items() == [
+        ("ana", "GroupAdmin"),
+        ("luca", "GroupMember"),
+        ("pablo", "GroupMember"),
+        ("rosa", "GroupMember"),
+    ]
     assert len(demo_portal["partner-finding"].objectIds()) == 2
 
 
@@ -88,7 +93,7 @@ def test_demo_content_is_catalogued(demo_portal):
 def test_demo_is_idempotent(demo_portal, setup_tool):
     with api.env.adopt_roles(["Manager"]):
         setup_tool.runAllImportStepsFromProfile("profile-collective.twinning:demo")
-    assert len(demo_portal["projects"].objectIds()) == 3
+    assert len(demo_portal["projects"].objectIds()) == 4
     assert len(api.user.get_users()) >= len(DEMO_ACCOUNTS)
 
 
@@ -119,3 +124,53 @@ def test_demo_collaboration(demo_portal):
     assert [c.author_username for c in IConversation(thread).values()] == ["luca", "lucia"]
     assert heritage["planning-call"].room.startswith("twinning-")
     assert heritage["presentation-day"].options == ["Monday", "Wednesday", "Friday"]
+
+
+def test_demo_school_label_call(demo_portal):
+    """An open call for Spain; Ana's school is eligible and her application is submitted."""
+    from collective.twinning.recognition.school_label import eligibility
+
+    call = demo_portal["recognition"]["school-label-es"]
+    assert (api.content.get_state(obj=call), call.country) == ("open", "ES")
+    application = call["ies-miguel-de-cervantes"]
+    assert api.content.get_state(obj=application) == "submitted"
+    assert application.applicant == "ana"
+    school = demo_portal["organisations"]["ies-miguel-de-cervantes"]
+    assert application.organisation.to_object == school
+    assert eligibility(school, call)["eligible"]
+
+
+def test_demo_prize_round_won_by_a_labelled_project(demo_portal):
+    from collective.twinning.labels.awarded import awarded_levels
+    from collective.twinning.recognition.prizes import prizes_of
+
+    heritage = demo_portal["projects"]["la-ciudad-de-los-ninos"]
+    assert awarded_levels(heritage) == ["national", "european"]
+    assert api.content.get_state(obj=heritage) == "labelled"
+    prize_round = demo_portal["recognition"]["european-prizes"]
+    assert api.content.get_state(obj=prize_round) == "announced"
+    entry = prize_round["entry-la-ciudad-de-los-ninos"]
+    assert entry.winner is True
+    assert prizes_of(heritage) == [
+        {"round": prize_round.UID(), "school_year": "2025-2026", "category": "age_12_15"}
+    ]
+    catalog = api.portal.get_tool("portal_catalog")
+    assert [b.getId for b in catalog(portal_type="TwinSpace", prize="age_12_15")] == [heritage.getId()]
+
+
+def test_demo_learning_event_with_a_certificate(demo_portal):
+    from collective.twinning.learning.attendance import certificate_code
+    from collective.twinning.learning.certificates import verify
+
+    event = demo_portal["learning"]["project-based-learning"]
+    assert api.content.get_state(obj=event) == "published"
+    code = certificate_code(event, "ana")
+    assert code and verify(code)["valid"] is True
+
+
+def test_demo_recognition_is_idempotent(demo_portal, setup_tool):
+    with api.env.adopt_roles(["Manager"]):
+        setup_tool.runAllImportStepsFromProfile("profile-collective.twinning:demo")
+    assert sorted(demo_portal["recognition"].objectIds()) == ["european-prizes", "school-label-es"]
+    assert len(demo_portal["recognition"]["european-prizes"].objectIds()) == 1
+    assert list(demo_portal["learning"].objectIds()) == ["project-based-learning"]

@@ -235,3 +235,33 @@ def test_the_name_on_a_certificate_is_never_an_e_mail(people, userid, fullname, 
     if fullname is not None:
         api.user.get(userid=userid).setMemberProperties({"fullname": fullname})
     assert _name(userid) == printed
+
+
+def test_verification_shows_the_event_address_only_to_who_may_view_it(people):
+    """A retracted event keeps its certificates valid, but its address is not given away."""
+    from collective.twinning.learning.attendance import certificate_code
+    from collective.twinning.learning.attendance import mark
+    from collective.twinning.learning.certificates import verify
+    from collective.twinning.security import as_system
+
+    event = make_event(people)
+    with api.env.adopt_user(username="teacher-ana"):
+        register(event, "teacher-ana")
+    with api.env.adopt_user(username="validator-es"):
+        mark(event, {"completed": ["teacher-ana"]})
+    code = certificate_code(event, "teacher-ana")
+    with api.env.adopt_roles(["Anonymous"]):
+        assert verify(code)["event_url"] == event.absolute_url()  # published: public
+    with as_system("validator-es"):
+        api.content.transition(obj=event, transition="retract")
+    with api.env.adopt_roles(["Anonymous"]):
+        found = verify(code)
+    assert found["valid"] is True and found["event"] == "Project-based learning"
+    assert found["event_url"] is None
+    from collective.twinning.learning.certificates import certificates_of
+
+    with api.env.adopt_user(username="teacher-ana"):  # her list keeps it, without the event's address
+        (mine,) = certificates_of("teacher-ana")
+    assert (mine["code"], mine["event_url"], mine["pdf_url"]) == (code, None, None)
+    with api.env.adopt_user(username="validator-es"):  # the organiser still sees it
+        assert verify(code)["event_url"] == event.absolute_url()

@@ -181,3 +181,26 @@ def test_the_organisation_page_shows_the_label(portal, school):
     decide(apply(make_call(portal), school), VALIDATOR_ES, "award")
     facts = {fact["title"]: fact["value"] for fact in OrganisationView(school, portal.REQUEST).facts()}
     assert facts["eTwinning School label"] == "until 2027-08-31"
+
+
+def test_the_eligibility_notification_is_a_translated_message(portal, school):
+    """Its title follows the reader's language (a message id with the school and the year)."""
+    from collective.twinning.collaboration.notifications import listing
+    from collective.twinning.security import as_system
+    from zope.i18n import translate
+
+    api.user.get(userid="teacher-ana").setMemberProperties({"notification_mail": "immediately"})
+    mailhost = api.portal.get_tool("MailHost")
+    mailhost.reset()
+    call = make_call(portal, state="draft")
+    with as_system(VALIDATOR_ES):
+        api.content.transition(obj=call, transition="open")
+    mailed = [message for message in mailhost.messages if b"teacher-ana@" in message]
+    assert len(mailed) == 1 and b"${" not in mailed[0] and b"eligible for the eTwinning" in mailed[0]
+    title = listing("teacher-ana")["items"][0]["title"]
+    assert translate(title, target_language="en") == (
+        "School ies-cervantes: eligible for the eTwinning School label (2025-2026)"
+    )
+    assert translate(title, target_language="es") == (
+        "School ies-cervantes: puede optar al sello de Centro eTwinning (2025-2026)"
+    )

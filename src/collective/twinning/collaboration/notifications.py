@@ -125,8 +125,10 @@ def _uid(obj) -> str | None:
 
 def _mail_now(notes, userid: str, key: str, entry: dict) -> None:
     from collective.twinning.lifecycle.notifications import send_mail
+    from zope.i18n import translate
 
-    if send_mail([userid], entry["title"], f"{entry['title']}\n\n{entry['url']}\n"):
+    title = translate(entry["title"])  # a message id with its mapping, not the raw ${...}
+    if send_mail([userid], title, f"{title}\n\n{entry['url']}\n"):
         notes.mailed[userid] = key
 
 

@@ -206,8 +206,9 @@ def create_group(portal) -> None:
     )
     with api.env.adopt_user(username=national_validators("ES")[0]):
         api.content.transition(obj=group, transition="approve")
-    with api.env.adopt_user(username="luca"):
-        join(group, "luca")
+    for teacher in ("luca", "pablo", "rosa"):
+        with api.env.adopt_user(username=teacher):
+            join(group, teacher)
 
 
 POSTINGS = (
@@ -300,6 +301,14 @@ PROFILES = {
             "ambassador": True,
             "bio": "History teacher in Madrid; eTwinning ambassador since 2019.",
         },
+    ),
+    "pablo": (
+        "ies-miguel-de-cervantes",
+        {"subjects": ["mathematics"], "languages": ["es", "en"], "available_for_projects": False},
+    ),
+    "rosa": (
+        "ies-miguel-de-cervantes",
+        {"subjects": ["biology"], "languages": ["es", "fr"], "available_for_projects": True},
     ),
     "luca": (
         "liceo-galileo-galilei",

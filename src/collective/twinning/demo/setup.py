@@ -6,6 +6,7 @@ from collective.twinning.demo.content import create_group
 from collective.twinning.demo.content import create_postings
 from collective.twinning.demo.content import create_project_content
 from collective.twinning.demo.content import create_projects
+from collective.twinning.demo.recognition import create_recognition
 from collective.twinning.demo.users import DEMO_ACCOUNTS
 from collective.twinning.demo.users import ensure_account
 from plone import api
@@ -31,4 +32,5 @@ def create_demo(context) -> None:
     create_collaboration(projects["nuestro-patrimonio-our-heritage"])
     create_group(portal)
     create_postings(portal)
+    create_recognition(portal)
     set_front_page(portal)

@@ -47,12 +47,12 @@ def kind_title(event, request=None) -> str:
 
 
 def describe(event, userid: str, code: str, request=None) -> dict:
-    """What a certificate says."""
+    """What a certificate says; the event's address only to whoever may view it (not once retracted)."""
     return {
         "code": code,
         "name": _name(userid),
         "event": event.Title(),
-        "event_url": event.absolute_url(),
+        "event_url": event.absolute_url() if api.user.has_permission("View", obj=event) else None,
         "kind": event.kind,
         "kind_title": kind_title(event, request),
         "hours": event.hours,
@@ -126,6 +126,8 @@ def verify(code: str) -> dict:
 
 def _event(uid: str):
     """The event of a certificate, whoever asks (certificates outlive a retracted event)."""
+    # Safe unrestricted: one event for its certificate's title, hours and date; its address only
+    # to who may view it (``describe``).
     catalog = api.portal.get_tool("portal_catalog")
     brains = catalog.unrestrictedSearchResults(UID=uid, portal_type="LearningEvent")
     return brains[0]._unrestrictedGetObject() if brains else None
@@ -141,7 +143,7 @@ def certificates_of(userid: str, request=None) -> list[dict]:
         if event is None:
             continue
         item = describe(event, userid, entry["code"], request)
-        item["pdf_url"] = f"{event.absolute_url()}/@certificate"
+        item["pdf_url"] = f"{event.absolute_url()}/@certificate" if item["event_url"] else None
         result.append(item)
     result.sort(key=lambda item: item["date"], reverse=True)
     return result

@@ -68,6 +68,23 @@ def completed_since(userid: str, since: date) -> bool:
     )
 
 
+def completed_since_of(userids, since: date) -> set[str]:
+    """Those of ``userids`` for whom ``completed_since`` holds, the ledger looked up once."""
+    store = ledger()
+    if store is None:
+        return set()
+    day = since.isoformat()
+    return {
+        userid
+        for userid in userids
+        if userid
+        and any(
+            entry["status"] == COMPLETED and entry.get("end") and entry["end"][:10] >= day
+            for entry in store.by_user.values(min=(userid, ""), max=(userid, LAST))
+        )
+    }
+
+
 def add_code(code: str, event, userid: str) -> None:
     ledger(create=True).codes[code] = (event.UID(), userid)
 

@@ -4,6 +4,7 @@ Only schools of the call's country (every country for a European call) registere
 two years before are looked at; each is checked with ``school_label.eligibility``.
 """
 
+from collective.twinning import _
 from collective.twinning.collaboration.notifications import notify
 from collective.twinning.recognition import school_label
 from DateTime import DateTime
@@ -23,6 +24,7 @@ def eligible_organisations(call, today: date | None = None) -> list:
     if call.country:
         query["country"] = call.country
     found = []
+    # Safe unrestricted: the schools are only told (notifications), never listed to the validator.
     for brain in api.portal.get_tool("portal_catalog").unrestrictedSearchResults(**query):
         organisation = brain._unrestrictedGetObject()
         if school_label.eligibility(organisation, call, today)["eligible"]:
@@ -35,6 +37,9 @@ def tell_eligible_schools(call, today: date | None = None) -> dict:
     told = {}
     for organisation in eligible_organisations(call, today):
         teachers = school_label.teachers_of(organisation)
-        title = f"{organisation.title}: eligible for the eTwinning School label ({call.school_year})"
+        title = _(
+            "${school}: eligible for the eTwinning School label (${school_year})",
+            mapping={"school": organisation.title, "school_year": call.school_year},
+        )
         told[organisation.UID()] = notify(teachers, "lifecycle", title, obj=call)
     return told

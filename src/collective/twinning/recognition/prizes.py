@@ -17,6 +17,7 @@ from collective.twinning import _
 from collective.twinning.content.quality_label import CRITERIA
 from collective.twinning.content.twinspace import ITwinSpace
 from collective.twinning.errors import FieldError
+from collective.twinning.errors import Forbidden
 from collective.twinning.labels.awarded import awarded_levels
 from collective.twinning.lifecycle.countries import validator_countries
 from collective.twinning.membership.roles import is_pupil_account
@@ -29,7 +30,6 @@ from fractions import Fraction
 from persistent.mapping import PersistentMapping
 from plone import api
 from plone.indexer import indexer
-from zExceptions import Forbidden
 from zope.annotation.interfaces import IAnnotations
 
 
@@ -68,6 +68,8 @@ def round_of(obj):
 def _project(uid: str | None):
     if not uid or not isinstance(uid, str):
         return None
+    # Safe unrestricted: one project for the nomination rules and its entry's title; a project
+    # holding an awarded European label is past validation, so public (twinspace_workflow).
     brains = api.portal.get_tool("portal_catalog").unrestrictedSearchResults(UID=uid, portal_type="TwinSpace")
     return brains[0]._unrestrictedGetObject() if brains else None
 
@@ -161,10 +163,10 @@ def score(entry, userid: str, data: dict) -> dict:
     """The juror's scores of the entry (replacing theirs); checked first."""
     prize_round = round_of(entry)
     if not is_juror(prize_round, userid):
-        raise Forbidden("Only the round's jury scores its entries.")
+        raise Forbidden(_("Only the round's jury scores its entries."))
     project = project_of(entry)
     if project is not None and userid in Roster(project):
-        raise Forbidden("A juror does not score a project they are a member of.")
+        raise Forbidden(_("A juror does not score a project they are a member of."))
     if api.content.get_state(obj=prize_round) != "judging":
         raise FieldError("scores", _("Entries are scored while the round is judging."))
     scores = check_scores(data.get("scores"), PRIZE_CRITERIA)

@@ -17,8 +17,9 @@ from collective.twinning import _
 from collective.twinning.content.organisation import IOrganisation
 from collective.twinning.content.quality_label import current_school_year
 from collective.twinning.content.quality_label import school_year_of
-from collective.twinning.learning.ledger import completed_since
-from collective.twinning.membership.index import place_uids
+from collective.twinning.learning.ledger import completed_since_of
+from collective.twinning.membership.index import places_of
+from collective.twinning.search.facets import record_ids
 from DateTime import DateTime
 from datetime import date
 from plone import api
@@ -54,6 +55,7 @@ def _catalog():
 
 def teachers_of(organisation) -> list[str]:
     """User ids of the teachers whose visible profile names the organisation."""
+    # Safe unrestricted: the rule's count and the recipients of its notices, never listed to the asker.
     brains = _catalog().unrestrictedSearchResults(
         portal_type="TeacherProfile", organisation_uid=organisation.UID(), review_state="visible"
     )
@@ -64,21 +66,28 @@ def active_places(uids, since: date) -> set[str]:
     """Of these place UIDs, the projects and groups in an active state changed since ``since``."""
     if not uids:
         return set()
-    brains = _catalog().unrestrictedSearchResults(
+    # Safe unrestricted: only counts active teachers (a teacher cannot see others' private projects).
+    catalog = _catalog()
+    brains = catalog.unrestrictedSearchResults(
         UID=sorted(uids),
         portal_type=["TwinSpace", "Group"],
         review_state=list(ACTIVE_PROJECT_STATES + ACTIVE_GROUP_STATES),
         modified={"query": DateTime(since.isoformat()), "range": "min"},
     )
-    return {brain.UID for brain in brains}
+    rids = record_ids(brains)
+    if rids is None:
+        return {brain.UID for brain in brains}
+    # The UIDs from the index, without making a brain for each record (bench/recognition.py).
+    uid_index = catalog._catalog.getIndex("UID")
+    return {uid_index.getEntryForObject(rid) for rid in rids}
 
 
 def active_teachers(userids, since: date) -> list[str]:
     """The teachers active since ``since``: in an active place, or a learning event completed."""
-    places = {userid: set(place_uids(userid)) for userid in userids}
+    places = {userid: set(uids) for userid, uids in places_of(userids).items()}
     live = active_places(set().union(*places.values()) if places else set(), since)
     active = {userid for userid, uids in places.items() if uids & live}
-    active |= {userid for userid in set(userids) - active if completed_since(userid, since)}
+    active |= completed_since_of(set(userids) - active, since)
     return sorted(active)
 
 
@@ -90,6 +99,7 @@ def national_labels(userids, window: tuple[date, date]) -> list[str]:
     low, high = window
     catalog = _catalog()
     found = {}
+    # Safe unrestricted (here and below): only the number of labels and their dates make the rule.
     for brain in catalog.unrestrictedSearchResults(
         portal_type="QualityLabel", review_state="awarded", label_applicant=sorted(userids)
     ):
@@ -119,10 +129,10 @@ def calls_for(organisation) -> list:
     """The calls (open or closed) whose country is the organisation's, or every country's."""
     country = getattr(organisation, "country", None)
     calls = []
-    for brain in _catalog().unrestrictedSearchResults(
-        portal_type="SchoolLabelCall", review_state=["open", "closed"]
-    ):
-        call = brain._unrestrictedGetObject()
+    # Restricted: the call found reaches the asker (its summary, ``?call=``); open and closed
+    # calls are public, so the rule sees the same calls whoever asks.
+    for brain in _catalog()(portal_type="SchoolLabelCall", review_state=["open", "closed"]):
+        call = brain.getObject()
         if not call.country or call.country == country:
             calls.append(call)
     return calls

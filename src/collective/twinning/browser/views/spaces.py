@@ -168,6 +168,31 @@ class TwinSpaceView(PlaceView):
             item["evaluate"] = self.may("collective.twinning: Evaluate quality label", item["object"])
         return items
 
+    def prizes(self) -> list[dict]:
+        """The European Prizes the project won (recorded when a round is announced)."""
+        from collective.twinning.recognition.prizes import CATEGORIES
+        from collective.twinning.recognition.prizes import prizes_of
+
+        titles = dict(CATEGORIES)
+        won = prizes_of(self.context)
+        rounds = (
+            {
+                brain.UID: brain.getURL()
+                for brain in api.content.find(UID=[item["round"] for item in won], portal_type="PrizeRound")
+            }
+            if won
+            else {}
+        )
+        return [
+            {
+                "category": item["category"],
+                "title": self.translate(titles.get(item["category"], item["category"])),
+                "school_year": item["school_year"],
+                "url": rounds.get(item["round"]),
+            }
+            for item in won
+        ]
+
     def may_manage_pupils(self) -> bool:
         return self.may("collective.twinning: Manage pupils")
 
