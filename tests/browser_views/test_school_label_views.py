@@ -104,8 +104,9 @@ def test_apply_in_a_closed_call_is_refused(portal, label_world, render):
         ("pupil", "unauthorized"),
         ("teacher of the school", "done"),
         ("teacher of another school", "unauthorized"),  # a draft is its applicant's
-        # The call's creator is Owner of what is inside (acquired local role): sees, may not submit.
-        ("validator of the country", "refused"),
+        # The call's creator (this validator) no longer reaches a school's draft: applications block
+        # the call's local roles (tests/recognition/test_application_roles.py).
+        ("validator of the country", "unauthorized"),
         ("validator of another country", "unauthorized"),
         ("European validator", "unauthorized"),
     ],
