@@ -1,7 +1,10 @@
 """The items of a search page: what a brain gives (its URL, the kept summary, the state)."""
 
 from collective.twinning.search.summaries import item_of
+from collective.twinning.search.summaries import PathURLs
+from OFS.Folder import Folder
 from plone import api
+from Testing.makerequest import makerequest
 from tests.search.conftest import acting_as
 from tests.search.conftest import MANAGER
 
@@ -50,3 +53,20 @@ def test_an_item_is_what_its_brain_gives(population, portal_type, with_state, wi
     if with_organisation:  # the organisation's URL, never its path
         assert linked and all(o["@id"].startswith("http") for o in linked)
         assert all("path" not in o for o in linked)
+
+
+PATHS = ["/plone", "/plone/people", "/plone/people/ana-garcia", "/plone/projects/a b+c@d", "/other/x"]
+
+
+@pytest.mark.parametrize(
+    "root,script",
+    [(None, []), (("", "plone"), []), (("", "plone"), ["site"]), (("", "plone", "people"), [])],
+)
+def test_urls_are_the_requests_under_virtual_hosting(root, script):
+    """Each parent's URL made once gives the URL physicalPathToURL gives, at and below the root."""
+    request = makerequest(Folder()).REQUEST
+    if root is not None:
+        request.other["VirtualRootPhysicalPath"] = root
+    request._script = list(script)
+    urls = PathURLs(request)
+    assert [urls(path) for path in PATHS] == [request.physicalPathToURL(path) for path in PATHS]

@@ -12,6 +12,7 @@ from collective.twinning.search.filters import parse_int
 from collective.twinning.search.filters import Sorting
 from collective.twinning.search.pages import sorted_page
 from collective.twinning.search.summaries import item_of
+from collective.twinning.search.summaries import PathURLs
 from dataclasses import dataclass
 from dataclasses import field
 from plone import api
@@ -151,7 +152,7 @@ def page_of(catalog, kept, matching, parsed: ParsedQuery):
         )
     if not matching:
         return []
-    return sorted_page(catalog, kept.order, matching, parsed.sort, limit, parsed.b_start, parsed.b_size)
+    return sorted_page(catalog, kept, matching, parsed.sort, limit, parsed.b_start, parsed.b_size)
 
 
 def run(spec: SearchSpec, request) -> dict:
@@ -162,9 +163,10 @@ def run(spec: SearchSpec, request) -> dict:
     kept = value_bitmaps(catalog)
     matching, counts = matches(catalog, spec, parsed, portal, kept)
     batch = HypermediaBatch(request, page_of(catalog, kept, matching, parsed))
+    urls = PathURLs(request)
     return {
         "@id": batch.canonical_url,
-        "items": [item_of(brain, request) for brain in batch],
+        "items": [item_of(brain, request, urls) for brain in batch],
         "items_total": batch.items_total,
         "batching": batch.links or {},
         "facets": {

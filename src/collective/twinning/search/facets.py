@@ -5,7 +5,7 @@ from AccessControl import getSecurityManager
 from Acquisition import aq_base
 from collections import OrderedDict
 from collective.twinning.search.pages import SortOrder
-from collective.twinning.search.rids import as_bitmap
+from collective.twinning.search.rids import Positions
 from collective.twinning.search.rids import record_ids
 from Products.CMFCore.permissions import AccessInactivePortalContent
 from Products.CMFCore.utils import _checkPermission
@@ -45,11 +45,18 @@ def is_committed(catalog, state) -> bool:
 
 
 class ValueBitmaps:
-    """One committed state's bitmaps, each made when first asked for: (index id, clause) -> the
-    records the index finds, (query, who, minute) -> what ``searchResults`` found, index -> its order."""
+    """One committed state's bitmaps of record positions, each made when first asked for: (index id,
+    clause) -> the records the index finds, (query, who, minute) -> what ``searchResults`` found,
+    index -> its order."""
 
     def __init__(self, state=None):
         self.state, self.bitmaps, self.found, self.orders = state, {}, OrderedDict(), {}
+        self._positions = None
+
+    def positions(self, catalog) -> Positions:
+        if self._positions is None:
+            self._positions = Positions(catalog)
+        return self._positions
 
     def get(self, catalog, index_id: str, value) -> BitMap:
         key = (index_id, frozen(value))
@@ -57,7 +64,7 @@ class ValueBitmaps:
         if found is None:
             index = catalog._catalog.getIndex(index_id)  # in its catalog (a text index finds its lexicon)
             result = index._apply_index({index_id: value})  # plug-in index API
-            found = as_bitmap(result[0] if result else ())
+            found = self.positions(catalog).bitmap(result[0] if result else ())
             with _lock:
                 if len(self.bitmaps) >= MAX_KEPT:  # free-text clauses: start again rather than grow
                     self.bitmaps.clear()
@@ -76,7 +83,7 @@ class ValueBitmaps:
         rids = record_ids(catalog.searchResults(query))
         if rids is None:
             return None
-        found = as_bitmap(rids)
+        found = self.positions(catalog).bitmap(rids)
         if key[-1] == minute():  # not across the minute effectiveRange rounds its date to
             with _lock:
                 self.found[key] = found
@@ -84,7 +91,7 @@ class ValueBitmaps:
                     self.found.popitem(last=False)
         return found
 
-    def order(self, index) -> SortOrder | None:
+    def order(self, catalog, index) -> SortOrder | None:
         """The index's records in sort order; None in a transaction that changed the catalog
         (nobody keeps them) or when the index's keys do not compare."""
         if self.state is None:
@@ -92,7 +99,7 @@ class ValueBitmaps:
         kept = self.orders.get(index.getId(), False)
         if kept is False:
             try:
-                kept = SortOrder(index)
+                kept = SortOrder(index, self.positions(catalog))
             except TypeError:
                 kept = None
             self.orders[index.getId()] = kept

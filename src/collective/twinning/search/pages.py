@@ -1,7 +1,6 @@
 """The page of a search: the few records ZCatalog's own sort must look at, found in a sort order kept per state."""
 
-from collective.twinning.search.rids import as_bitmap
-from collective.twinning.search.rids import as_rids
+from collective.twinning.search.rids import Positions
 from pyroaring import BitMap
 
 
@@ -12,13 +11,13 @@ CHUNK = 1024
 class SortOrder:
     """An index's records in ascending (key, record id) order, as bitmaps of about CHUNK records."""
 
-    def __init__(self, index):
+    def __init__(self, index, positions: Positions):
         keyed = sorted((key, rid) for rid, key in index.documentToKeyMap().items())
         self.chunks, self.indexed = [], BitMap()
         start = 0
         for end in range(1, len(keyed) + 1):
             if end == len(keyed) or (end - start >= CHUNK and keyed[end][0] != keyed[end - 1][0]):
-                chunk = as_bitmap([rid for _key, rid in keyed[start:end]])
+                chunk = positions.bitmap([rid for _key, rid in keyed[start:end]])
                 self.chunks.append(chunk)
                 self.indexed |= chunk
                 start = end
@@ -43,7 +42,7 @@ def worth_walking(matching: BitMap, limit: int, records: int) -> bool:
     return len(matching) ** 2 > limit * records
 
 
-def sorted_page(catalog, order_of, matching: BitMap, sort: dict, limit: int, b_start: int, b_size: int):
+def sorted_page(catalog, kept, matching: BitMap, sort: dict, limit: int, b_start: int, b_size: int):
     """The page as ``searchResults`` gives it: ZCatalog's ``sortResults`` over the matching
     records, or over the first of them in the kept order (at least 4 * limit, so that it picks
     the same algorithm; the records after them cannot reach the page)."""
@@ -52,13 +51,13 @@ def sorted_page(catalog, order_of, matching: BitMap, sort: dict, limit: int, b_s
     descending = sort["sort_order"] == "descending"
     rids, total = matching, len(matching)
     if len(matching) >= 4 * limit and worth_walking(matching, limit, len(inner)):
-        order = order_of(index)
+        order = kept.order(catalog, index)
         if order is not None:
             head = order.first(matching, 4 * limit, descending)
             if len(head) >= 4 * limit:
                 rids, total = head, matching.intersection_cardinality(order.indexed)
     return inner.sortResults(
-        as_rids(rids),
+        kept.positions(catalog).record_ids(rids),
         index,
         descending,
         limit=limit,

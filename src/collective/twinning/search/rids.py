@@ -1,20 +1,30 @@
-"""Catalog record ids as Roaring bitmaps and back, in the order ZCatalog iterates them."""
+"""Catalog record ids as Roaring bitmaps and back, numbered densely per committed catalog state."""
 
 from array import array
 from pyroaring import BitMap
 from ZTUtils.Lazy import LazyMap
 
 
-def as_bitmap(rids) -> BitMap:
-    """A bitmap of catalog record ids (signed 32-bit, kept as their unsigned bit patterns)."""
-    return BitMap(array("I", array("i", rids).tobytes()))
+class Positions:
+    """Each record id's position in the catalog's ascending record ids: ZCatalog draws record ids
+    at random over 32 bits, which gives a Roaring bitmap one container per record; positions
+    give dense bitmaps, and ascending positions are ascending record ids (as an IISet iterates)."""
 
+    def __init__(self, catalog):
+        self.rids = array("i", catalog._catalog.paths.keys())  # rid -> path, the catalog's records
+        self.position = dict(zip(self.rids, range(len(self.rids)), strict=True))
 
-def as_rids(bitmap: BitMap) -> array:
-    """The record ids of a bitmap in ascending order, as an IISet of them iterates."""
-    rids = array("i", bitmap.to_array().tobytes())  # the negative ones come last
-    positive = bitmap.rank(2**31 - 1)
-    return rids[positive:] + rids[:positive]
+    def bitmap(self, rids) -> BitMap:
+        """The positions of these record ids (a record the catalog no longer holds is left out)."""
+        try:
+            return BitMap(array("I", map(self.position.__getitem__, rids)))
+        except KeyError:
+            position = self.position
+            return BitMap([position[rid] for rid in rids if rid in position])
+
+    def record_ids(self, bitmap: BitMap) -> array:
+        """The record ids at these positions, ascending."""
+        return array("i", map(self.rids.__getitem__, bitmap))
 
 
 def record_ids(results):

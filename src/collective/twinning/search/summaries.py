@@ -8,6 +8,7 @@ from collective.twinning.lifecycle.countries import project_kind
 from collective.twinning.recognition.prizes import prize as prize_index
 from collective.twinning.recognition.school_label import held_school_years
 from collective.twinning.recognition.school_label import last_day_held
+from ZPublisher.BaseRequest import quote
 
 
 def _base(obj) -> dict:
@@ -116,17 +117,36 @@ def summary_of(obj) -> dict | None:
     return make(obj) if make is not None else None
 
 
-def item_of(brain, request) -> dict:
+class PathURLs:
+    """URLs of physical paths as ``request.physicalPathToURL`` makes them (virtual hosting
+    included), each parent's made once: a page of 25 items has one or two parents."""
+
+    def __init__(self, request):
+        self.request, self.parents = request, {}
+        self.root_depth = len(request.other.get("VirtualRootPhysicalPath", ("",)))
+
+    def __call__(self, path: str) -> str:
+        if path.count("/") < self.root_depth:  # the virtual root or above it
+            return self.request.physicalPathToURL(path)
+        parent, _, name = path.rpartition("/")
+        base = self.parents.get(parent)
+        if base is None:
+            base = self.parents[parent] = self.request.physicalPathToURL(parent)
+        return f"{base}/{quote(name)}"
+
+
+def item_of(brain, request, urls: PathURLs | None = None) -> dict:
     """A search item from its brain: the kept summary, URLs as the request makes them, the state."""
+    urls = urls or PathURLs(request)
     summary = dict(brain.twinning_summary or {})
     organisation = summary.get("organisation")
     if organisation:
         summary["organisation"] = {
-            "@id": request.physicalPathToURL(organisation["path"]),
+            "@id": urls(organisation["path"]),
             "UID": organisation["UID"],
             "title": organisation["title"],
         }
-    item = {"@id": request.physicalPathToURL(brain.getPath()), **summary}
+    item = {"@id": urls(brain.getPath()), **summary}
     if brain.portal_type in WITH_STATE:  # their state tells a searcher something
         item["review_state"] = brain.review_state
     return item
