@@ -18,6 +18,7 @@ from ZODB.serialize import ObjectReader
 import time
 
 
+RANGED = ("DateIndex", "FieldIndex")  # single-valued indexes whose range clauses the kept order answers
 MAX_KEPT = 1024  # searches and free-text clauses kept per state
 _lock = Lock()
 _kept = WeakKeyDictionary()  # ZODB DB -> {catalog oid: ValueBitmaps of its newest state}
@@ -51,7 +52,7 @@ class ValueBitmaps:
 
     def __init__(self, state=None):
         self.state, self.bitmaps, self.found, self.orders = state, {}, OrderedDict(), {}
-        self._positions = None
+        self._positions, self.ranged = None, set()
 
     def positions(self, catalog) -> Positions:
         if self._positions is None:
@@ -63,13 +64,30 @@ class ValueBitmaps:
         found = self.bitmaps.get(key)
         if found is None:
             index = catalog._catalog.getIndex(index_id)  # in its catalog (a text index finds its lexicon)
-            result = index._apply_index({index_id: value})  # plug-in index API
-            found = self.positions(catalog).bitmap(result[0] if result else ())
+            found = self._in_range(catalog, index, value)
+            if found is None:
+                result = index._apply_index({index_id: value})  # plug-in index API
+                found = self.positions(catalog).bitmap(result[0] if result else ())
             with _lock:
                 if len(self.bitmaps) >= MAX_KEPT:  # free-text clauses: start again rather than grow
                     self.bitmaps.clear()
                 self.bitmaps[key] = found
         return found
+
+    def _in_range(self, catalog, index, clause) -> BitMap | None:
+        """A range clause's records from the index's kept order (None when there is none): from
+        the second range asked of an index in this state, as one costs less than an order."""
+        bounds = range_bounds(index, clause)
+        if bounds is None or self.state is None:
+            return None
+        if index.getId() not in self.orders and index.getId() not in self.ranged:
+            self.ranged.add(index.getId())
+            return None
+        order = self.order(catalog, index)
+        try:
+            return order.within(*bounds) if order is not None else None
+        except TypeError:  # bounds that do not compare with the keys: the index answers
+            return None
 
     def search(self, catalog, query: dict):
         """The records ``searchResults(query)`` finds for the current user, as a bitmap (None when
@@ -104,6 +122,21 @@ class ValueBitmaps:
                 kept = None
             self.orders[index.getId()] = kept
         return kept
+
+
+def range_bounds(index, clause) -> tuple | None:
+    """(lowest, highest) key of a plain range clause on a field or date index, in the index's
+    own keys as its range search converts them (None: unbounded), or None for another clause."""
+    if index.meta_type not in RANGED or not isinstance(clause, dict) or set(clause) != {"query", "range"}:
+        return None
+    values = clause["query"] if isinstance(clause["query"], (list, tuple)) else [clause["query"]]
+    try:
+        keys = [index._convert(value) for value in values]  # UnIndex's conversion of query values
+        low = min(keys) if "min" in clause["range"] else None
+        high = max(keys) if "max" in clause["range"] else None
+    except (TypeError, ValueError):  # no values, or values that do not compare
+        return None
+    return low, high or None  # a false upper bound is no bound to UnIndex either
 
 
 def frozen(value):

@@ -1,5 +1,8 @@
 """The page of a search: the few records ZCatalog's own sort must look at, found in a sort order kept per state."""
 
+from array import array
+from bisect import bisect_left
+from bisect import bisect_right
 from collective.twinning.search.rids import Positions
 from pyroaring import BitMap
 
@@ -9,18 +12,30 @@ CHUNK = 1024
 
 
 class SortOrder:
-    """An index's records in ascending (key, record id) order, as bitmaps of about CHUNK records."""
+    """An index's records in ascending (key, record id) order: their keys and positions side by side,
+    and the same as bitmaps of about CHUNK records."""
 
     def __init__(self, index, positions: Positions):
-        keyed = sorted((key, rid) for rid, key in index.documentToKeyMap().items())
-        self.chunks, self.indexed = [], BitMap()
-        start = 0
-        for end in range(1, len(keyed) + 1):
-            if end == len(keyed) or (end - start >= CHUNK and keyed[end][0] != keyed[end - 1][0]):
-                chunk = positions.bitmap([rid for _key, rid in keyed[start:end]])
-                self.chunks.append(chunk)
-                self.indexed |= chunk
-                start = end
+        position = positions.position
+        keyed = sorted(
+            (key, position[rid]) for rid, key in index.documentToKeyMap().items() if rid in position
+        )
+        self.keys = [key for key, _position in keyed]
+        self.ordered = array("I", [found for _key, found in keyed])
+        self.chunks, start = [], 0
+        while start < len(keyed):
+            end = min(start + CHUNK, len(keyed))
+            end = bisect_right(self.keys, self.keys[end - 1], end)  # never split one key
+            self.chunks.append(BitMap(self.ordered[start:end]))
+            start = end
+        self.indexed = BitMap(self.ordered)
+
+    def within(self, low, high) -> BitMap:
+        """The records whose key is at least ``low`` and at most ``high`` (None: no bound), as
+        the index's own range search finds them; a TypeError when the bounds do not compare."""
+        start = 0 if low is None else bisect_left(self.keys, low)
+        end = len(self.keys) if high is None else bisect_right(self.keys, high)
+        return BitMap(self.ordered[start:end])
 
     def first(self, matching: BitMap, count: int, descending: bool) -> BitMap:
         """Matching records from the start (the end when descending) of whole chunks, at least
