@@ -16,15 +16,14 @@ class SortOrder:
     and the same as bitmaps of about CHUNK records."""
 
     def __init__(self, index, positions: Positions):
-        position = positions.position
-        keyed = sorted(
-            (key, position[rid]) for rid, key in index.documentToKeyMap().items() if rid in position
-        )
-        self.keys = [key for key, _position in keyed]
-        self.ordered = array("I", [found for _key, found in keyed])
+        position = positions.position  # ascending record ids in, ascending positions out
+        known = [(position[rid], key) for rid, key in index.documentToKeyMap().items() if rid in position]
+        ranked = sorted(range(len(known)), key=[key for _found, key in known].__getitem__)  # stable
+        self.keys = [known[rank][1] for rank in ranked]
+        self.ordered = array("I", [known[rank][0] for rank in ranked])
         self.chunks, start = [], 0
-        while start < len(keyed):
-            end = min(start + CHUNK, len(keyed))
+        while start < len(self.keys):
+            end = min(start + CHUNK, len(self.keys))
             end = bisect_right(self.keys, self.keys[end - 1], end)  # never split one key
             self.chunks.append(BitMap(self.ordered[start:end]))
             start = end
