@@ -21,14 +21,18 @@ def targets(data: dict) -> dict:
     searches = data["searches"]
     users = data["people_vs_users"]
     checks = {}
-    for name, result in searches["in_process"].items():
-        checks[f"in_process {name} p95 <= {P95_LIMIT_MS} ms"] = result["ours"]["p95"] <= P95_LIMIT_MS
-        checks[f"in_process {name} p50 <= {STOCK_RATIO} x stock p50"] = (
-            result["ratio_p50"] is not None and result["ratio_p50"] <= STOCK_RATIO
-        )
-        checks[f"in_process {name} p95 <= {STOCK_RATIO} x stock p50"] = (
-            result["ratio_p95_to_stock_p50"] is not None and result["ratio_p95_to_stock_p50"] <= STOCK_RATIO
-        )
+    for name, first in searches["in_process"].items():
+        for where, result in (("in_process", first), ("serving", first.get("serving"))):
+            if result is None:
+                continue
+            checks[f"{where} {name} p95 <= {P95_LIMIT_MS} ms"] = result["ours"]["p95"] <= P95_LIMIT_MS
+            checks[f"{where} {name} p50 <= {STOCK_RATIO} x stock p50"] = (
+                result["ratio_p50"] is not None and result["ratio_p50"] <= STOCK_RATIO
+            )
+            checks[f"{where} {name} p95 <= {STOCK_RATIO} x stock p50"] = (
+                result["ratio_p95_to_stock_p50"] is not None
+                and result["ratio_p95_to_stock_p50"] <= STOCK_RATIO
+            )
     for where in ("in_process", "http"):
         for kind, result in users[where].items():
             for key, label in USERS_CHECKS:
@@ -55,18 +59,23 @@ def targets(data: dict) -> dict:
 
 def answers_agree(data: dict) -> bool:
     """Whether every total and page equals stock's, and every sampled facet the naive count."""
-    return not any(
-        result.get(key)
-        for by_name in data["searches"].values()
-        for result in by_name.values()
-        for key in MISMATCHES
-    )
+    results = [result for by_name in data["searches"].values() for result in by_name.values()]
+    results += [result["serving"] for result in results if "serving" in result]
+    return not any(result.get(key) for result in results for key in MISMATCHES)
 
 
 def _row(cells, widths) -> str:
     return "  ".join(
         str(c).rjust(w) if i else str(c).ljust(w) for i, (c, w) in enumerate(zip(cells, widths, strict=True))
     )
+
+
+def _search_rows(searches: dict) -> list:
+    """(where, endpoint, result): in-process, then serving (the same queries again), then HTTP."""
+    first = list(searches["in_process"].items())
+    rows = [("in-process", name, r) for name, r in first]
+    rows += [("serving", name, r["serving"]) for name, r in first if "serving" in r]
+    return rows + [("http", name, r) for name, r in searches["http"].items()]
 
 
 def print_table(data: dict) -> None:
@@ -98,28 +107,27 @@ def print_table(data: dict) -> None:
     print()
     print(_row(header, widths))
     print(_row(["-" * w for w in widths], widths))
-    for where in ("in_process", "http"):
-        for name, r in data["searches"][where].items():
-            facets = r.get("facets", {})
-            print(
-                _row(
-                    (
-                        name,
-                        where.replace("_", "-"),
-                        r["ours"]["p50"],
-                        r["ours"]["p95"],
-                        r["stock"]["p50"],
-                        r["stock"]["p95"],
-                        r["ratio_p50"],
-                        r["ratio_p95"],
-                        facets.get("p50", "-"),
-                        facets.get("p95", "-"),
-                        "/".join(str(r.get(key, "-")) for key in MISMATCHES),
-                    ),
-                    widths,
-                )
+    for where, name, r in _search_rows(data["searches"]):
+        facets = r.get("facets", {})
+        print(
+            _row(
+                (
+                    name,
+                    where,
+                    r["ours"]["p50"],
+                    r["ours"]["p95"],
+                    r["stock"]["p50"],
+                    r["stock"]["p95"],
+                    r["ratio_p50"],
+                    r["ratio_p95"],
+                    facets.get("p50", "-"),
+                    facets.get("p95", "-"),
+                    "/".join(str(r.get(key, "-")) for key in MISMATCHES),
+                ),
+                widths,
             )
-    cpu = {name: r for name, r in data["searches"]["in_process"].items() if "ours_cpu" in r}
+        )
+    cpu = [(where, name, r) for where, name, r in _search_rows(data["searches"]) if "ours_cpu" in r]
     if cpu:
         print(
             _row(
@@ -127,12 +135,12 @@ def print_table(data: dict) -> None:
                 widths,
             )
         )
-        for name, r in cpu.items():
+        for where, name, r in cpu:
             print(
                 _row(
                     (
                         name,
-                        "in-process",
+                        where,
                         r["ours_cpu"]["p50"],
                         r["ours_cpu"]["p95"],
                         r["stock_cpu"]["p50"],
@@ -148,7 +156,9 @@ def print_table(data: dict) -> None:
             )
     print(
         "(stock: @search with the same filters, b_size=25 and sort_limit=25, no facets; x: ours / "
-        "stock; fac: engine.matches alone (its searchResults and the bitmap counts); wrong: "
+        "stock; serving: the same queries again, the ZODB cache holding what both read, the "
+        "add-on's bitmaps dropped as a catalog write drops them; "
+        "fac: engine.matches alone (its searchResults and the bitmap counts); wrong: "
         "queries whose totals / pages / sampled facets "
         "differ from stock's and the naive counts; CPU only: the thread's CPU time, what the "
         "other processes on the machine do not inflate)"
