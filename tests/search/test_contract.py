@@ -30,6 +30,10 @@ CASES = [  # spec, request parameters
     (PEOPLE, {"country": ["ES", "FR"], "language": "en"}),
     (PEOPLE, {"q": "Rossi"}),
     (PEOPLE, {"q": "Mar", "available": "true"}),
+    (PEOPLE, {"q": "Luca Rossi"}),  # terms ANDed: one person
+    (PEOPLE, {"q": "Luca López"}),  # each term finds someone, together no one
+    (PEOPLE, {"q": "Galileo and Liceo Gal"}),  # an operator word, searched for as a word
+    (ORGANISATIONS, {"q": "Escola do Port"}),
     (PEOPLE, {"sort_on": "recent", "b_size": "2", "b_start": "1"}),
     (ORGANISATIONS, {"organisation_type": ["primary", "secondary"], "region": "Liguria"}),
     (POSTINGS, {"subject": "history"}),

@@ -138,8 +138,12 @@ def matches(catalog, spec: SearchSpec, parsed: ParsedQuery, context=None, kept=N
     found = kept.search(catalog, parsed.base)
     if found is None:
         return None, naive_counts(catalog, parsed.query(), facets)
+    text = {f.index for f in spec.filters if f.kind == "text"}
     for index_id, clause in parsed.narrowing.items():
-        found = found & kept.get(catalog, index_id, clause)
+        # The text index ANDs a query's terms: each term's records are kept on their own, so a
+        # common word costs once, not once per query that has it.
+        for part in clause.split(" ") if index_id in text else [clause]:
+            found = found & kept.get(catalog, index_id, part)
     return facet_counts(catalog, kept, found, parsed.chosen, facets)
 
 
