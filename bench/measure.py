@@ -6,9 +6,9 @@ noise from other work on the machine hits both alike. The first ``warmup``
 queries of each set are run once untimed. Every query's total and page are
 compared with stock's, and the facets of an even sample of queries with the
 naive count (one ``searchResults`` per facet value). In-process, the set is then
-timed again as ``serving``: the ZODB cache now holds the catalog records and index
-buckets both ways read (as in a process that has served for a while), while the
-add-on's bitmaps are dropped, as any catalog write drops them.
+timed again as ``serving``: the ZODB cache now holds the index buckets both ways
+read (as in a process that has served for a while), while the add-on's bitmaps are
+dropped, as any catalog write drops them.
 """
 
 from collective.twinning.progress import Progress
@@ -136,8 +136,7 @@ def in_process(
 ) -> dict:
     """ours: engine.run; stock: plone.restapi's SearchHandler (what @search calls) with a
     user's batch; facets: the facet counting of engine.run alone. Then ``serving``: the same
-    queries again in a process that has served them (the ZODB cache holds what both ways
-    read) with the add-on's bitmaps dropped, as any catalog write drops them."""
+    queries again, the ZODB cache holding what both ways read, the add-on's bitmaps dropped."""
     times = {"ours": [], "stock": [], "facets": [], "ours_cpu": [], "stock_cpu": []}
     wrong = {"totals": [], "pages": [], "facets": []}
     checked = sample(len(queries), facet_checks)

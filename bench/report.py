@@ -156,8 +156,8 @@ def print_table(data: dict) -> None:
             )
     print(
         "(stock: @search with the same filters, b_size=25 and sort_limit=25, no facets; x: ours / "
-        "stock; serving: the same queries again, the ZODB cache holding what both read, the "
-        "add-on's bitmaps dropped as a catalog write drops them; "
+        "stock; serving: the same queries again, the ZODB cache holding the index buckets both "
+        "read, the add-on's bitmaps dropped as a catalog write drops them; "
         "fac: engine.matches alone (its searchResults and the bitmap counts); wrong: "
         "queries whose totals / pages / sampled facets "
         "differ from stock's and the naive counts; CPU only: the thread's CPU time, what the "
