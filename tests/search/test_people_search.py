@@ -1,5 +1,6 @@
 """People search (search.specs.PEOPLE) on the hand-built directory of conftest.py."""
 
+from Acquisition import aq_base
 from collective.twinning.directory.profiles import sync_profile
 from collective.twinning.membership.pupils import create_pupil
 from collective.twinning.search.specs import PEOPLE
@@ -61,6 +62,20 @@ def test_each_filter(population, find):
         if (found := find(PEOPLE, params)) != expected
     ]
     assert wrong == []
+
+
+def test_a_word_the_lexicon_drops_is_left_out_as_in_the_catalogs_query(population, find, monkeypatch):
+    """A lexicon with stop words drops them from a query; asked term by term, the search too."""
+    catalog = api.portal.get_tool("portal_catalog")
+    lexicon = aq_base(catalog._catalog.getIndex("SearchableText").getLexicon())
+    parse_terms = type(lexicon).parseTerms
+    monkeypatch.setattr(
+        type(lexicon), "parseTerms", lambda self, text: [w for w in parse_terms(self, text) if w != "the"]
+    )
+    with acting_as(ACTORS["member"]):
+        stock = [brain.getId for brain in catalog(SearchableText="the Rossi*", portal_type="TeacherProfile")]
+    assert stock == [LUCA]
+    assert find(PEOPLE, {"q": "the Rossi"}) == [LUCA]
 
 
 def test_sort_by_name_or_most_recent(population, find):

@@ -13,11 +13,13 @@ from collective.twinning.search.filters import Sorting
 from collective.twinning.search.pages import sorted_page
 from collective.twinning.search.summaries import item_of
 from collective.twinning.search.summaries import PathURLs
+from contextlib import suppress
 from dataclasses import dataclass
 from dataclasses import field
 from plone import api
 from plone.restapi.batching import HypermediaBatch
 from Products.CMFCore.utils import getToolByName
+from Products.ZCTextIndex.ParseTree import ParseError
 
 
 MAX_BATCH = 100
@@ -140,10 +142,10 @@ def matches(catalog, spec: SearchSpec, parsed: ParsedQuery, context=None, kept=N
         return None, naive_counts(catalog, parsed.query(), facets)
     text = {f.index for f in spec.filters if f.kind == "text"}
     for index_id, clause in parsed.narrowing.items():
-        # The text index ANDs a query's terms: each term's records are kept on their own, so a
-        # common word costs once, not once per query that has it.
+        # The text index ANDs the terms: each one's records kept, a common word costs once per state.
         for part in clause.split(" ") if index_id in text else [clause]:
-            found = found & kept.get(catalog, index_id, part)
+            with suppress(ParseError):  # a word the lexicon drops (a stop word), as from a query
+                found = found & kept.get(catalog, index_id, part)
     return facet_counts(catalog, kept, found, parsed.chosen, facets)
 
 
