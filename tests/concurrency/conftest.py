@@ -46,6 +46,19 @@ class Server:
         with ThreadPoolExecutor(max_workers=len(calls)) as pool:
             return list(pool.map(send, calls))
 
+    def forms_at_once(self, userid: str, path: str, forms: list[dict]) -> list[requests.Response]:
+        """POST every form to ``path`` together, as ``userid`` in a browser (no redirects followed)."""
+        barrier = threading.Barrier(len(forms))
+
+        def send(form):
+            session = requests.Session()
+            session.auth = (userid, PASSWORD)
+            barrier.wait()
+            return session.post(self.url + path, data=form, allow_redirects=False, timeout=120)
+
+        with ThreadPoolExecutor(max_workers=len(forms)) as pool:
+            return list(pool.map(send, forms))
+
 
 @pytest.fixture
 def server(functional_portal):

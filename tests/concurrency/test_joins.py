@@ -7,7 +7,10 @@ from plone import api
 from tests.helpers import create_teacher
 from tests.helpers import make_group
 from tests.helpers import make_space
+from tests.helpers import PASSWORD
 
+import re
+import requests
 import transaction
 
 
@@ -93,6 +96,31 @@ def test_an_admin_changes_one_roster_from_many_requests_at_once(functional_porta
                 len(api.content.find(portal_type="Page", path="/".join(space.getPhysicalPath())))
                 == PAGES // 2
             )
+
+
+def test_classic_ui_forms_add_members_to_one_space_at_once(functional_portal, server):
+    """The "Add a member" form of the members tab, sent many times at the same moment."""
+    create_teacher("teacher-ana", "ES")
+    create_teacher("teacher-luca", "IT")
+    added = [f"teacher-added-{n:02d}" for n in range(JOINERS)]
+    for userid in added:
+        create_teacher(userid, "FR")
+    space = make_space(functional_portal["projects"], "teacher-ana", "teacher-luca", "running")
+    transaction.commit()
+    page = requests.get(
+        f"{server.url}/projects/space?tab=members", auth=("teacher-ana", PASSWORD), timeout=60
+    )
+    token = re.search(r'name="_authenticator" value="([^"]+)"', page.text).group(1)
+
+    forms = [{"user": u, "role": "TwinSpaceTeacher", "_authenticator": token} for u in added]
+    responses = server.forms_at_once("teacher-ana", "/projects/space/@@twinning-add-member", forms)
+
+    assert [r.status_code for r in responses] == [302] * JOINERS, [r.text[:300] for r in responses]
+    print("retries after conflicts:", server.retries)
+    transaction.begin()
+    space = functional_portal["projects"]["space"]
+    now = dict(Roster(space).items())
+    assert {u: now.get(u) for u in added} == dict.fromkeys(added, "TwinSpaceTeacher")
 
 
 def test_teachers_add_pages_to_one_space_at_once(functional_portal, server):
