@@ -15,6 +15,7 @@ from tests.search.conftest import ACTORS
 from tests.search.conftest import days_ago
 from tests.search.conftest import search
 from tests.search.conftest import VISIBLE_PROFILES
+from zExceptions import BadRequest
 from zope.lifecycleevent import modified
 
 import json
@@ -70,12 +71,32 @@ def test_a_word_the_lexicon_drops_is_left_out_as_in_the_catalogs_query(populatio
     lexicon = aq_base(catalog._catalog.getIndex("SearchableText").getLexicon())
     parse_terms = type(lexicon).parseTerms
     monkeypatch.setattr(
-        type(lexicon), "parseTerms", lambda self, text: [w for w in parse_terms(self, text) if w != "the"]
+        type(lexicon),
+        "parseTerms",
+        lambda self, text: [w for w in parse_terms(self, text) if w.rstrip("*") != "the"],
     )
     with acting_as(ACTORS["member"]):
         stock = [brain.getId for brain in catalog(SearchableText="the Rossi*", portal_type="TeacherProfile")]
     assert stock == [LUCA]
     assert find(PEOPLE, {"q": "the Rossi"}) == [LUCA]
+    with pytest.raises(BadRequest, match=r"^q:"):  # nothing left to search for
+        search(PEOPLE, {"q": "the"})
+
+
+@pytest.mark.parametrize("q", ["\u0241", "\u0241\u0241", "\u037a", "\u0241 \u037a"])
+def test_a_query_the_lexicon_leaves_no_word_of_is_400_naming_q(population, q):
+    """Letters the lexicon's normaliser turns into nothing (or a lone glob): no word to search for."""
+    with pytest.raises(BadRequest, match=r"^q:"):
+        search(PEOPLE, {"q": q})
+
+
+def test_a_term_the_lexicon_leaves_no_word_of_is_left_out_beside_words(population, find):
+    assert find(PEOPLE, {"q": "Rossi \u0241\u0241"}) == [LUCA]
+
+
+def test_an_accent_typed_apart_from_its_letter_is_joined_to_it(population, find):
+    assert find(PEOPLE, {"q": "Garci\u0301a"}) == [ANA]
+    assert find(PEOPLE, {"q": "Garci\u0301"}) == [ANA]  # the last word, a prefix
 
 
 def test_sort_by_name_or_most_recent(population, find):

@@ -8,18 +8,17 @@ from collective.twinning.search.facets import value_bitmaps
 from collective.twinning.search.filters import age_overlap
 from collective.twinning.search.filters import Filter
 from collective.twinning.search.filters import given_twice
+from collective.twinning.search.filters import no_words
 from collective.twinning.search.filters import parse_int
 from collective.twinning.search.filters import Sorting
 from collective.twinning.search.pages import sorted_page
 from collective.twinning.search.summaries import item_of
 from collective.twinning.search.summaries import PathURLs
-from contextlib import suppress
 from dataclasses import dataclass
 from dataclasses import field
 from plone import api
 from plone.restapi.batching import HypermediaBatch
 from Products.CMFCore.utils import getToolByName
-from Products.ZCTextIndex.ParseTree import ParseError
 
 
 MAX_BATCH = 100
@@ -140,13 +139,21 @@ def matches(catalog, spec: SearchSpec, parsed: ParsedQuery, context=None, kept=N
     found = kept.search(catalog, parsed.base)
     if found is None:
         return None, naive_counts(catalog, parsed.query(), facets)
-    text = {f.index for f in spec.filters if f.kind == "text"}
+    text = {f.index: f.param for f in spec.filters if f.kind == "text"}
     for index_id, clause in parsed.narrowing.items():
-        # The text index ANDs the terms: each one's records kept, a common word costs once per state.
-        for part in clause.split(" ") if index_id in text else [clause]:
-            with suppress(ParseError):  # a word the lexicon drops (a stop word), as from a query
-                found = found & kept.get(catalog, index_id, part)
+        parts = text_terms(catalog, index_id, clause) if index_id in text else [clause]
+        if not parts:
+            raise no_words(text[index_id])
+        for part in parts:
+            found = found & kept.get(catalog, index_id, part)
     return facet_counts(catalog, kept, found, parsed.chosen, facets)
+
+
+def text_terms(catalog, index_id: str, query: str) -> list[str]:
+    """A text query's terms, each asked alone (the index ANDs them: a common word costs once per state),
+    but those its lexicon leaves no word of (a stop word, a lone mark), as a whole query leaves them out."""
+    lexicon = catalog._catalog.getIndex(index_id).getLexicon()
+    return [term for term in query.split(" ") if all(w.strip("*?") for w in lexicon.parseTerms(term) or [""])]
 
 
 def page_of(catalog, kept, matching, parsed: ParsedQuery):

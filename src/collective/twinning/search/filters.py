@@ -12,6 +12,7 @@ from zope.component import getUtility
 from zope.schema.interfaces import IVocabularyFactory
 
 import re
+import unicodedata
 
 
 MAX_TEXT = 200
@@ -33,6 +34,11 @@ def as_list(value) -> list[str]:
     return list(values)
 
 
+def no_words(param: str) -> FieldError:
+    """400: a text parameter with no word to search for."""
+    return FieldError(param, _("${param}: give at least one word.", mapping={"param": param}))
+
+
 def vocabulary_values(name: str, context=None) -> list[str]:
     """The values of a named vocabulary, made for ``context`` (default: the portal)."""
     if context is None:
@@ -46,9 +52,9 @@ def text_query(param: str, value: str) -> str:
         raise FieldError(
             param, _("${param}: at most ${max} characters.", mapping={"param": param, "max": MAX_TEXT})
         )
-    words = WORD.findall(value)
+    words = WORD.findall(unicodedata.normalize("NFC", value))  # an accent typed apart joins its letter
     if not words:
-        raise FieldError(param, _("${param}: give at least one word.", mapping={"param": param}))
+        raise no_words(param)
     terms = [f'"{word}"' if word.lower() in OPERATORS else word for word in words]
     if words[-1].lower() not in OPERATORS and len(words[-1]) > 1:
         terms[-1] = f"{words[-1]}*"  # as the user types
@@ -85,17 +91,10 @@ def parse_int(param: str, value: str, low: int, high: int | None = None) -> int:
             param, _("${param}: '${value}' is not a whole number.", mapping={"param": param, "value": value})
         ) from None
     if number < low or (high is not None and number > high):
+        mapping = {"param": param, "low": low, "high": high}
         if high is None:
-            raise FieldError(
-                param, _("${param}: must be at least ${low}.", mapping={"param": param, "low": low})
-            )
-        raise FieldError(
-            param,
-            _(
-                "${param}: must be between ${low} and ${high}.",
-                mapping={"param": param, "low": low, "high": high},
-            ),
-        )
+            raise FieldError(param, _("${param}: must be at least ${low}.", mapping=mapping))
+        raise FieldError(param, _("${param}: must be between ${low} and ${high}.", mapping=mapping))
     return number
 
 
@@ -143,14 +142,9 @@ class Filter:
                         raise unknown_value(self.param, value)
             case "uid":
                 for value in values:
+                    mapping = {"param": self.param, "type": self.portal_type, "value": value}
                     if not api.content.find(UID=value, portal_type=self.portal_type):
-                        raise FieldError(
-                            self.param,
-                            _(
-                                "${param}: no ${type} '${value}'.",
-                                mapping={"param": self.param, "type": self.portal_type, "value": value},
-                            ),
-                        )
+                        raise FieldError(self.param, _("${param}: no ${type} '${value}'.", mapping=mapping))
             case "free":
                 for value in values:
                     if len(value) > MAX_TEXT:

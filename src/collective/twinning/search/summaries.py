@@ -12,11 +12,7 @@ from ZPublisher.BaseRequest import quote
 
 
 def _base(obj) -> dict:
-    return {
-        "@type": obj.portal_type,
-        "UID": obj.UID(),
-        "title": obj.title,
-    }
+    return {"@type": obj.portal_type, "UID": obj.UID(), "title": obj.title}
 
 
 def _organisation(obj) -> dict | None:
